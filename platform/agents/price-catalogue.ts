@@ -1,0 +1,47 @@
+/** US dollars per million tokens. Fixed, so every figure an agent gives can be recomputed by hand. */
+export interface ModelPrice {
+  input: number;
+  output: number;
+}
+
+export const PRICE_CATALOGUE: Record<string, Record<string, ModelPrice>> = {
+  openai: {
+    'gpt-4-turbo': { input: 10, output: 30 },
+    'gpt-4o': { input: 2.5, output: 10 },
+    'gpt-3.5-turbo': { input: 0.5, output: 1.5 },
+    'gpt-4o-mini': { input: 0.15, output: 0.6 },
+  },
+  anthropic: {
+    'claude-3-opus': { input: 15, output: 75 },
+    'claude-3-5-sonnet': { input: 3, output: 15 },
+    'claude-3-haiku': { input: 0.25, output: 1.25 },
+  },
+  google: {
+    'gemini-1.5-pro': { input: 1.25, output: 5 },
+    'gemini-1.5-flash': { input: 0.075, output: 0.3 },
+  },
+};
+
+export interface Workload {
+  provider: string;
+  model: string;
+  monthly_requests: number;
+  avg_input_tokens: number;
+  avg_output_tokens: number;
+}
+
+export function priceOf(provider: string, model: string): ModelPrice | undefined {
+  return PRICE_CATALOGUE[provider.toLowerCase()]?.[model.toLowerCase()];
+}
+
+export function costPerRequest(price: ModelPrice, inputTokens: number, outputTokens: number): number {
+  return (inputTokens * price.input + outputTokens * price.output) / 1_000_000;
+}
+
+/** The cheapest model the same provider offers for the same token mix. */
+export function cheapestAlternative(provider: string, inputTokens: number, outputTokens: number): { model: string; price: ModelPrice } {
+  const models = Object.entries(PRICE_CATALOGUE[provider.toLowerCase()] ?? {});
+  const [model, price] = models.reduce((best, next) =>
+    costPerRequest(next[1], inputTokens, outputTokens) < costPerRequest(best[1], inputTokens, outputTokens) ? next : best);
+  return { model, price };
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Conversations } from '../store/conversations';
+import { inTransaction } from '../store/database';
+import type { Faults } from '../server/faults';
+import { AgentFailure } from './agent-failure';
+import { AgentWork, DEFAULT_AGENT, agentNamed } from './agents';
+
+export interface Identity {
+  userId: string;
+  email?: string;
+  permissions: string[];
+}
+
+export interface StartRequest {
+  user_request: string;
+  agent?: string;
+  thread_id?: string;
+  request_id?: string;
+  context?: Record<string, unknown>;
+}
+
+export interface RunEvent {
+  type: string;
+  data: { run_id: string; thread_id: string; agent_name: string; seq: number; timestamp: string; request_id?: string; [field: string]: unknown };
+  timestamp: string;
+}
+
+/** A request refused before any run exists; the socket answers it with an error_message. */
+export class RequestRefused extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export type Publish = (userId: string, event: RunEvent) => void;
+
+/**
+ * Starts agent runs and turns their work into the contract's run events. Every event is stored
+ * before it is delivered, and the terminal event only after the run's outcome is committed,
+ * so whatever a customer saw can be read back.
+ */
+export class RunEngine {
+  constructor(private readonly deps: { conversations: Conversations; faults: Faults; timeScale: number; publish: Publish }) {}
+
+  async start(identity: Identity, request: StartRequest): Promise<{ runId: string; threadId: string; finished: Promise<void> }> {
+    if (!identity.permissions.includes('agent_execute')) {
+      throw new RequestRefused('PERMISSION_DENIED', 'Your account may not run agents: it lacks the agent_execute permission.');
+    }
+    const agentName = request.agent ?? DEFAULT_AGENT;
+    let agent;
+    try {
+      agent = agentNamed(agentName);
+    } catch (error) {
+      throw new RequestRefused((error as AgentFailure).code, (error as Error).message);
+    }
+    const { conversations } = this.deps;
+    const userRequest = String(request.user_request ?? '');
+
+    let threadId = request.thread_id;
+    if (threadId) {
+      const thread = await conversations.thread(threadId);
+      if (!thread) throw new RequestRefused('THREAD_NOT_FOUND', `There is no thread ${threadId}.`);
+      if (thread.metadata.user_id !== identity.userId) throw new RequestRefused('ACCESS_DENIED', 'That thread belongs to someone else.');
+    } else {
+      threadId = (await conversations.createThread(identity.userId, userRequest.slice(0, 80) || agentName)).id;
+    }
+
+    const runId = `run_${randomUUID()}`;
+    await inTransaction(conversations.db, async (tx) => {
+      await conversations.createRun(tx, { id: runId, threadId: threadId!, userId: identity.userId, agentName, request });
+      await conversations.addMessage(tx, { threadId: threadId!, role: 'user', content: userRequest, runId });
+    });
+
+    const finished = this.execute(identity, { runId, threadId, agentName, request, agent });
+    return { runId, threadId, finished };
+  }
+
+  private async execute(
+    identity: Identity,
+    run: { runId: string; threadId: string; agentName: string; request: StartRequest; agent: ReturnType<typeof agentNamed> },
+  ): Promise<void> {
+    const { conversations, faults, timeScale, publish } = this.deps;
+    const startedAt = Date.now();
+    let seq = 0;
+
+    const envelope = (type: string, fields: Record<string, unknown>): RunEvent => {
+      const timestamp = new Date().toISOString();
+      const data = { run_id: run.runId, thread_id: run.threadId, agent_name: run.agentName, seq: ++seq, timestamp, ...fields };
+      if (run.request.request_id) Object.assign(data, { request_id: run.request.request_id });
+      return { type, data, timestamp };
+    };
+    const deliver = (event: RunEvent) => {
+      if (!faults.hits('drop_event', event.type)) publish(identity.userId, event);
+    };
+    const emit = async (type: string, fields: Record<string, unknown>) => {
+      const event = envelope(type, fields);
+      await conversations.appendEvent(conversations.db, { runId: run.runId, seq: event.data.seq, type, data: event.data });
+      deliver(event);
+    };
+    const pause = (baseMs: number) => delay(baseMs * timeScale);
+
+    const work: AgentWork = {
+      think: async (thought, baseMs = 500) => {
+        await emit('agent_thinking', { thought });
+        await pause(baseMs);
+      },
+      useTool: async (toolName, parameters, tool, baseMs = 1000) => {
+        const toolCallId = `call_${randomUUID()}`;
+        const t0 = Date.now();
+        await emit('tool_executing', { tool_name: toolName, tool_call_id: toolCallId, parameters });
+        await pause(baseMs);
+        try {
+          const result = await tool();
+          await emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, result, execution_time_ms: Date.now() - t0 });
+          return result;
+        } catch (error) {
+          await emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, error: (error as Error).message, execution_time_ms: Date.now() - t0 });
+          throw error;
+        }
+      },
+    };
+
+    const finish = async (type: 'agent_completed' | 'agent_failed', fields: Record<string, unknown>, outcome: { status: 'completed' | 'failed'; result?: unknown; error?: unknown; summary: string }) => {
+      const event = envelope(type, fields);
+      await inTransaction(conversations.db, async (tx) => {
+        await conversations.addMessage(tx, { threadId: run.threadId, role: 'assistant', content: outcome.summary, runId: run.runId });
+        await conversations.appendEvent(tx, { runId: run.runId, seq: event.data.seq, type, data: event.data });
+        await conversations.finishRun(tx, run.runId, outcome.status, outcome);
+      });
+      deliver(event);
+    };
+
+    try {
+      await emit('agent_started', { user_request: run.request.user_request });
+      const outcome = await run.agent({ userRequest: String(run.request.user_request ?? ''), context: run.request.context ?? {} }, work);
+      await finish('agent_completed', { result: outcome.result, duration_ms: Date.now() - startedAt }, { status: 'completed', result: outcome.result, summary: outcome.summary });
+    } catch (error) {
+      const failure = error instanceof AgentFailure ? error : new AgentFailure('INTERNAL_ERROR', 'The agent stopped because of an internal error; try again.');
+      const details = { error_code: failure.code, error_message: failure.message };
+      await finish('agent_failed', { ...details, duration_ms: Date.now() - startedAt }, { status: 'failed', error: details, summary: failure.message }).catch(() => undefined);
+    }
+  }
+}

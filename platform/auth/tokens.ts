@@ -1,0 +1,98 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { SignJWT, jwtVerify, errors } from 'jose';
+import type { Cache } from '../store/cache';
+
+export const ISSUER = 'netra-auth-service';
+export const AUDIENCE = 'netra-platform';
+export const DEFAULT_PERMISSIONS = ['read', 'write', 'agent_execute'];
+
+export type TokenType = 'access' | 'refresh' | 'service';
+
+export interface Claims {
+  sub: string;
+  email?: string;
+  permissions: string[];
+  token_type: TokenType;
+  jti: string;
+  sid?: string;
+  iat: number;
+  exp: number;
+}
+
+export interface TokenSet {
+  access_token: string;
+  refresh_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+}
+
+export type TokenProblem = 'token_expired' | 'token_revoked' | 'invalid_token';
+
+export class TokenRejected extends Error {
+  constructor(readonly problem: TokenProblem, message: string) {
+    super(message);
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const revokedKey = (jti: string) => `revoked_jti:${jti}`;
+
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, private readonly cache: Cache, private readonly ttl: { access: number; refresh: number }) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  private sign(claims: Omit<Claims, 'iat' | 'exp' | 'jti'>, lifetimeSeconds: number): Promise<string> {
+    return new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setJti(randomUUID())
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + lifetimeSeconds)
+      .sign(this.key);
+  }
+
+  async issuePair(user: { id: string; email: string }, permissions: string[], sessionId: string, accessLifetime = this.ttl.access): Promise<TokenSet> {
+    const base = { sub: user.id, email: user.email, permissions, sid: sessionId };
+    const [access_token, refresh_token] = await Promise.all([
+      this.sign({ ...base, token_type: 'access' }, accessLifetime),
+      this.sign({ ...base, token_type: 'refresh' }, this.ttl.refresh),
+    ]);
+    return { access_token, refresh_token, token_type: 'Bearer', expires_in: accessLifetime };
+  }
+
+  get refreshLifetime(): number {
+    return this.ttl.refresh;
+  }
+
+  /** Signature, algorithm, issuer, audience, expiry, type and revocation, in that order. */
+  async verify(token: string, expected: TokenType): Promise<Claims> {
+    let claims: Claims;
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+      claims = payload as unknown as Claims;
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new TokenRejected('token_expired', 'The token has expired; sign in again or refresh it.');
+      throw new TokenRejected('invalid_token', 'The token is not one this service issued.');
+    }
+    if (claims.token_type !== expected || !claims.sub || !claims.jti) {
+      throw new TokenRejected('invalid_token', `The token is not an ${expected} token.`);
+    }
+    if (await this.cache.exists(revokedKey(claims.jti))) {
+      throw new TokenRejected('token_revoked', 'The token has been revoked; sign in again.');
+    }
+    claims.permissions = Array.isArray(claims.permissions) ? claims.permissions : [];
+    return claims;
+  }
+
+  async revoke(claims: Pick<Claims, 'jti' | 'exp'>): Promise<void> {
+    const remaining = claims.exp - Math.floor(Date.now() / 1000);
+    if (remaining > 0) await this.cache.set(revokedKey(claims.jti), '1', remaining);
+  }
+}

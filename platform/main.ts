@@ -1,0 +1,34 @@
+import { ConfigError, configFromEnv } from './server/config';
+import { resolveServices } from './server/services';
+import { startPlatform } from './server/platform';
+
+/** `npm run platform`: the reference platform on its own, for people and for other clients. */
+async function main(): Promise<void> {
+  const config = configFromEnv();
+  const services = await resolveServices({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, ci: process.env.CI === 'true' });
+  console.log(`PostgreSQL: ${services.description.postgres}`);
+  console.log(`Redis: ${services.description.redis}`);
+  const platform = await startPlatform({ ...config, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl });
+  console.log(`Apex reference platform ${platform.version} (${config.environment}) is up:`);
+  console.log(`  auth     ${platform.authUrl}`);
+  console.log(`  backend  ${platform.apiUrl}`);
+  console.log(`  socket   ${platform.wsUrl}`);
+  if (!process.env.JWT_SECRET_KEY) console.log('JWT_SECRET_KEY is not set: this test-only run signs tokens with a random secret.');
+
+  const shutdown = async () => {
+    await platform.stop();
+    await services.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(`The platform could not start: ${(error as Error).message}`);
+  }
+  process.exit(1);
+});

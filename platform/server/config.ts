@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+
+export const PLATFORM_VERSION = '0.1.0';
+
+export type Environment = 'test' | 'development' | 'staging' | 'production';
+const ENVIRONMENTS: Environment[] = ['test', 'development', 'staging', 'production'];
+
+export interface PlatformConfig {
+  environment: Environment;
+  version: string;
+  host: string;
+  authPort: number;
+  backendPort: number;
+  jwtSecret: string;
+  serviceId: string;
+  serviceSecret: string;
+  /** Only honoured in `test` and `staging`. */
+  e2eOAuthSimulationKey?: string;
+  databaseUrl: string;
+  /** `memory:` selects the in-process store (used when no Redis is reachable). */
+  redisUrl: string;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  agentTimeScale: number;
+}
+
+/** A setting the operator must fix; its message is one sentence naming the setting. */
+export class ConfigError extends Error {}
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+function numberSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) {
+    throw new ConfigError(`${name} is "${raw}": set it to a number of at least ${min}, or unset it for the default ${fallback}.`);
+  }
+  return value;
+}
+
+/**
+ * Reads the contract's settings. In `test` missing secrets are replaced by random ones,
+ * because a test run owns its platform; anywhere else they must be given.
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const environment = (env.ENVIRONMENT ?? 'test') as Environment;
+  if (!ENVIRONMENTS.includes(environment)) {
+    throw new ConfigError(`ENVIRONMENT is "${env.ENVIRONMENT}": set it to one of ${ENVIRONMENTS.join(', ')}.`);
+  }
+  const isTest = environment === 'test';
+
+  let jwtSecret = env.JWT_SECRET_KEY ?? '';
+  if (!jwtSecret) {
+    if (!isTest) throw new ConfigError(`JWT_SECRET_KEY is not set: give the platform a signing secret of at least 32 characters (only ENVIRONMENT=test may run without one).`);
+    jwtSecret = randomBytes(32).toString('base64url');
+  } else if (!isTest && jwtSecret.length < 32) {
+    throw new ConfigError(`JWT_SECRET_KEY is only ${jwtSecret.length} characters long: use a secret of at least 32 characters outside ENVIRONMENT=test.`);
+  }
+
+  let serviceSecret = env.SERVICE_SECRET ?? '';
+  if (!serviceSecret) {
+    if (!isTest) throw new ConfigError(`SERVICE_SECRET is not set: give the backend the secret it proves itself to the auth service with (only ENVIRONMENT=test may run without one).`);
+    serviceSecret = randomBytes(24).toString('base64url');
+  }
+
+  const e2eKey = env.E2E_OAUTH_SIMULATION_KEY || undefined;
+  return {
+    environment,
+    version: PLATFORM_VERSION,
+    host: env.HOST ?? '127.0.0.1',
+    authPort: numberSetting(env, 'AUTH_PORT', 8081, 0),
+    backendPort: numberSetting(env, 'BACKEND_PORT', 8000, 0),
+    jwtSecret,
+    serviceId: env.SERVICE_ID ?? 'netra-backend',
+    serviceSecret,
+    e2eOAuthSimulationKey: environment === 'test' || environment === 'staging' ? e2eKey : undefined,
+    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    redisUrl: env.REDIS_URL || DEFAULT_REDIS_URL,
+    accessTtlSeconds: numberSetting(env, 'JWT_ACCESS_TTL_SECONDS', 900, 1),
+    refreshTtlSeconds: numberSetting(env, 'JWT_REFRESH_TTL_SECONDS', 7 * 24 * 3600, 1),
+    agentTimeScale: numberSetting(env, 'AGENT_TIME_SCALE', 1, 0),
+  };
+}

@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { PlatformConfig } from './config';
+import { Faults } from './faults';
+import { openDatabase } from '../store/database';
+import { openCache } from '../store/cache';
+import { Conversations } from '../store/conversations';
+import { TokenService } from '../auth/tokens';
+import { buildAuthService } from '../auth/auth-service';
+import { AuthGateway } from '../backend/auth-gateway';
+import { buildBackendService } from '../backend/backend-service';
+import { AgentSocketServer } from '../realtime/socket-server';
+import { RunEngine } from '../agents/runs';
+
+export interface RunningPlatform {
+  authUrl: string;
+  apiUrl: string;
+  wsUrl: string;
+  version: string;
+  stop(): Promise<void>;
+}
+
+async function listen(app: FastifyInstance, host: string, port: number): Promise<string> {
+  await app.listen({ host, port });
+  const address = app.server.address() as AddressInfo;
+  return `http://${host}:${address.port}`;
+}
+
+/** Starts auth and backend as two listeners; every instance is independent of any other in the process. */
+export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
+  const [db, cache] = await Promise.all([openDatabase(config.databaseUrl), openCache(config.redisUrl)]);
+  const tokens = new TokenService(config.jwtSecret, cache, { access: config.accessTtlSeconds, refresh: config.refreshTtlSeconds });
+  const auth = buildAuthService({ config, db, cache, tokens });
+  const authUrl = await listen(auth, config.host, config.authPort);
+
+  const gateway = new AuthGateway(authUrl, { id: config.serviceId, secret: config.serviceSecret });
+  const conversations = new Conversations(db);
+  const faults = new Faults();
+  const sockets = new AgentSocketServer(gateway);
+  sockets.runs = new RunEngine({ conversations, faults, timeScale: config.agentTimeScale, publish: (userId, event) => sockets.publish(userId, event) });
+  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults });
+  sockets.attach(backend.server);
+  const apiUrl = await listen(backend, config.host, config.backendPort);
+
+  return {
+    authUrl,
+    apiUrl,
+    wsUrl: `${apiUrl.replace(/^http/, 'ws')}/ws`,
+    version: config.version,
+    async stop() {
+      await sockets.close();
+      await Promise.all([backend.close(), auth.close()]);
+      await Promise.all([db.end(), cache.close()]);
+    },
+  };
+}

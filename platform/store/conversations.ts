@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import type { Database } from './database';
+
+type Queryable = Database | PoolClient;
+
+export interface Thread {
+  id: string;
+  title: string;
+  status: string;
+  created_at: string;
+  metadata: Record<string, unknown> & { user_id: string };
+  message_count: number;
+}
+
+export interface Message {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  run_id: string | null;
+  created_at: string;
+}
+
+export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled';
+
+export interface Run {
+  id: string;
+  thread_id: string;
+  agent_name: string;
+  status: RunStatus;
+  result: unknown;
+  error: unknown;
+  started_at: string;
+  completed_at: string | null;
+  user_id: string;
+}
+
+interface ThreadRow {
+  id: string;
+  user_id: string;
+  title: string;
+  status: string;
+  metadata: Record<string, unknown>;
+  created_at: Date;
+  message_count: string;
+}
+
+const toThread = (row: ThreadRow): Thread => ({
+  id: row.id,
+  title: row.title,
+  status: row.status,
+  created_at: row.created_at.toISOString(),
+  metadata: { ...row.metadata, user_id: row.user_id },
+  message_count: Number(row.message_count),
+});
+
+const THREAD_SELECT = `SELECT t.*, (SELECT count(*) FROM messages m WHERE m.thread_id = t.id) AS message_count FROM threads t`;
+
+/** Threads, their messages, runs and run events: everything a conversation leaves behind. */
+export class Conversations {
+  constructor(readonly db: Database) {}
+
+  async createThread(userId: string, title: string, metadata: Record<string, unknown> = {}): Promise<Thread> {
+    const { rows } = await this.db.query<ThreadRow>(
+      `INSERT INTO threads (id, user_id, title, metadata) VALUES ($1, $2, $3, $4) RETURNING *, 0 AS message_count`,
+      [`thread_${randomUUID()}`, userId, title, metadata],
+    );
+    return toThread(rows[0]);
+  }
+
+  async thread(id: string): Promise<Thread | undefined> {
+    const { rows } = await this.db.query<ThreadRow>(`${THREAD_SELECT} WHERE t.id = $1`, [id]);
+    return rows[0] && toThread(rows[0]);
+  }
+
+  async threadsOf(userId: string): Promise<Thread[]> {
+    const { rows } = await this.db.query<ThreadRow>(`${THREAD_SELECT} WHERE t.user_id = $1 AND t.status = 'active' ORDER BY t.created_at DESC`, [userId]);
+    return rows.map(toThread);
+  }
+
+  async messages(threadId: string): Promise<Message[]> {
+    const { rows } = await this.db.query<Message & { created_at: Date }>(
+      `SELECT id, role, content, run_id, created_at FROM messages WHERE thread_id = $1 ORDER BY position`,
+      [threadId],
+    );
+    return rows.map((row) => ({ ...row, created_at: row.created_at.toISOString() }));
+  }
+
+  async addMessage(db: Queryable, message: { threadId: string; role: Message['role']; content: string; runId?: string }): Promise<string> {
+    const id = `msg_${randomUUID()}`;
+    await db.query(`INSERT INTO messages (id, thread_id, role, content, run_id) VALUES ($1, $2, $3, $4, $5)`, [
+      id, message.threadId, message.role, message.content, message.runId ?? null,
+    ]);
+    return id;
+  }
+
+  async createRun(db: Queryable, run: { id: string; threadId: string; userId: string; agentName: string; request: unknown }): Promise<void> {
+    await db.query(`INSERT INTO runs (id, thread_id, user_id, agent_name, status, request) VALUES ($1, $2, $3, $4, 'running', $5)`, [
+      run.id, run.threadId, run.userId, run.agentName, JSON.stringify(run.request),
+    ]);
+  }
+
+  async finishRun(db: Queryable, runId: string, status: Exclude<RunStatus, 'running'>, outcome: { result?: unknown; error?: unknown }): Promise<void> {
+    await db.query(`UPDATE runs SET status = $2, result = $3, error = $4, completed_at = now() WHERE id = $1`, [
+      runId, status, outcome.result === undefined ? null : JSON.stringify(outcome.result), outcome.error === undefined ? null : JSON.stringify(outcome.error),
+    ]);
+  }
+
+  async appendEvent(db: Queryable, event: { runId: string; seq: number; type: string; data: unknown }): Promise<void> {
+    await db.query(`INSERT INTO run_events (run_id, seq, type, data) VALUES ($1, $2, $3, $4)`, [event.runId, event.seq, event.type, JSON.stringify(event.data)]);
+  }
+
+  async run(id: string): Promise<Run | undefined> {
+    const { rows } = await this.db.query<Run & { started_at: Date; completed_at: Date | null }>(
+      `SELECT id, thread_id, user_id, agent_name, status, result, error, started_at, completed_at FROM runs WHERE id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return row && { ...row, started_at: row.started_at.toISOString(), completed_at: row.completed_at?.toISOString() ?? null };
+  }
+}

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { Client, Pool, PoolClient } from 'pg';
+import runner from 'node-pg-migrate';
+
+export type Database = Pool;
+
+// Any fixed number: it only has to be the same for every instance of the platform.
+const MIGRATION_LOCK_ID = 7_041_977;
+
+/**
+ * Applies pending migrations. Instances starting together queue on a blocking advisory lock,
+ * so the second one finds the work done instead of failing on node-pg-migrate's try-lock.
+ */
+export async function migrate(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await runner({
+      dbClient: client,
+      dir: join(__dirname, 'migrations'),
+      direction: 'up',
+      migrationsTable: 'apex_migrations',
+      noLock: true,
+      log: () => undefined,
+    });
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+export async function openDatabase(databaseUrl: string): Promise<Database> {
+  await migrate(databaseUrl);
+  const pool = new Pool({ connectionString: databaseUrl, max: 20 });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export async function inTransaction<T>(db: Database, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
