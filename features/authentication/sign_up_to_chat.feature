@@ -1,0 +1,13 @@
+@auth @AUTH-01 @smoke @fast
+Feature: Sign-up to chat
+  A new customer creates an account, signs in, and is welcomed into a live chat with the agents,
+  recognised as the same person at every step.
+
+  Scenario: A new customer signs up, signs in and is welcomed into the chat
+    When Alice signs up with her email address and a password
+    And Alice signs in with her email address and password
+    Then Alice's sign-in gives her a new session, not the one from sign-up
+    And the platform confirms that Alice's session is hers
+    And Alice's profile shows her email address and that she may read, write and run agents
+    When Alice opens a chat connection
+    Then Alice is welcomed into the chat as herself

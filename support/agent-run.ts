@@ -1,0 +1,72 @@
+import { AgentSocket, Frame, ReceivedFrame, describeFrames } from './clients/agent-socket';
+
+export const TERMINAL_EVENTS = ['agent_completed', 'agent_failed', 'agent_cancelled'];
+
+/** One request to an agent, as its user saw it: every event of the run on the socket that asked. */
+export class AgentRun {
+  constructor(
+    readonly requestId: string,
+    readonly agent: string,
+    readonly request: { user_request: string; context?: Record<string, unknown> },
+    readonly socket: AgentSocket,
+    /** Index of the first frame that can belong to this run. */
+    readonly firstFrame: number,
+    readonly sentAt: number,
+  ) {}
+
+  private belongs(frame: Frame): boolean {
+    const data = frame.data ?? {};
+    if (data.request_id !== undefined) return data.request_id === this.requestId;
+    // A target that does not echo request_id: the run is the one whose agent_started came first.
+    const runId = this.runId;
+    return runId !== undefined && data.run_id === runId;
+  }
+
+  get runId(): string | undefined {
+    const started = this.socket.frames.slice(this.firstFrame).find((f) => f.frame.type === 'agent_started' && (f.frame.data?.request_id ?? this.requestId) === this.requestId);
+    return started?.frame.data?.run_id;
+  }
+
+  get events(): ReceivedFrame[] {
+    return this.socket.frames.slice(this.firstFrame).filter((f) => f.frame.data?.run_id !== undefined && this.belongs(f.frame));
+  }
+
+  get threadId(): string | undefined {
+    return this.events[0]?.frame.data?.thread_id;
+  }
+
+  get terminal(): ReceivedFrame | undefined {
+    return this.events.find((f) => TERMINAL_EVENTS.includes(f.frame.type));
+  }
+
+  get result(): any {
+    return this.terminal?.frame.data?.result;
+  }
+
+  describe(): string {
+    return describeFrames(this.events, this.sentAt);
+  }
+
+  /** Waits for the run's terminal event; a refusal of the request fails at once with the platform's reason. */
+  async finished(withinMs: number): Promise<ReceivedFrame> {
+    const received = await this.socket.waitFor(
+      `the ${this.agent} run to finish`,
+      (frame) => (TERMINAL_EVENTS.includes(frame.type) && this.belongs(frame)) || (frame.type === 'error_message' && this.runId === undefined),
+      withinMs,
+      this.firstFrame,
+    );
+    if (received.frame.type === 'error_message') {
+      throw new Error(`The platform refused the ${this.agent} request: ${received.frame.error_code}: ${received.frame.error_message}`);
+    }
+    return received;
+  }
+
+  async completed(withinMs: number): Promise<any> {
+    const terminal = await this.finished(withinMs);
+    if (terminal.frame.type !== 'agent_completed') {
+      const data = terminal.frame.data ?? {};
+      throw new Error(`Expected the ${this.agent} run to complete, it ended with ${terminal.frame.type}${data.error_code ? ` ${data.error_code}: ${data.error_message}` : ''}; events: ${this.describe()}`);
+    }
+    return terminal.frame.data?.result;
+  }
+}

@@ -1,0 +1,134 @@
+import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+import { redact } from '../redact';
+
+export interface Frame {
+  type: string;
+  data?: any;
+  [field: string]: any;
+}
+
+export interface ReceivedFrame {
+  /** Epoch milliseconds at arrival. */
+  at: number;
+  frame: Frame;
+}
+
+export type SocketAuth = 'header' | 'subprotocol' | 'query' | 'none';
+
+export function describeFrame(received: ReceivedFrame, origin: number): string {
+  const { frame } = received;
+  const seq = frame.data?.seq !== undefined ? ` #${frame.data.seq}` : '';
+  const code = frame.error_code ? ` ${frame.error_code}` : '';
+  return `${frame.type}${seq}${code} (+${received.at - origin} ms)`;
+}
+
+export function describeFrames(frames: ReceivedFrame[], origin: number): string {
+  return frames.length ? frames.map((f) => describeFrame(f, origin)).join(', ') : 'nothing';
+}
+
+/**
+ * One agent socket of one user. It keeps every frame with its arrival time, and every wait is
+ * "until this arrives, within a deadline": on timeout it says what did arrive instead.
+ */
+export class AgentSocket extends EventEmitter {
+  readonly frames: ReceivedFrame[] = [];
+  closed?: { code: number; reason: string; at: number };
+
+  private constructor(private readonly ws: WebSocket, readonly auth: SocketAuth, readonly openedAt: number) {
+    super();
+    ws.on('message', (raw) => {
+      let frame: Frame;
+      try {
+        frame = JSON.parse(raw.toString());
+      } catch {
+        frame = { type: '(not JSON)', text: raw.toString().slice(0, 200) };
+      }
+      const received = { at: Date.now(), frame };
+      this.frames.push(received);
+      this.emit('frame', received);
+    });
+    ws.on('close', (code, reason) => {
+      this.closed = { code, reason: reason.toString(), at: Date.now() };
+      this.emit('closed', this.closed);
+    });
+    ws.on('error', () => undefined);
+  }
+
+  static open(url: string, token: string | undefined, auth: SocketAuth = 'header', withinMs = 5000): Promise<AgentSocket> {
+    const openedAt = Date.now();
+    let address = url;
+    const options: WebSocket.ClientOptions = { handshakeTimeout: withinMs };
+    let protocols: string[] | undefined;
+    if (token && auth === 'header') options.headers = { authorization: `Bearer ${token}` };
+    if (token && auth === 'subprotocol') protocols = ['jwt-auth', `jwt.${Buffer.from(token).toString('base64url')}`];
+    if (token && auth === 'query') address = `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+    const ws = new WebSocket(address, protocols, options);
+    const socket = new AgentSocket(ws, auth, openedAt);
+    return new Promise((resolve, reject) => {
+      ws.once('open', () => resolve(socket));
+      ws.once('unexpected-response', (_request, response) => reject(new Error(`The socket at ${new URL(url).pathname} refused the handshake with HTTP ${response.statusCode}.`)));
+      ws.once('error', (error) => reject(new Error(`The socket at ${new URL(url).host} could not be opened: ${redact(error.message)}`)));
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  send(type: string, payload?: unknown): void {
+    this.ws.send(JSON.stringify(payload === undefined ? { type } : { type, payload }));
+  }
+
+  /** Resolves with the first frame (from index `from`) that satisfies the predicate. */
+  waitFor(expecting: string, predicate: (frame: Frame) => boolean, withinMs: number, from = 0): Promise<ReceivedFrame> {
+    const found = this.frames.slice(from).find((f) => predicate(f.frame));
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const cleanUp = () => {
+        clearTimeout(timer);
+        this.off('frame', onFrame);
+        this.off('closed', onClosed);
+      };
+      const fail = (why: string) => {
+        cleanUp();
+        reject(new Error(`Expected ${expecting} ${why}; received: ${describeFrames(this.frames.slice(from), this.openedAt)}`));
+      };
+      const onFrame = (received: ReceivedFrame) => {
+        if (!predicate(received.frame)) return;
+        cleanUp();
+        resolve(received);
+      };
+      const onClosed = () => fail(`but the socket closed (code ${this.closed?.code}${this.closed?.reason ? `, ${this.closed.reason}` : ''})`);
+      const timer = setTimeout(() => fail(`within ${withinMs / 1000} s`), withinMs);
+      this.on('frame', onFrame);
+      if (this.closed) onClosed();
+      else this.on('closed', onClosed);
+    });
+  }
+
+  waitForClose(withinMs: number): Promise<{ code: number; reason: string; at: number }> {
+    if (this.closed) return Promise.resolve(this.closed);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('closed', onClosed);
+        reject(new Error(`Expected the socket to close within ${withinMs / 1000} s; it stayed open and received: ${describeFrames(this.frames, this.openedAt)}`));
+      }, withinMs);
+      const onClosed = (closed: { code: number; reason: string; at: number }) => {
+        clearTimeout(timer);
+        resolve(closed);
+      };
+      this.once('closed', onClosed);
+    });
+  }
+
+  /** Closes politely, and forcibly if the server does not finish the closing handshake quickly. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    const done = new Promise<void>((resolve) => this.once('closed', () => resolve()));
+    this.ws.close(1000, 'scenario finished');
+    const timer = setTimeout(() => this.ws.terminate(), 1000);
+    await done;
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,22 @@
+import { http, HttpResponse } from './http';
+
+/** The backend's REST endpoints, as the contract names them. */
+export class ApiClient {
+  constructor(private readonly baseUrl: string) {}
+
+  threads(token: string): Promise<HttpResponse> {
+    return http('GET', `${this.baseUrl}/api/threads`, { token });
+  }
+
+  thread(token: string, threadId: string): Promise<HttpResponse> {
+    return http('GET', `${this.baseUrl}/api/threads/${encodeURIComponent(threadId)}`, { token });
+  }
+
+  messages(token: string, threadId: string): Promise<HttpResponse> {
+    return http('GET', `${this.baseUrl}/api/threads/${encodeURIComponent(threadId)}/messages`, { token });
+  }
+
+  run(token: string, runId: string): Promise<HttpResponse> {
+    return http('GET', `${this.baseUrl}/api/runs/${encodeURIComponent(runId)}`, { token });
+  }
+}

@@ -1,0 +1,53 @@
+import { redact } from '../redact';
+
+export interface HttpResponse<T = any> {
+  status: number;
+  body: T;
+  text: string;
+  /** e.g. "POST /auth/login", for failure messages. */
+  call: string;
+  elapsedMs: number;
+}
+
+export interface HttpOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One JSON call over HTTP; the response is returned whatever its status, so steps can state expectations. */
+export async function http<T = any>(method: string, url: string, options: HttpOptions = {}): Promise<HttpResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const started = performance.now();
+  const call = `${method} ${new URL(url).pathname}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch (error) {
+    throw new Error(`${call} could not reach ${new URL(url).host}: ${(error as Error).message}`);
+  }
+  const text = await response.text();
+  let body: any = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON: the text stays in body for the failure message.
+  }
+  return { status: response.status, body, text, call, elapsedMs: performance.now() - started };
+}
+
+/** Fails with the call, the status and the (redacted) body when the status is not the expected one. */
+export function expectStatus<T>(response: HttpResponse<T>, expected: number, doing: string): HttpResponse<T> {
+  if (response.status !== expected) {
+    throw new Error(`${doing}: expected ${response.call} to answer ${expected}, it answered ${response.status}: ${redact(response.text).slice(0, 500)}`);
+  }
+  return response;
+}

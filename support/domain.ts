@@ -1,0 +1,35 @@
+/** Words product people write, turned into the values the contract speaks. */
+
+export interface Workload {
+  provider: string;
+  model: string;
+  monthly_requests: number;
+  avg_input_tokens: number;
+  avg_output_tokens: number;
+}
+
+export const AGENT_NAMES: Record<string, string> = {
+  'cost optimizer': 'cost_optimizer',
+  'data analyst': 'data_analysis',
+  supervisor: 'supervisor',
+  'triage agent': 'triage',
+  'reporting agent': 'reporting',
+};
+
+export const wholeNumber = (text: string): number => Number(text.replace(/,/g, ''));
+
+export const money = (text: string): number => Number(text.replace(/[$,]/g, ''));
+
+export const dollars = (amount: number): string =>
+  `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+export function describeWorkload(w: Workload): string {
+  return `${w.monthly_requests.toLocaleString('en-US')} requests a month on ${w.provider} ${w.model}, averaging ${w.avg_input_tokens.toLocaleString('en-US')} input and ${w.avg_output_tokens.toLocaleString('en-US')} output tokens`;
+}
+
+/** "read, write and run agents" → the contract's permission names. */
+export const PERMISSION_WORDS: Record<string, string> = {
+  read: 'read',
+  write: 'write',
+  'run agents': 'agent_execute',
+};

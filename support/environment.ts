@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { configFromEnv } from '../platform/server/config';
+import { startPlatform, RunningPlatform } from '../platform/server/platform';
+import { registerSecret } from './redact';
+import { SuiteConfigError, readHealth, targetConfigFromEnv } from './target';
+
+/** Everything a scenario needs to know about the deployment under test. */
+export interface Target {
+  kind: 'reference' | 'remote';
+  authUrl: string;
+  apiUrl: string;
+  wsUrl: string;
+  version: string;
+  environment: string;
+  llm: string;
+  /** Known only for the reference platform, or when a remote target's operator provides them. */
+  secrets: { jwt?: string; service?: string; e2eBypassKey?: string };
+  /** Where the probes look; undefined means probe steps are skipped. */
+  databaseUrl?: string;
+  redisUrl?: string;
+  runDeadlineMs: number;
+}
+
+let target: Target | undefined;
+let platform: RunningPlatform | undefined;
+
+export function currentTarget(): Target {
+  if (!target) throw new Error('The target is not up: the BeforeAll hook in support/hooks.ts brings it up.');
+  return target;
+}
+
+function deadlineMs(fallbackSeconds: number): number {
+  const raw = process.env.APEX_RUN_DEADLINE_SECONDS;
+  const seconds = raw ? Number(raw) : fallbackSeconds;
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new SuiteConfigError(`APEX_RUN_DEADLINE_SECONDS is "${raw}": set it to a number of seconds above zero.`);
+  return seconds * 1000;
+}
+
+/**
+ * Starts this worker's own reference platform (so faults a scenario injects stay inside its
+ * worker) or connects to the configured deployment. Services were resolved once by the runner
+ * and arrive as DATABASE_URL / REDIS_URL.
+ */
+export async function bringUpTarget(): Promise<Target> {
+  const config = targetConfigFromEnv();
+  if (config.kind === 'remote') {
+    const [auth, backend] = await Promise.all([readHealth('auth service', config.authUrl), readHealth('backend', config.apiUrl)]);
+    target = {
+      ...config,
+      version: backend.version ?? auth.version ?? 'unknown',
+      environment: backend.environment ?? 'unknown',
+      llm: backend.capabilities?.llm ?? 'unknown',
+      secrets: { jwt: process.env.APEX_JWT_SECRET, service: process.env.APEX_SERVICE_SECRET, e2eBypassKey: process.env.APEX_E2E_BYPASS_KEY },
+      databaseUrl: process.env.APEX_DATABASE_URL,
+      redisUrl: process.env.APEX_REDIS_URL,
+      runDeadlineMs: deadlineMs(120),
+    };
+  } else {
+    const secrets = {
+      jwt: process.env.JWT_SECRET_KEY || randomBytes(32).toString('base64url'),
+      service: process.env.SERVICE_SECRET || randomBytes(24).toString('base64url'),
+      e2eBypassKey: process.env.E2E_OAUTH_SIMULATION_KEY || randomBytes(24).toString('base64url'),
+    };
+    const platformConfig = configFromEnv({
+      ...process.env,
+      ENVIRONMENT: 'test',
+      AUTH_PORT: '0',
+      BACKEND_PORT: '0',
+      AGENT_TIME_SCALE: process.env.AGENT_TIME_SCALE ?? '0.01',
+      JWT_SECRET_KEY: secrets.jwt,
+      SERVICE_SECRET: secrets.service,
+      E2E_OAUTH_SIMULATION_KEY: secrets.e2eBypassKey,
+    });
+    platform = await startPlatform(platformConfig);
+    target = {
+      kind: 'reference',
+      authUrl: platform.authUrl,
+      apiUrl: platform.apiUrl,
+      wsUrl: platform.wsUrl,
+      version: platform.version,
+      environment: platformConfig.environment,
+      llm: 'deterministic',
+      secrets,
+      databaseUrl: platformConfig.databaseUrl,
+      redisUrl: platformConfig.redisUrl === 'memory:' ? undefined : platformConfig.redisUrl,
+      runDeadlineMs: deadlineMs(30),
+    };
+  }
+  Object.values(target.secrets).forEach(registerSecret);
+  await injectConfiguredFaults(target);
+  describeTargetForReport(target);
+  return target;
+}
+
+/** APEX_FAULTS (a JSON list of the contract's fault specs) breaks the target on purpose: the bite check uses it. */
+async function injectConfiguredFaults(t: Target): Promise<void> {
+  const raw = process.env.APEX_FAULTS;
+  if (!raw) return;
+  let faults: unknown[];
+  try {
+    faults = JSON.parse(raw);
+    if (!Array.isArray(faults)) throw new Error('not a list');
+  } catch {
+    throw new SuiteConfigError(`APEX_FAULTS is not a JSON list of faults: write it like [{"fault":"drop_event","target":"agent_thinking"}].`);
+  }
+  for (const fault of faults) {
+    const response = await fetch(`${t.apiUrl}/__faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-service-secret': t.secrets.service ?? '' },
+      body: JSON.stringify(fault),
+    });
+    if (response.status !== 201) throw new SuiteConfigError(`The target refused the fault ${JSON.stringify(fault)} (${response.status}): fault injection needs the reference platform or APEX_SERVICE_SECRET.`);
+  }
+}
+
+/** The report's metadata names the target; every worker writes the same facts, so the last write wins safely. */
+function describeTargetForReport(t: Target): void {
+  const dir = process.env.APEX_REPORTS_DIR ?? 'reports';
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}/target.json`;
+  const temporary = `${file}.${process.pid}`;
+  writeFileSync(temporary, JSON.stringify({ kind: t.kind, version: t.version, environment: t.environment, llm: t.llm, apiUrl: t.apiUrl }, null, 2));
+  renameSync(temporary, file);
+}
+
+export async function takeDownTarget(): Promise<void> {
+  await platform?.stop();
+  platform = undefined;
+  target = undefined;
+}

@@ -1,0 +1,38 @@
+import { claimsOf } from '../clients/tokens';
+import { expectStatus } from '../clients/http';
+import type { UserSession } from '../session';
+
+/** The latest sign-in gave a session of its own: a new token for the same person. */
+export function expectFreshSession(user: UserSession): void {
+  const [first, latest] = [user.issued[0], user.issued.at(-1)];
+  if (!first || user.issued.length < 2) throw new Error(`Expected ${user.name} to have signed in at least twice; ${user.name} has ${user.issued.length} session(s).`);
+  if (latest!.access_token === first.access_token) throw new Error(`Expected ${user.name}'s sign-in to give a new token; it gave the sign-up token again.`);
+  const [a, b] = [claimsOf(first.access_token), claimsOf(latest!.access_token)];
+  if (a.jti === b.jti) throw new Error(`Expected a new token id for ${user.name}'s sign-in; both tokens carry jti ${a.jti}.`);
+  if (b.sub !== user.userId || a.sub !== b.sub) throw new Error(`Expected both of ${user.name}'s tokens to name ${user.userId}; they name ${a.sub} and ${b.sub}.`);
+}
+
+export async function expectSessionConfirmed(user: UserSession): Promise<void> {
+  const answer = expectStatus(await user.auth.validate(user.accessToken), 200, `Validating ${user.name}'s token`).body;
+  if (answer.valid !== true || answer.user_id !== user.userId || answer.email !== user.email) {
+    throw new Error(`Expected the auth service to confirm ${user.name}'s token as ${user.userId} <${user.email}>; it answered valid=${answer.valid}, user ${answer.user_id}, email ${answer.email}, error ${answer.error ?? 'none'}.`);
+  }
+}
+
+export async function expectProfile(user: UserSession, permissions: string[]): Promise<void> {
+  const me = expectStatus(await user.auth.me(user.accessToken), 200, `Reading ${user.name}'s profile`).body;
+  const missing = permissions.filter((p) => !(me.permissions ?? []).includes(p));
+  if (me.user_id !== user.userId || me.email !== user.email || missing.length) {
+    throw new Error(`Expected ${user.name}'s profile to show ${user.userId} <${user.email}> with ${permissions.join(', ')}; it shows ${me.user_id} <${me.email}> with ${(me.permissions ?? []).join(', ') || 'no permissions'}.`);
+  }
+}
+
+export async function expectWelcomedAsThemselves(user: UserSession): Promise<void> {
+  const socket = user.sockets.at(-1);
+  if (!socket) throw new Error(`${user.name} has not opened a chat connection.`);
+  const welcome = (await user.waitForWelcome(socket)).frame;
+  const sub = claimsOf(user.accessToken).sub;
+  if (welcome.data?.user_id !== sub || sub !== user.userId || !welcome.data?.connection_id) {
+    throw new Error(`Expected the welcome to name ${user.name} (${user.userId}, the token's sub ${sub}) with a connection id; it names ${welcome.data?.user_id}, connection ${welcome.data?.connection_id}.`);
+  }
+}

@@ -1,0 +1,92 @@
+import { deepStrictEqual } from 'node:assert';
+import type { AgentRun } from '../agent-run';
+import { TERMINAL_EVENTS } from '../agent-run';
+import { describeFrames } from '../clients/agent-socket';
+import { expectStatus } from '../clients/http';
+import type { UserSession } from '../session';
+import type { DatabaseProbe } from '../probes/database-probe';
+
+/** The run's events include these types in this order (other events may come between). */
+export function expectEventsInOrder(run: AgentRun, expected: string[]): void {
+  const events = run.events;
+  let from = 0;
+  let previous = 'the request';
+  for (const type of expected) {
+    const index = events.findIndex((f, i) => i >= from && f.frame.type === type);
+    if (index < 0) {
+      throw new Error(`Expected ${type} after ${previous} in run ${run.runId ?? '(none)'}; received: ${describeFrames(events, run.sentAt)}`);
+    }
+    from = index + 1;
+    previous = type;
+  }
+}
+
+/** Every event carries the run's ids, seq rises by one from 1, and exactly one terminal event ends the run. */
+export function expectWellFormedRun(run: AgentRun): void {
+  const events = run.events;
+  const timeline = () => describeFrames(events, run.sentAt);
+  events.forEach((f, i) => {
+    const data = f.frame.data ?? {};
+    if (data.run_id !== run.runId || !data.thread_id || data.thread_id !== run.threadId) {
+      throw new Error(`Expected every event of run ${run.runId} to carry its run and thread ids; ${f.frame.type} #${data.seq} carries run ${data.run_id}, thread ${data.thread_id}`);
+    }
+    if (data.seq !== i + 1) {
+      throw new Error(`Expected seq to rise by one from 1; event ${i + 1} (${f.frame.type}) has seq ${data.seq}; received: ${timeline()}`);
+    }
+  });
+  const terminals = events.filter((f) => TERMINAL_EVENTS.includes(f.frame.type));
+  if (terminals.length !== 1 || events.at(-1) !== terminals[0]) {
+    throw new Error(`Expected exactly one terminal event, last; received: ${timeline()}`);
+  }
+}
+
+/** Matches to the cent when cents are written, otherwise to the dollar. */
+export function sameAmount(actual: unknown, expected: number): boolean {
+  if (typeof actual !== 'number') return false;
+  return Number.isInteger(expected) ? Math.abs(actual - expected) < 0.5 : Math.abs(actual - expected) < 0.005;
+}
+
+/** What the API says about a finished run: its thread, both messages, and the same result as streamed. */
+export async function expectRunKeptInConversation(user: UserSession, run: AgentRun): Promise<void> {
+  const token = user.accessToken;
+  const threadId = run.threadId!;
+  const thread = expectStatus(await user.api.thread(token, threadId), 200, `Reading ${user.name}'s thread`).body;
+  if (thread.metadata?.user_id !== user.userId) throw new Error(`Expected thread ${threadId} to belong to ${user.name} (${user.userId}), it names ${thread.metadata?.user_id}`);
+
+  const listed = expectStatus(await user.api.threads(token), 200, `Listing ${user.name}'s threads`).body.threads as { id: string }[];
+  if (!listed.some((t) => t.id === threadId)) throw new Error(`Expected ${user.name}'s threads to list ${threadId}; listed: ${listed.map((t) => t.id).join(', ') || 'none'}`);
+
+  const { messages } = expectStatus(await user.api.messages(token, threadId), 200, `Reading ${user.name}'s messages`).body as { messages: { role: string; content: string; run_id: string }[] };
+  const ofRun = messages.filter((m) => m.run_id === run.runId);
+  const asked = ofRun.findIndex((m) => m.role === 'user' && m.content === run.request.user_request);
+  const answered = ofRun.findIndex((m) => m.role === 'assistant' && m.content.length > 0);
+  if (asked < 0 || answered < asked) {
+    throw new Error(`Expected ${user.name}'s question and then the agent's answer in thread ${threadId}; the run's messages are: ${JSON.stringify(ofRun.map((m) => ({ role: m.role, content: m.content.slice(0, 60) })))}`);
+  }
+
+  const stored = expectStatus(await user.api.run(token, run.runId!), 200, `Reading ${user.name}'s run`).body;
+  if (stored.status !== 'completed' || stored.thread_id !== threadId) {
+    throw new Error(`Expected run ${run.runId} to be stored as completed in thread ${threadId}; it is ${stored.status} in ${stored.thread_id}`);
+  }
+  deepStrictEqual(stored.result, run.result, `The stored result of run ${run.runId} differs from the one streamed to ${user.name}`);
+}
+
+/** The same, straight from PostgreSQL: thread, both messages, the run with its final status, every event in seq order. */
+export async function expectRunStored(probe: DatabaseProbe, user: UserSession, run: AgentRun): Promise<void> {
+  const threadId = run.threadId!;
+  const thread = await probe.thread(threadId);
+  if (!thread || thread.user_id !== user.userId) throw new Error(`Expected a threads row ${threadId} owned by ${user.userId}; found ${JSON.stringify(thread)}`);
+
+  const roles = (await probe.messages(threadId)).filter((m) => m.run_id === run.runId).map((m) => m.role);
+  if (roles.join(',') !== 'user,assistant') throw new Error(`Expected a user and then an assistant message row for run ${run.runId}; found: ${roles.join(', ') || 'none'}`);
+
+  const row = await probe.run(run.runId!);
+  const terminal = run.terminal?.frame.type;
+  const status = terminal === 'agent_completed' ? 'completed' : terminal === 'agent_failed' ? 'failed' : 'cancelled';
+  if (!row || row.status !== status) throw new Error(`Expected a runs row ${run.runId} with status ${status}; found ${row ? row.status : 'none'}`);
+
+  const stored = await probe.runEvents(run.runId!);
+  const seen = run.events.map((f) => `${f.frame.data.seq}:${f.frame.type}`).join(', ');
+  const kept = stored.map((e) => `${e.seq}:${e.type}`).join(', ');
+  if (kept !== seen) throw new Error(`Expected the run_events rows to be exactly the events ${user.name} received; received ${seen}; stored ${kept}`);
+}

@@ -1,0 +1,55 @@
+import { After, AfterAll, Before, BeforeAll, Status } from '@cucumber/cucumber';
+import { bringUpTarget, currentTarget, takeDownTarget } from './environment';
+import type { ApexWorld } from './world';
+import { timelineOf, timelineText } from './timeline';
+
+BeforeAll({ timeout: 120_000 }, async function () {
+  await bringUpTarget();
+});
+
+AfterAll({ timeout: 30_000 }, async function () {
+  await takeDownTarget();
+});
+
+const skipsReported = new Set<string>();
+function skip(world: ApexWorld, reason: string): 'skipped' {
+  world.log(`Skipped: ${reason}`);
+  if (!skipsReported.has(reason)) {
+    skipsReported.add(reason);
+    console.warn(`\n[apex-specs] ${reason}`);
+  }
+  return 'skipped';
+}
+
+Before({ tags: '@redis' }, function (this: ApexWorld) {
+  if (!currentTarget().redisUrl) return skip(this, '@redis scenarios are skipped: the suite has no Redis to look into (the reference platform runs on its in-process store, or APEX_REDIS_URL is not set).');
+});
+
+Before({ tags: '@real-llm' }, function (this: ApexWorld) {
+  const llm = currentTarget().llm;
+  if (llm === 'deterministic' || llm === 'unknown') return skip(this, `@real-llm scenarios are skipped: the target's language model is "${llm}", not a real one.`);
+});
+
+Before({ tags: '@fault-injection' }, function (this: ApexWorld) {
+  const t = currentTarget();
+  if (t.kind !== 'reference' && !t.secrets.service) return skip(this, '@fault-injection scenarios are skipped: the target is not the reference platform and APEX_SERVICE_SECRET is not set.');
+});
+
+/** Evidence first, then clean-up, whatever the outcome, so a failing scenario leaves no socket behind. */
+After({ timeout: 30_000 }, async function (this: ApexWorld, { result }) {
+  try {
+    for (const session of this.sessions.values()) {
+      for (const run of session.runs) {
+        this.evidence(timelineText(session.name, run));
+        this.evidence({ user: session.name, agent: run.agent, run_id: run.runId, events: timelineOf(run) });
+      }
+    }
+    if (result?.status === Status.FAILED) {
+      for (const session of this.sessions.values()) {
+        session.sockets.forEach((socket, i) => this.evidence(`${session.name}'s socket ${i + 1} (${socket.auth}) received ${socket.frames.length} frames: ${socket.frames.map((f) => f.frame.type).join(', ') || 'none'}${socket.closed ? `; closed with ${socket.closed.code}` : ''}`));
+      }
+    }
+  } finally {
+    await this.cleanUp();
+  }
+});

@@ -1,0 +1,44 @@
+import { defineParameterType } from '@cucumber/cucumber';
+import { AGENT_NAMES, PERMISSION_WORDS, Workload, money, wholeNumber } from './domain';
+
+/** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
+defineParameterType({
+  name: 'user',
+  regexp: /[A-Z][a-z]+/,
+  transformer: (name: string) => name,
+});
+
+/** An agent as a customer names it: "cost optimizer", "data analyst", "supervisor" … */
+defineParameterType({
+  name: 'agent',
+  regexp: new RegExp(Object.keys(AGENT_NAMES).join('|')),
+  transformer: (words: string) => AGENT_NAMES[words],
+});
+
+/** An amount in US dollars: "$15,000" or "$8,460.50". */
+defineParameterType({
+  name: 'money',
+  regexp: /\$\d[\d,]*(?:\.\d{1,2})?/,
+  transformer: money,
+});
+
+/** "2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens" */
+defineParameterType({
+  name: 'workload',
+  regexp: /([\d,]+) requests a month on ([\w-]+) ([\w.-]+) averaging ([\d,]+) input and ([\d,]+) output tokens/,
+  transformer: (requests: string, provider: string, model: string, input: string, output: string): Workload => ({
+    provider,
+    model,
+    monthly_requests: wholeNumber(requests),
+    avg_input_tokens: wholeNumber(input),
+    avg_output_tokens: wholeNumber(output),
+  }),
+});
+
+/** "read, write and run agents" */
+const permission = Object.keys(PERMISSION_WORDS).join('|');
+defineParameterType({
+  name: 'permissions',
+  regexp: new RegExp(`(?:${permission})(?:(?:, | and )(?:${permission}))*`),
+  transformer: (words: string) => words.split(/, | and /).map((w) => PERMISSION_WORDS[w]),
+});

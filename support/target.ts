@@ -1,0 +1,67 @@
+/**
+ * What the suite runs against: the reference platform it starts itself, or a deployment named
+ * by APEX_AUTH_URL, APEX_API_URL and APEX_WS_URL. Bad configuration is one sentence naming the fix.
+ */
+export class SuiteConfigError extends Error {}
+
+export interface RemoteTargetConfig {
+  kind: 'remote';
+  authUrl: string;
+  apiUrl: string;
+  wsUrl: string;
+}
+
+export type TargetConfig = { kind: 'reference' } | RemoteTargetConfig;
+
+const REMOTE_SETTINGS = ['APEX_AUTH_URL', 'APEX_API_URL', 'APEX_WS_URL'] as const;
+
+function checkUrl(name: string, value: string, protocols: string[]): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new SuiteConfigError(`${name} is "${value}", which is not a URL: set it to something like ${protocols[0]}//host:port.`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new SuiteConfigError(`${name} is "${value}": it must start with ${protocols.join(' or ')}//.`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+export function targetConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TargetConfig {
+  const given = REMOTE_SETTINGS.filter((name) => env[name]);
+  if (given.length === 0) return { kind: 'reference' };
+  if (given.length < REMOTE_SETTINGS.length) {
+    const missing = REMOTE_SETTINGS.filter((name) => !env[name]);
+    throw new SuiteConfigError(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set while ${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'}: set all three of ${REMOTE_SETTINGS.join(', ')} to test a deployment, or none to use the reference platform.`);
+  }
+  return {
+    kind: 'remote',
+    authUrl: checkUrl('APEX_AUTH_URL', env.APEX_AUTH_URL!, ['http:', 'https:']),
+    apiUrl: checkUrl('APEX_API_URL', env.APEX_API_URL!, ['http:', 'https:']),
+    wsUrl: checkUrl('APEX_WS_URL', env.APEX_WS_URL!, ['ws:', 'wss:']),
+  };
+}
+
+export interface HealthSummary {
+  status: string;
+  version?: string;
+  environment?: string;
+  capabilities?: { llm?: string };
+  checks?: Record<string, string>;
+}
+
+export async function readHealth(name: string, baseUrl: string): Promise<HealthSummary> {
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new SuiteConfigError(`The ${name} at ${baseUrl} is not reachable (${cause}): check the URL or start the service.`);
+  }
+  const body = (await response.json().catch(() => undefined)) as HealthSummary | undefined;
+  if (!body || typeof body.status !== 'string') {
+    throw new SuiteConfigError(`The ${name} at ${baseUrl} answered /health with ${response.status} and no health report: is that the right URL?`);
+  }
+  return body;
+}
