@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { PASSWORD_SHAPE, TOKEN_SHAPE } from '../../support/redact';
+import { REPORTS, cucumber } from './run';
+import { readOutcomes } from './messages';
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** `tsc --noEmit` under strict: the run itself only transpiles, so types are checked here once. */
+export function typecheck(): Promise<CheckResult> {
+  return new Promise((resolve) => {
+    const tsc = join(require.resolve('typescript/package.json'), '..', 'bin', 'tsc');
+    const child = spawn(process.execPath, [tsc, '--noEmit', '-p', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => {
+      if (code !== 0) process.stdout.write(output);
+      resolve({ name: 'typecheck', ok: code === 0, detail: code === 0 ? 'clean under strict' : `${output.split('\n').filter((l) => l.includes('error TS')).length} type errors` });
+    });
+  });
+}
+
+/**
+ * Every step of every feature has exactly one definition. Cucumber's dry run exits 0 on undefined
+ * steps, so its message stream is read instead, and each missing step is shown with its snippet.
+ */
+export async function stepsCheck(env: NodeJS.ProcessEnv): Promise<CheckResult> {
+  const code = await cucumber(['--profile', 'steps'], env, true);
+  const outcome = readOutcomes(`${REPORTS}/steps/messages.ndjson`);
+  if (!outcome) return { name: 'steps', ok: false, detail: `the dry run wrote no messages (exit ${code})` };
+  const problems: string[] = [];
+  for (const scenario of outcome.scenarios) {
+    for (const step of scenario.undefinedSteps) problems.push(`Undefined step in ${scenario.uri} (${scenario.name}): "${step.text}"\n  Define it in step-definitions/, for example:\n${(step.snippet ?? '').replace(/^/gm, '    ')}`);
+    for (const step of scenario.ambiguousSteps) problems.push(`Ambiguous step in ${scenario.uri} (${scenario.name}): ${step}`);
+  }
+  problems.forEach((p) => console.error(p));
+  const steps = outcome.scenarios.length;
+  return problems.length || code !== 0
+    ? { name: 'steps', ok: false, detail: `${problems.length} undefined or ambiguous step(s)${code !== 0 ? `, dry run exit ${code}` : ''}` }
+    : { name: 'steps', ok: true, detail: `every step of ${steps} scenarios has one definition` };
+}
+
+/**
+ * Proves the specification bites: @AGENT-01 against a platform that drops agent_thinking must
+ * fail, and say that agent_thinking is what went missing.
+ */
+export async function biteCheck(env: NodeJS.ProcessEnv): Promise<CheckResult> {
+  const fault = { fault: 'drop_event', target: 'agent_thinking' };
+  await cucumber(['--profile', 'bite', '--tags', '@AGENT-01'], { ...env, APEX_FAULTS: JSON.stringify([fault]), APEX_REPORTS_DIR: `${REPORTS}/bite` }, true);
+  const outcome = readOutcomes(`${REPORTS}/bite/messages.ndjson`);
+  const scenarios = outcome?.scenarios ?? [];
+  const caught = scenarios.filter((s) => s.status === 'FAILED' && s.errors.some((e) => e.includes('agent_thinking')));
+  const ok = scenarios.length > 0 && caught.length === scenarios.length;
+  const example = caught[0]?.errors.find((e) => e.includes('agent_thinking'))?.split('\n')[0];
+  return {
+    name: 'bite',
+    ok,
+    detail: ok
+      ? `with agent_thinking dropped, all ${scenarios.length} @AGENT-01 scenarios failed, e.g. "${example}"`
+      : `with agent_thinking dropped, ${caught.length} of ${scenarios.length} @AGENT-01 scenarios failed naming agent_thinking; the rest: ${scenarios.filter((s) => !caught.includes(s)).map((s) => `${s.name} (${s.status})`).join(', ') || 'none ran'}`,
+  };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+export function findSecrets(text: string, secrets: string[]): string[] {
+  const found: string[] = [];
+  if (text.match(TOKEN_SHAPE)) found.push('a token');
+  if (text.match(PASSWORD_SHAPE)) found.push('a password');
+  if (secrets.some((s) => text.includes(s))) found.push('a configured secret');
+  return found;
+}
+
+/** No report or log under reports/ holds a token, a password or a key. */
+export function redactionCheck(secrets: string[]): CheckResult {
+  // The check must itself be able to fail: make sure it sees a planted token before trusting a clean result.
+  const planted = `x eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ apex-pw-0123456789abcdef`;
+  if (findSecrets(planted, secrets).length !== 2) return { name: 'redaction', ok: false, detail: 'the scanner missed a planted token or password' };
+  const leaks: string[] = [];
+  const files = filesUnder(REPORTS).filter((f) => !/\.(png|jpe?g|gif|woff2?|ttf|eot|ico)$/.test(f));
+  for (const file of files) {
+    const found = findSecrets(readFileSync(file, 'utf8'), secrets);
+    if (found.length) leaks.push(`${file} contains ${found.join(' and ')}`);
+  }
+  leaks.forEach((leak) => console.error(`Secret in report: ${leak}`));
+  return leaks.length
+    ? { name: 'redaction', ok: false, detail: `${leaks.length} report file(s) hold secrets` }
+    : { name: 'redaction', ok: true, detail: `${files.length} report files hold no token, password or key` };
+}

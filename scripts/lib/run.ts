@@ -1,0 +1,128 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../../platform/server/config';
+import { resolveServices } from '../../platform/server/services';
+import { SuiteConfigError, readHealth, targetConfigFromEnv } from '../../support/target';
+import { countByStatus, readOutcomes } from './messages';
+
+export const REPORTS = 'reports';
+export const HTML_REPORT = `${REPORTS}/html/index.html`;
+
+export interface PreparedRun {
+  env: NodeJS.ProcessEnv;
+  /** Printed once at the start: what the run uses. */
+  description: string[];
+  /** Values that must never appear in a report. */
+  secrets: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Decides once per run what the specification runs against, before any worker starts, so that a
+ * bad configuration is one sentence and the fallbacks are chosen (and said) once.
+ */
+export async function prepareRun(base: NodeJS.ProcessEnv = process.env): Promise<PreparedRun> {
+  const config = targetConfigFromEnv(base);
+  if (config.kind === 'remote') {
+    await Promise.all([readHealth('auth service', config.authUrl), readHealth('backend', config.apiUrl)]);
+    const secrets = [base.APEX_JWT_SECRET, base.APEX_SERVICE_SECRET, base.APEX_E2E_BYPASS_KEY].filter((s): s is string => !!s);
+    return {
+      env: { ...base },
+      description: [`Target: ${config.apiUrl} (auth ${config.authUrl}, socket ${config.wsUrl})`, `Probes: PostgreSQL ${base.APEX_DATABASE_URL ? 'configured' : 'not configured, database checks skipped'}, Redis ${base.APEX_REDIS_URL ? 'configured' : 'not configured, @redis scenarios skipped'}`],
+      secrets,
+      stop: async () => undefined,
+    };
+  }
+  const services = await resolveServices({
+    databaseUrl: base.DATABASE_URL || DEFAULT_DATABASE_URL,
+    redisUrl: base.REDIS_URL || DEFAULT_REDIS_URL,
+    ci: base.CI === 'true',
+  });
+  const secrets = {
+    JWT_SECRET_KEY: randomBytes(32).toString('base64url'),
+    SERVICE_SECRET: randomBytes(24).toString('base64url'),
+    E2E_OAUTH_SIMULATION_KEY: randomBytes(24).toString('base64url'),
+  };
+  return {
+    env: { ...base, ...secrets, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, APEX_SERVICES: JSON.stringify(services.description) },
+    description: [`Target: the reference platform, one per worker`, `PostgreSQL: ${services.description.postgres}`, `Redis: ${services.description.redis}`],
+    secrets: Object.values(secrets),
+    stop: () => services.stop(),
+  };
+}
+
+// The package exports no bin path, so find it beside its package.json.
+const CUCUMBER = join(dirname(require.resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber.js');
+
+/** Runs cucumber-js in its own process; resolves with its exit code. */
+export function cucumber(args: string[], env: NodeJS.ProcessEnv, quiet = false): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CUCUMBER, ...args], { env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+export function cleanReports(): void {
+  rmSync(REPORTS, { recursive: true, force: true });
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return 'not a git checkout';
+  }
+}
+
+/** The reviewer's report: multiple-cucumber-html-reporter over the run's Cucumber JSON. */
+export function writeHtmlReport(prepared: PreparedRun): boolean {
+  if (!existsSync(`${REPORTS}/json/cucumber.json`)) return false;
+  const target = existsSync(`${REPORTS}/target.json`) ? JSON.parse(readFileSync(`${REPORTS}/target.json`, 'utf8')) : {};
+  const details = [
+    { name: 'Target', value: target.kind === 'remote' ? target.apiUrl : 'reference platform' },
+    { name: 'Platform version', value: `${target.version ?? 'unknown'} (${target.environment ?? '?'}, llm ${target.llm ?? '?'})` },
+    { name: 'Node', value: process.version },
+    { name: 'Git commit', value: gitCommit() },
+    ...prepared.description.filter((line) => !line.startsWith('Target:')).map((line) => ({ name: line.split(':')[0], value: line.slice(line.indexOf(':') + 1).trim() })),
+  ];
+  // Loaded here: it is slow to require and only this step needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const reporter = require('multiple-cucumber-html-reporter');
+  reporter.generate({
+    jsonDir: `${REPORTS}/json`,
+    reportPath: `${REPORTS}/html`,
+    pageTitle: 'Apex Specs',
+    reportName: 'Apex Specs: behaviour of the Netra Apex platform',
+    displayDuration: true,
+    disableLog: true,
+    displayReportTime: true,
+    customMetadata: true,
+    metadata: details,
+    customData: { title: 'This run', data: details.map(({ name, value }) => ({ label: name, value })) },
+  });
+  return true;
+}
+
+/** "7 scenarios: 6 passed, 1 skipped in 4.2 s", from the message stream. */
+export function summarise(messagesFile: string): { line: string; passed: number; failed: number; total: number } {
+  const outcome = readOutcomes(messagesFile);
+  if (!outcome) return { line: 'no scenarios ran', passed: 0, failed: 0, total: 0 };
+  const counts = countByStatus(outcome.scenarios);
+  const total = outcome.scenarios.length;
+  const passed = counts.PASSED ?? 0;
+  const failed = total - passed - (counts.SKIPPED ?? 0);
+  const parts = Object.entries(counts).map(([status, n]) => `${n} ${status.toLowerCase()}`).join(', ');
+  return { line: `${total} scenarios: ${parts || 'none'} in ${(outcome.wallMs / 1000).toFixed(1)} s`, passed, failed, total };
+}
+
+/** Bad configuration is one plain sentence; anything else is a bug worth its stack. */
+export function exitOnError(error: unknown): never {
+  if (error instanceof SuiteConfigError || error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(2);
+}

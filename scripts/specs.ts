@@ -1,0 +1,23 @@
+import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, prepareRun, summarise, writeHtmlReport } from './lib/run';
+
+/**
+ * `npm run specs [-- cucumber options]`: the specification run alone, e.g.
+ * `npm run specs -- --tags @smoke`. Prints what it runs against, then a one-line summary and the report.
+ */
+async function main(): Promise<void> {
+  const prepared = await prepareRun();
+  prepared.description.forEach((line) => console.log(line));
+  cleanReports();
+  let code: number;
+  try {
+    code = await cucumber(process.argv.slice(2), prepared.env);
+  } finally {
+    await prepared.stop();
+  }
+  const summary = summarise(`${REPORTS}/messages.ndjson`);
+  const report = writeHtmlReport(prepared) ? HTML_REPORT : 'not written (no scenarios ran)';
+  console.log(`\nApex Specs: ${summary.line}. Report: ${report}`);
+  process.exit(code);
+}
+
+main().catch(exitOnError);

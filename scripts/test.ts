@@ -1,0 +1,46 @@
+import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, prepareRun, summarise, writeHtmlReport } from './lib/run';
+import { CheckResult, biteCheck, redactionCheck, stepsCheck, typecheck } from './lib/checks';
+
+/**
+ * `npm test`: the project's own checks and the whole specification against the reference
+ * platform (or the configured target), ending in one summary line and the report's path.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const prepared = await prepareRun();
+  prepared.description.forEach((line) => console.log(line));
+  cleanReports();
+
+  const checks: CheckResult[] = [];
+  let scenarios;
+  try {
+    // Type checking needs no target, so it overlaps the steps check.
+    const [types, steps] = await Promise.all([typecheck(), stepsCheck(prepared.env)]);
+    checks.push(types, steps);
+
+    console.log('\nRunning the specification:');
+    const code = await cucumber([], prepared.env);
+    scenarios = summarise(`${REPORTS}/messages.ndjson`);
+    checks.push({ name: 'specification', ok: code === 0 && scenarios.total > 0, detail: scenarios.line });
+    writeHtmlReport(prepared);
+
+    if (prepared.env.APEX_API_URL) {
+      checks.push({ name: 'bite', ok: true, detail: 'skipped: the bite check breaks the reference platform, and a remote target is configured' });
+    } else {
+      checks.push(await biteCheck(prepared.env));
+    }
+    checks.push(redactionCheck(prepared.secrets));
+  } finally {
+    await prepared.stop();
+  }
+
+  console.log('');
+  for (const check of checks) console.log(`${check.ok ? '  ok    ' : '  FAILED'} ${check.name}: ${check.detail}`);
+  const failedChecks = checks.filter((c) => !c.ok).map((c) => c.name);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\nApex Specs: ${scenarios?.line ?? 'no scenarios ran'}; ${failedChecks.length ? `FAILED: ${failedChecks.join(', ')}` : 'all checks passed'} (${seconds} s). Report: ${HTML_REPORT}`);
+  console.log(`${scenarios?.passed ?? 0} passed, ${scenarios?.failed ?? 0} failed`);
+  process.exit(failedChecks.length ? 1 : 0);
+}
+
+main().catch(exitOnError);
