@@ -56,7 +56,8 @@ export async function readHealth(name: string, baseUrl: string): Promise<HealthS
   try {
     response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(5000) });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    const detail = (error as { cause?: { code?: string; message?: string } }).cause;
+    const cause = detail?.code ?? detail?.message ?? (error as Error).message;
     throw new SuiteConfigError(`The ${name} at ${baseUrl} is not reachable (${cause}): check the URL or start the service.`);
   }
   const body = (await response.json().catch(() => undefined)) as HealthSummary | undefined;

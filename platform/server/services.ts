@@ -45,13 +45,14 @@ export async function postgresReachable(url: string): Promise<string | undefined
 
 export async function redisReachable(url: string): Promise<string | undefined> {
   const redis = new Redis(url, { lazyConnect: true, connectTimeout: 1500, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  redis.on('error', () => undefined);
+  let cause: string | undefined;
+  redis.on('error', (error: Error) => (cause ??= error.message));
   try {
     await redis.connect();
     await redis.ping();
     return undefined;
   } catch (error) {
-    return (error as Error).message || String(error);
+    return cause ?? ((error as Error).message || String(error));
   } finally {
     redis.disconnect();
   }

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { REPORTS } from './lib/run';
+
+/**
+ * `npm run bench`: the suite's own speed, measured rather than asserted.
+ * - start-up: from `npm run specs` being launched to the first scenario starting;
+ * - per-scenario overhead: a scenario's wall time minus the time its steps took, i.e. what
+ *   the World, hooks, evidence and clean-up add (agents at AGENT_TIME_SCALE=0, one worker);
+ * - scenario wall time at AGENT_TIME_SCALE=0, an upper bound on overhead plus platform work.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ launchedAt: number }> {
+  const launchedAt = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'specs', '--', ...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    child.on('exit', (code) => (code === 0 ? resolve({ launchedAt }) : reject(new Error(`npm run specs ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+const ms = (t: { seconds: number; nanos: number }) => t.seconds * 1000 + t.nanos / 1e6;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function messages(): any[] {
+  return readFileSync(`${REPORTS}/messages.ndjson`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+async function main(): Promise<void> {
+  const startups: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const { launchedAt } = await run(['--tags', '@AUTH-01', '--parallel', '0'], {});
+    const first = messages().find((e) => e.testCaseStarted);
+    startups.push(ms(first.testCaseStarted.timestamp) - launchedAt);
+  }
+
+  const overheads: number[] = [];
+  const walls: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    await run(['--tags', '@smoke', '--parallel', '0'], { AGENT_TIME_SCALE: '0' });
+    const envelopes = messages();
+    const hookSteps = new Set<string>();
+    for (const e of envelopes) if (e.testCase) for (const s of e.testCase.testSteps) if (s.hookId) hookSteps.add(s.id);
+    const byCase = new Map<string, { start: number; end: number; steps: number }>();
+    for (const e of envelopes) {
+      if (e.testCaseStarted) byCase.set(e.testCaseStarted.id, { start: ms(e.testCaseStarted.timestamp), end: 0, steps: 0 });
+      if (e.testStepFinished && !hookSteps.has(e.testStepFinished.testStepId)) byCase.get(e.testStepFinished.testCaseStartedId)!.steps += ms(e.testStepFinished.testStepResult.duration);
+      if (e.testCaseFinished) byCase.get(e.testCaseFinished.testCaseStartedId)!.end = ms(e.testCaseFinished.timestamp);
+    }
+    for (const c of byCase.values()) {
+      walls.push(c.end - c.start);
+      overheads.push(c.end - c.start - c.steps);
+    }
+  }
+
+  console.log(`start-up, npm run specs to first scenario: median ${median(startups).toFixed(0)} ms (${startups.map((x) => x.toFixed(0)).join(', ')}) [target ≤ 3000 ms]`);
+  console.log(`per-scenario overhead (hooks, World, evidence, clean-up): median ${median(overheads).toFixed(1)} ms, max ${Math.max(...overheads).toFixed(1)} ms over ${overheads.length} scenarios [target ≤ 100 ms]`);
+  console.log(`scenario wall time at AGENT_TIME_SCALE=0 (overhead + platform work): median ${median(walls).toFixed(1)} ms, max ${Math.max(...walls).toFixed(1)} ms`);
+}
+
+main().catch((error) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});
