@@ -1,6 +1,9 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { expectFreshSession, expectProfile, expectSessionConfirmed, expectWelcomedAsThemselves } from '../support/expectations/accounts';
+import { expectFreshSession, expectIndistinguishableRefusals, expectProfile, expectSessionConfirmed, expectSimilarTiming } from '../support/expectations/accounts';
+import { AuthClient } from '../support/clients/auth-client';
+import { expectStatus } from '../support/clients/http';
+import { BAD_SIGN_UPS } from '../support/domain';
 
 Given('{user} is signed in', async function (this: ApexWorld, user: string) {
   await this.session(user).ensureSignedIn();
@@ -26,10 +29,86 @@ Then("{user}'s profile shows her/his/their email address and that she/he/they ma
   await expectProfile(this.session(user), permissions);
 });
 
-When('{user} opens a chat connection', async function (this: ApexWorld, user: string) {
-  await this.session(user).openSocket();
+
+Given('{user} is signed in through the simulated OAuth sign-in', async function (this: ApexWorld, user: string) {
+  const key = this.target.secrets.e2eBypassKey;
+  if (!key) return this.skip('the simulated sign-in needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
+  await this.session(user).signInThroughBypass(key);
 });
 
-Then('{user} is welcomed into the chat as herself/himself/themselves', async function (this: ApexWorld, user: string) {
-  await expectWelcomedAsThemselves(this.session(user));
+Given('{user} is signed in with permission only to {permissions}', async function (this: ApexWorld, user: string, permissions: string[]) {
+  const key = this.target.secrets.e2eBypassKey;
+  if (!key) return this.skip('choosing permissions needs the simulated sign-in; set APEX_E2E_BYPASS_KEY for this target.');
+  await this.session(user).signInThroughBypass(key, { permissions });
+});
+
+When('{user} tries the simulated OAuth sign-in with a wrong bypass key', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.attempt('test sign-in', session.auth.testSignIn('not-the-bypass-key', { email: session.email }));
+});
+
+When('{user} tries the simulated OAuth sign-in on that instance', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const auth = new AuthClient(this.latestInstance.authUrl);
+  await session.attempt('test sign-in', auth.testSignIn(this.target.secrets.e2eBypassKey ?? '', { email: session.email }));
+});
+
+When('{user} signs in with Google', async function (this: ApexWorld, user: string) {
+  await this.session(user).signInWithGoogle();
+});
+
+Then('{user} comes back to the app signed in', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const me = expectStatus(await session.auth.me(session.accessToken), 200, `Reading ${user}'s profile after Google`).body;
+  if (me.email !== session.email) throw new Error(`Expected ${user} to come back signed in as ${session.email}; the token belongs to ${me.email}.`);
+});
+
+When('{user} comes back from Google with a state the platform never issued', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const { code } = await session.googleCallbackParameters();
+  await session.attempt('callback', session.auth.oauthCallback({ code, state: `forged-${Date.now()}` }));
+});
+
+When('{user} comes back from Google without an authorization code', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const { state } = await session.googleCallbackParameters();
+  await session.attempt('callback', session.auth.oauthCallback({ state }));
+});
+
+When('{user} asks to sign in with {word}', async function (this: ApexWorld, user: string, provider: string) {
+  const session = this.session(user);
+  await session.attempt('sign-in start', session.auth.oauthStart(provider.toLowerCase()));
+});
+
+When("{user} signs up with {user}'s email address", async function (this: ApexWorld, user: string, owner: string) {
+  const session = this.session(user);
+  await session.attempt('sign-up', session.auth.register({ email: this.session(owner).email, password: session.password }));
+});
+
+When('{user} signs up with {badSignUp}', async function (this: ApexWorld, user: string, problem: string) {
+  const session = this.session(user);
+  await session.attempt('sign-up', session.auth.registerRaw(BAD_SIGN_UPS[problem](session.email, session.password)));
+});
+
+When('{user} tries {int} times to sign in as {user} with a wrong password', async function (this: ApexWorld, user: string, times: number, owner: string) {
+  const session = this.session(user);
+  for (let i = 0; i < times; i++) await session.attempt('wrong password', session.auth.login({ email: this.session(owner).email, password: 'wrong-password-123' }));
+});
+
+When('{user} tries {int} times to sign in with an email nobody has', async function (this: ApexWorld, user: string, times: number) {
+  const session = this.session(user);
+  for (let i = 0; i < times; i++) await session.attempt('unknown email', session.auth.login({ email: `nobody.${session.email}`, password: 'wrong-password-123' }));
+});
+
+When('{user} tries to sign in with her/his/their right password', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.attempt('sign-in', session.auth.login({ email: session.email, password: session.password }));
+});
+
+Then("{user}'s failed sign-ins are all refused in exactly the same words", function (this: ApexWorld, user: string) {
+  expectIndistinguishableRefusals(this.session(user).attempts);
+});
+
+Then('a sign-in with an unknown email is refused about as fast as one with a wrong password', function (this: ApexWorld) {
+  expectSimilarTiming([...this.sessions.values()].flatMap((s) => s.attempts));
 });

@@ -37,3 +37,16 @@ Then('{user} gets at least {int} recommendation(s)', async function (this: ApexW
     throw new Error(`Expected at least ${count} recommendation(s) for ${user}; got ${recommendations.length}: ${recommendations.map((r: { title?: string }) => r.title).join('; ') || 'none'}`);
   }
 });
+
+When('{user} asks the {agent} about {workload} through the API', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
+  const session = this.session(user);
+  await session.attempt('execute', session.api.execute(session.accessToken, { type: agent, message: `How much can I save on ${describeWorkload(workload)}?`, context: { workload } }));
+});
+
+Then('{user} is told she/he/they may not run agents', async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  const answer = await run.socket.waitFor('a refusal of the run', (f) => f.type === 'error_message' || (f.type === 'agent_started' && f.data?.request_id === run.requestId), 5000, run.firstFrame);
+  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'PERMISSION_DENIED') {
+    throw new Error(`Expected ${user}'s request to be refused with PERMISSION_DENIED; received: ${run.describe() || answer.frame.type}`);
+  }
+});

@@ -1,3 +1,5 @@
+import type { SocketAuth } from './clients/agent-socket';
+
 /** Words product people write, turned into the values the contract speaks. */
 
 export interface Workload {
@@ -32,4 +34,19 @@ export const PERMISSION_WORDS: Record<string, string> = {
   read: 'read',
   write: 'write',
   'run agents': 'agent_execute',
+};
+
+/** Where a socket carries its token. */
+export const CARRIERS: Record<string, SocketAuth> = {
+  'in the Authorization header': 'header',
+  'in the subprotocol': 'subprotocol',
+  'in the address': 'query',
+};
+
+/** A sign-up that must be refused, and the body it sends. */
+export const BAD_SIGN_UPS: Record<string, (email: string, password: string) => Record<string, unknown>> = {
+  'a malformed email address': (_email, password) => ({ email: 'not-an-email-address', password }),
+  'a password of 7 characters': (email) => ({ email, password: 'short-7' }),
+  'no password': (email) => ({ email }),
+  'no email address': (_email, password) => ({ password }),
 };

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { configFromEnv } from '../platform/server/config';
@@ -24,6 +25,7 @@ export interface Target {
 
 let target: Target | undefined;
 let platform: RunningPlatform | undefined;
+let referenceEnv: NodeJS.ProcessEnv | undefined;
 
 export function currentTarget(): Target {
   if (!target) throw new Error('The target is not up: the BeforeAll hook in support/hooks.ts brings it up.');
@@ -62,7 +64,7 @@ export async function bringUpTarget(): Promise<Target> {
       service: process.env.SERVICE_SECRET || randomBytes(24).toString('base64url'),
       e2eBypassKey: process.env.E2E_OAUTH_SIMULATION_KEY || randomBytes(24).toString('base64url'),
     };
-    const platformConfig = configFromEnv({
+    referenceEnv = {
       ...process.env,
       ENVIRONMENT: 'test',
       AUTH_PORT: '0',
@@ -71,7 +73,8 @@ export async function bringUpTarget(): Promise<Target> {
       JWT_SECRET_KEY: secrets.jwt,
       SERVICE_SECRET: secrets.service,
       E2E_OAUTH_SIMULATION_KEY: secrets.e2eBypassKey,
-    });
+    };
+    const platformConfig = configFromEnv(referenceEnv);
     platform = await startPlatform(platformConfig);
     target = {
       kind: 'reference',
@@ -122,6 +125,58 @@ function describeTargetForReport(t: Target): void {
   const temporary = `${file}.${process.pid}`;
   writeFileSync(temporary, JSON.stringify({ kind: t.kind, version: t.version, environment: t.environment, llm: t.llm, apiUrl: t.apiUrl }, null, 2));
   renameSync(temporary, file);
+}
+
+export interface Instance {
+  authUrl: string;
+  apiUrl: string;
+  wsUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Another instance of the reference platform beside the worker's own, sharing its PostgreSQL,
+ * Redis and secrets unless a setting is overridden: how a scenario shows what holds across
+ * instances, or what a differently configured instance does. Undefined against a remote target.
+ */
+export async function startExtraInstance(overrides: NodeJS.ProcessEnv = {}): Promise<Instance | undefined> {
+  if (!referenceEnv) return undefined;
+  const running = await startPlatform(configFromEnv({ ...referenceEnv, ...overrides }));
+  return { authUrl: running.authUrl, apiUrl: running.apiUrl, wsUrl: running.wsUrl, stop: () => running.stop() };
+}
+
+/**
+ * Starts the reference platform as its own process, as an operator would with `npm run platform`,
+ * and reports how it ended: a refusal exits at once; a platform that comes up is stopped again.
+ */
+export function startPlatformProcess(settings: NodeJS.ProcessEnv, withinMs = 20_000): Promise<{ started: boolean; exitCode: number | null; output: string }> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATABASE_URL: referenceEnv?.DATABASE_URL ?? process.env.DATABASE_URL,
+    REDIS_URL: referenceEnv?.REDIS_URL ?? process.env.REDIS_URL,
+    AUTH_PORT: '0',
+    BACKEND_PORT: '0',
+    ...settings,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register', 'platform/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(' is up')) child.kill('SIGTERM');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The platform process neither started nor refused within ${withinMs / 1000} s; it printed: ${output.slice(0, 500)}`));
+    }, withinMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ started: output.includes(' is up'), exitCode: code, output: output.trim() });
+    });
+  });
 }
 
 export async function takeDownTarget(): Promise<void> {

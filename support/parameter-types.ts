@@ -1,5 +1,7 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { AGENT_NAMES, PERMISSION_WORDS, Workload, money, wholeNumber } from './domain';
+import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, PERMISSION_WORDS, Workload, money, wholeNumber } from './domain';
+import { REFUSALS, SOCKET_REFUSALS } from './refusals';
+import { FORGERIES } from './clients/forgery';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
 defineParameterType({
@@ -42,3 +44,20 @@ defineParameterType({
   regexp: new RegExp(`(?:${permission})(?:(?:, | and )(?:${permission}))*`),
   transformer: (words: string) => words.split(/, | and /).map((w) => PERMISSION_WORDS[w]),
 });
+
+const oneOf = (phrases: string[]) => new RegExp(phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|'));
+
+/** Why the platform refuses something, in words; see support/refusals.ts. */
+defineParameterType({ name: 'refusal', regexp: oneOf(Object.keys(REFUSALS)), transformer: (words: string) => words });
+
+/** Why the chat refuses a connection; see support/refusals.ts. */
+defineParameterType({ name: 'socketRefusal', regexp: oneOf(Object.keys(SOCKET_REFUSALS)), transformer: (words: string) => words });
+
+/** A bad token, named as a security reviewer names it; see support/clients/forgery.ts. */
+defineParameterType({ name: 'forgery', regexp: oneOf(Object.keys(FORGERIES)), transformer: (words: string) => words });
+
+/** Where a socket carries its token. */
+defineParameterType({ name: 'carrier', regexp: oneOf(Object.keys(CARRIERS)), transformer: (words: string) => CARRIERS[words] });
+
+/** A sign-up that must be refused. */
+defineParameterType({ name: 'badSignUp', regexp: oneOf(Object.keys(BAD_SIGN_UPS)), transformer: (words: string) => words });

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AuthClient, AccountUser, TokenSet } from './clients/auth-client';
 import { ApiClient } from './clients/api-client';
 import { AgentSocket, SocketAuth } from './clients/agent-socket';
-import { expectStatus } from './clients/http';
+import { HttpResponse, expectStatus } from './clients/http';
+import { claimsOf } from './clients/tokens';
 import { AgentRun } from './agent-run';
 import type { Target } from './environment';
 
@@ -20,6 +21,8 @@ export class UserSession {
   readonly issued: TokenSet[] = [];
   readonly sockets: AgentSocket[] = [];
   readonly runs: AgentRun[] = [];
+  /** Every answer to something this person tried that may be refused, in order, with a label. */
+  readonly attempts: { label: string; answer: HttpResponse }[] = [];
   readonly auth: AuthClient;
   readonly api: ApiClient;
 
@@ -40,7 +43,7 @@ export class UserSession {
     return this.account.id;
   }
 
-  private keep(tokens: TokenSet): void {
+  keep(tokens: TokenSet): void {
     this.tokens = { access_token: tokens.access_token, refresh_token: tokens.refresh_token, token_type: tokens.token_type, expires_in: tokens.expires_in };
     this.issued.push(this.tokens);
   }
@@ -57,12 +60,76 @@ export class UserSession {
     this.keep(response.body);
   }
 
+  /** Records the answer to something that may be refused, for a later "is refused because" step. */
+  async attempt(label: string, call: Promise<HttpResponse>): Promise<HttpResponse> {
+    const answer = await call;
+    this.attempts.push({ label, answer });
+    return answer;
+  }
+
+  get lastAnswer(): HttpResponse | undefined {
+    return this.attempts.at(-1)?.answer;
+  }
+
+  /** The simulated OAuth sign-in: needs the target's bypass key. */
+  async signInThroughBypass(bypassKey: string, options: { permissions?: string[]; expiresIn?: number } = {}): Promise<void> {
+    const response = expectStatus(
+      await this.auth.testSignIn(bypassKey, { email: this.email, name: this.name, permissions: options.permissions, expires_in: options.expiresIn }),
+      200,
+      `Signing ${this.name} in through the simulated OAuth sign-in`,
+    );
+    this.account = response.body.user;
+    this.keep(response.body);
+  }
+
+  /**
+   * The OAuth round trip, hop by hop: to the provider, back to the callback with a code, and on
+   * to the front end carrying the tokens. Returns the front end's address.
+   */
+  async signInWithGoogle(): Promise<URL> {
+    const start = expectStatus(await this.auth.oauthStart('google'), 302, `Starting ${this.name}'s Google sign-in`);
+    const provider = new URL(start.location!);
+    provider.searchParams.set('login_hint', this.email);
+    const approved = expectStatus(await this.auth.follow(provider.toString()), 302, `The provider approving ${this.name}`);
+    const landed = expectStatus(await this.auth.follow(approved.location!), 302, `Coming back from Google`);
+    const front = new URL(landed.location!);
+    const accessToken = front.searchParams.get('access_token');
+    const refreshToken = front.searchParams.get('refresh_token');
+    if (!accessToken || !refreshToken) throw new Error(`Expected the callback to send ${this.name} to the app with tokens; it sent ${front.origin}${front.pathname} with ${[...front.searchParams.keys()].join(', ') || 'nothing'}`);
+    this.keep({ access_token: accessToken, refresh_token: refreshToken, token_type: 'Bearer', expires_in: 0 });
+    this.account = { id: claimsOf(accessToken).sub!, email: front.searchParams.get('email') ?? '' };
+    return front;
+  }
+
+  /** The provider's redirect back to the callback, with its code and state, not yet followed. */
+  async googleCallbackParameters(): Promise<{ code: string; state: string }> {
+    const start = expectStatus(await this.auth.oauthStart('google'), 302, `Starting a Google sign-in`);
+    const approved = expectStatus(await this.auth.follow(start.location!), 302, `The provider approving the sign-in`);
+    const callback = new URL(approved.location!);
+    return { code: callback.searchParams.get('code') ?? '', state: callback.searchParams.get('state') ?? '' };
+  }
+
+  async refresh(): Promise<void> {
+    const response = expectStatus(await this.auth.refresh(this.tokens?.refresh_token ?? ''), 200, `Refreshing ${this.name}'s session`);
+    this.keep(response.body);
+  }
+
+  async signOut(): Promise<void> {
+    expectStatus(await this.auth.logout(this.accessToken), 200, `Signing ${this.name} out`);
+  }
+
+  /** From now on this person presents the given access token (a forged one, say). */
+  presentToken(accessToken: string): void {
+    this.tokens = { ...(this.tokens ?? { refresh_token: '', token_type: 'Bearer', expires_in: 0 }), access_token: accessToken };
+  }
+
   async ensureSignedIn(): Promise<void> {
     if (!this.tokens) await this.signUp();
   }
 
-  async openSocket(auth: SocketAuth = 'header'): Promise<AgentSocket> {
-    const socket = await AgentSocket.open(this.target.wsUrl, auth === 'none' ? undefined : this.accessToken, auth);
+  /** Opens a socket on the target, or on another instance's socket address. */
+  async openSocket(auth: SocketAuth = 'header', wsUrl = this.target.wsUrl): Promise<AgentSocket> {
+    const socket = await AgentSocket.open(wsUrl, auth === 'none' ? undefined : this.accessToken, auth);
     this.sockets.push(socket);
     return socket;
   }

@@ -1,5 +1,5 @@
 import { World, IWorldOptions, setWorldConstructor, setDefaultTimeout } from '@cucumber/cucumber';
-import { currentTarget, Target } from './environment';
+import { currentTarget, Instance, Target, startExtraInstance } from './environment';
 import { UserSession } from './session';
 import { DatabaseProbe } from './probes/database-probe';
 import { CacheProbe } from './probes/cache-probe';
@@ -12,6 +12,10 @@ setDefaultTimeout(120_000);
 export class ApexWorld extends World {
   readonly sessions = new Map<string, UserSession>();
   private probes: { database?: DatabaseProbe; cache?: CacheProbe } = {};
+  /** Extra platform instances this scenario started, newest last; stopped when it ends. */
+  readonly instances: Instance[] = [];
+  /** How the last platform process this scenario started ended. */
+  platformProcess?: { started: boolean; exitCode: number | null; output: string };
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -42,6 +46,25 @@ export class ApexWorld extends World {
     return (this.probes.cache ??= new CacheProbe(this.target.redisUrl));
   }
 
+  /** Starts another reference platform instance (see startExtraInstance); undefined against a remote target. */
+  async startInstance(overrides: NodeJS.ProcessEnv = {}): Promise<Instance | undefined> {
+    const instance = await startExtraInstance(overrides);
+    if (instance) this.instances.push(instance);
+    return instance;
+  }
+
+  get latestInstance(): Instance {
+    const instance = this.instances.at(-1);
+    if (!instance) throw new Error('No extra platform instance was started in this scenario.');
+    return instance;
+  }
+
+  /** Marks the step skipped, saying why in the report. */
+  skip(reason: string): 'skipped' {
+    this.log(`Skipped: ${reason}`);
+    return 'skipped';
+  }
+
   /** Attaches evidence to the report, always redacted. */
   evidence(content: string | object, mediaType: 'text/plain' | 'application/json' = typeof content === 'string' ? 'text/plain' : 'application/json'): void {
     this.attach(typeof content === 'string' ? redact(content) : redactJson(content), mediaType);
@@ -49,7 +72,7 @@ export class ApexWorld extends World {
 
   async cleanUp(): Promise<void> {
     await Promise.allSettled([...this.sessions.values()].map((session) => session.closeSockets()));
-    await Promise.allSettled([this.probes.database?.close(), this.probes.cache?.close()]);
+    await Promise.allSettled([this.probes.database?.close(), this.probes.cache?.close(), ...this.instances.map((i) => i.stop())]);
   }
 }
 

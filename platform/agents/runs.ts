@@ -10,6 +10,9 @@ export interface Identity {
   userId: string;
   email?: string;
   permissions: string[];
+  /** The token's jti and login, so a revocation can find the sockets it opened. */
+  tokenId?: string;
+  sessionId?: string;
 }
 
 export interface StartRequest {

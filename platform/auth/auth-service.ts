@@ -1,11 +1,11 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformConfig } from '../server/config';
 import { ApiError, bearerToken, createHttpApp } from '../server/http';
 import type { Database } from '../store/database';
 import type { Cache } from '../store/cache';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
-import { DEFAULT_PERMISSIONS, TokenRejected, TokenService, hashToken } from './tokens';
+import { Claims, DEFAULT_PERMISSIONS, REVOCATIONS_CHANNEL, Revocation, TokenRejected, TokenService, hashToken } from './tokens';
 import { AuthSessions, EmailTaken, User, Users } from './users';
 import { healthReport } from '../server/health';
 
@@ -37,6 +37,11 @@ const testSignIn = {
     expires_in: { type: 'integer', minimum: 1, maximum: 86400 },
   },
 } as const;
+
+/** Five failed sign-ins for one email within fifteen minutes lock that email's sign-in. */
+const MAX_FAILED_LOGINS = 5;
+const FAILED_LOGIN_WINDOW_SECONDS = 15 * 60;
+const OAUTH_PROVIDERS = ['google'];
 
 export function secretsMatch(given: string | undefined, expected: string): boolean {
   const a = Buffer.from(given ?? '');
@@ -73,9 +78,17 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
 
   app.post<{ Body: { email: string; password: string } }>('/auth/login', { schema: { body: login } }, async (request) => {
     const { email, password } = request.body;
+    const failures = `login_failures:${email.toLowerCase()}`;
+    if (Number(await cache.get(failures)) >= MAX_FAILED_LOGINS) {
+      throw new ApiError(429, 'TOO_MANY_ATTEMPTS', 'Too many failed sign-ins for this email; wait 15 minutes and try again');
+    }
     const user = await users.byEmail(email);
     const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDecoy(password);
-    if (!user || !ok) throw new ApiError(401, 'INVALID_CREDENTIALS', 'The email or password is not correct');
+    if (!user || !ok) {
+      await cache.increment(failures, FAILED_LOGIN_WINDOW_SECONDS);
+      throw new ApiError(401, 'INVALID_CREDENTIALS', 'The email or password is not correct');
+    }
+    await cache.del(failures);
     return signIn(user);
   });
 
@@ -87,7 +100,15 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
     if (!token) return { valid: false, error: 'missing_token' };
     try {
       const claims = await tokens.verify(token, 'access');
-      return { valid: true, user_id: claims.sub, email: claims.email, permissions: claims.permissions, expires_at: new Date(claims.exp * 1000).toISOString() };
+      return {
+        valid: true,
+        user_id: claims.sub,
+        email: claims.email,
+        permissions: claims.permissions,
+        expires_at: new Date(claims.exp * 1000).toISOString(),
+        token_id: claims.jti,
+        session_id: claims.sid,
+      };
     } catch (error) {
       if (error instanceof TokenRejected) return { valid: false, error: error.problem };
       throw error;
@@ -98,16 +119,69 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
     throw new ApiError(405, 'METHOD_NOT_ALLOWED', 'Validate a token with POST /auth/validate and a {"token"} body');
   });
 
-  app.get('/auth/me', async (request) => {
-    const token = bearerToken(request.headers.authorization);
+  async function accessClaims(authorization: string | undefined): Promise<Claims> {
+    const token = bearerToken(authorization);
     if (!token) throw new ApiError(401, 'NOT_AUTHENTICATED', 'Send your access token as "Authorization: Bearer <token>"');
-    let claims;
     try {
-      claims = await tokens.verify(token, 'access');
+      return await tokens.verify(token, 'access');
     } catch (error) {
       if (error instanceof TokenRejected) throw new ApiError(401, error.problem.toUpperCase(), error.message);
       throw error;
     }
+  }
+
+  async function revokeLogin(sessionId: string | undefined, token?: Claims): Promise<void> {
+    if (token) await tokens.revoke(token);
+    if (sessionId) {
+      await Promise.all([tokens.revokeSession(sessionId), sessions.revoke(sessionId)]);
+    }
+    const revocation: Revocation = { session_id: sessionId, token_id: token?.jti };
+    await cache.publish(REVOCATIONS_CHANNEL, JSON.stringify(revocation));
+  }
+
+  app.post<{ Body: { refresh_token: string } }>(
+    '/auth/refresh',
+    { schema: { body: { type: 'object', required: ['refresh_token'], properties: { refresh_token: { type: 'string', maxLength: 4096 } } } } },
+    async (request) => {
+      const refused = new ApiError(401, 'INVALID_REFRESH_TOKEN', 'This refresh token is expired, spent or not a refresh token; sign in again');
+      let claims: Claims;
+      try {
+        claims = await tokens.verify(request.body.refresh_token, 'refresh');
+      } catch (error) {
+        if (error instanceof TokenRejected) throw refused;
+        throw error;
+      }
+      const user = await users.byId(claims.sub);
+      if (!user || !claims.sid) throw refused;
+      const next = await tokens.issuePair(user, claims.permissions, claims.sid);
+      if (!(await sessions.rotate(claims.sid, hashToken(request.body.refresh_token), hashToken(next.refresh_token)))) {
+        // A spent refresh token came back: someone holds a copy, so the whole login ends.
+        await revokeLogin(claims.sid);
+        throw refused;
+      }
+      return next;
+    },
+  );
+
+  app.post('/auth/logout', async (request) => {
+    const claims = await accessClaims(request.headers.authorization);
+    await revokeLogin(claims.sid, claims);
+    return { message: 'Signed out', status: 'success' };
+  });
+
+  app.post<{ Body: { service_id: string; service_secret: string } }>(
+    '/auth/service-token',
+    { schema: { body: { type: 'object', required: ['service_id', 'service_secret'], properties: { service_id: { type: 'string' }, service_secret: { type: 'string' } } } } },
+    async (request) => {
+      if (request.body.service_id !== config.serviceId || !secretsMatch(request.body.service_secret, config.serviceSecret)) {
+        throw new ApiError(401, 'INVALID_SERVICE_CREDENTIALS', 'The service id or secret is not correct');
+      }
+      return tokens.issueServiceToken(config.serviceId);
+    },
+  );
+
+  app.get('/auth/me', async (request) => {
+    const claims = await accessClaims(request.headers.authorization);
     const user = await users.byId(claims.sub);
     if (!user) throw new ApiError(401, 'INVALID_TOKEN', 'The account behind this token no longer exists');
     return { user_id: user.id, email: user.email, name: user.name, permissions: claims.permissions, token_expires_at: new Date(claims.exp * 1000).toISOString() };
@@ -129,6 +203,49 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
       return signIn(user, permissions, body.expires_in);
     },
   );
+
+  const selfUrl = (request: { protocol: string; host: string }) => `${request.protocol}://${request.host}`;
+
+  app.get<{ Querystring: { provider?: string } }>('/auth/login', async (request, reply) => {
+    const provider = request.query.provider ?? '';
+    if (!OAUTH_PROVIDERS.includes(provider)) {
+      throw new ApiError(400, 'UNKNOWN_PROVIDER', `"${provider}" is not a sign-in provider here; use one of ${OAUTH_PROVIDERS.join(', ')}`);
+    }
+    const state = randomBytes(24).toString('base64url');
+    await cache.set(`oauth_state:${state}`, provider, 600);
+    const authorize = new URL(`${selfUrl(request)}/auth/simulated-provider/authorize`);
+    authorize.search = new URLSearchParams({ response_type: 'code', client_id: 'apex', scope: 'openid email profile', state, redirect_uri: `${selfUrl(request)}/auth/callback` }).toString();
+    return reply.redirect(authorize.toString(), 302);
+  });
+
+  // The stand-in for Google: it approves at once, as the person named by login_hint.
+  app.get<{ Querystring: { redirect_uri?: string; state?: string; login_hint?: string } }>('/auth/simulated-provider/authorize', async (request, reply) => {
+    const { redirect_uri: redirectUri, state, login_hint: hint } = request.query;
+    if (!redirectUri || !state) throw new ApiError(400, 'INVALID_REQUEST', 'The provider needs redirect_uri and state');
+    const code = randomBytes(24).toString('base64url');
+    const email = hint && /^[^@\s]+@[^@\s]+$/.test(hint) ? hint : `oauth-${randomUUID()}@apex.test`;
+    await cache.set(`oauth_code:${code}`, JSON.stringify({ email, name: email.split('@')[0] }), 300);
+    const back = new URL(redirectUri);
+    back.searchParams.set('code', code);
+    back.searchParams.set('state', state);
+    return reply.redirect(back.toString(), 302);
+  });
+
+  app.get<{ Querystring: { code?: string; state?: string } }>('/auth/callback', async (request, reply) => {
+    const { code, state } = request.query;
+    if (!code) throw new ApiError(400, 'MISSING_CODE', 'The provider sent no authorization code; start the sign-in again');
+    if (!state || !(await cache.take(`oauth_state:${state}`))) {
+      throw new ApiError(401, 'INVALID_STATE', 'This sign-in was not started here (unknown or reused state); start the sign-in again');
+    }
+    const identity = await cache.take(`oauth_code:${code}`);
+    if (!identity) throw new ApiError(401, 'INVALID_CODE', 'The authorization code is unknown or already used; start the sign-in again');
+    const { email, name } = JSON.parse(identity) as { email: string; name: string };
+    const user = await users.findOrCreate({ email, name, permissions: DEFAULT_PERMISSIONS, provider: 'google' });
+    const signedIn = await signIn(user);
+    const front = new URL('/auth/callback', config.frontendUrl);
+    front.search = new URLSearchParams({ access_token: signedIn.access_token, refresh_token: signedIn.refresh_token, email: user.email, name: user.name }).toString();
+    return reply.redirect(front.toString(), 302);
+  });
 
   const health = async (_request: unknown, reply: { status(code: number): unknown }) => {
     const report = await healthReport(config, 'auth-service', { db, cache });

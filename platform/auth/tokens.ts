@@ -39,6 +39,14 @@ export function hashToken(token: string): string {
 }
 
 const revokedKey = (jti: string) => `revoked_jti:${jti}`;
+const revokedSessionKey = (sid: string) => `revoked_session:${sid}`;
+
+/** Published when tokens are revoked, so every instance closes the sockets they opened. */
+export const REVOCATIONS_CHANNEL = 'apex:revocations';
+export interface Revocation {
+  session_id?: string;
+  token_id?: string;
+}
 
 export class TokenService {
   private readonly key: Uint8Array;
@@ -47,7 +55,7 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  private sign(claims: Omit<Claims, 'iat' | 'exp' | 'jti'>, lifetimeSeconds: number): Promise<string> {
+  private sign(claims: Omit<Claims, 'iat' | 'exp' | 'jti' | 'permissions'> & { permissions?: string[] }, lifetimeSeconds: number): Promise<string> {
     return new SignJWT({ ...claims })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ISSUER)
@@ -67,6 +75,11 @@ export class TokenService {
     return { access_token, refresh_token, token_type: 'Bearer', expires_in: accessLifetime };
   }
 
+  async issueServiceToken(serviceId: string, lifetimeSeconds = 3600): Promise<{ access_token: string; expires_in: number; token_type: 'service' }> {
+    const access_token = await this.sign({ sub: serviceId, permissions: ['service'], token_type: 'service' }, lifetimeSeconds);
+    return { access_token, expires_in: lifetimeSeconds, token_type: 'service' };
+  }
+
   get refreshLifetime(): number {
     return this.ttl.refresh;
   }
@@ -84,15 +97,25 @@ export class TokenService {
     if (claims.token_type !== expected || !claims.sub || !claims.jti) {
       throw new TokenRejected('invalid_token', `The token is not an ${expected} token.`);
     }
-    if (await this.cache.exists(revokedKey(claims.jti))) {
+    const [tokenRevoked, sessionRevoked] = await Promise.all([
+      this.cache.exists(revokedKey(claims.jti)),
+      claims.sid ? this.cache.exists(revokedSessionKey(claims.sid)) : Promise.resolve(false),
+    ]);
+    if (tokenRevoked || sessionRevoked) {
       throw new TokenRejected('token_revoked', 'The token has been revoked; sign in again.');
     }
     claims.permissions = Array.isArray(claims.permissions) ? claims.permissions : [];
     return claims;
   }
 
+  /** One key per revoked token, living exactly as long as the token would have. */
   async revoke(claims: Pick<Claims, 'jti' | 'exp'>): Promise<void> {
     const remaining = claims.exp - Math.floor(Date.now() / 1000);
     if (remaining > 0) await this.cache.set(revokedKey(claims.jti), '1', remaining);
+  }
+
+  /** Every token of one login: no token of it outlives the refresh lifetime, and neither does the key. */
+  async revokeSession(sessionId: string): Promise<void> {
+    await this.cache.set(revokedSessionKey(sessionId), '1', this.ttl.refresh);
   }
 }

@@ -63,6 +63,22 @@ export class Users {
 export class AuthSessions {
   constructor(private readonly db: Database) {}
 
+  /**
+   * Swaps the refresh token hash only if the presented token is the current one; false means the
+   * token was already spent (or the login revoked), which is how reuse is detected.
+   */
+  async rotate(sessionId: string, presentedHash: string, nextHash: string): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      `UPDATE auth_sessions SET refresh_token_hash = $3 WHERE id = $1 AND refresh_token_hash = $2 AND revoked_at IS NULL AND expires_at > now()`,
+      [sessionId, presentedHash, nextHash],
+    );
+    return rowCount === 1;
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.db.query(`UPDATE auth_sessions SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1`, [sessionId]);
+  }
+
   async open(userId: string, refreshTokenHash: string, lifetimeSeconds: number, sessionId = randomUUID()): Promise<string> {
     await this.db.query(
       `INSERT INTO auth_sessions (id, user_id, refresh_token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,

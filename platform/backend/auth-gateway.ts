@@ -24,9 +24,12 @@ export class AuthGateway {
       throw new AuthUnavailable(`The auth service cannot be reached (${(error as Error).message}).`);
     }
     if (!response.ok) throw new AuthUnavailable(`The auth service answered ${response.status}.`);
-    const body = (await response.json()) as { valid: boolean; user_id?: string; email?: string; permissions?: string[]; error?: string };
+    const body = (await response.json()) as { valid: boolean; user_id?: string; email?: string; permissions?: string[]; error?: string; token_id?: string; session_id?: string };
+    if (body.error === 'invalid_service_secret') {
+      throw new AuthUnavailable('The auth service refused this backend\'s service credentials (check SERVICE_SECRET on both services).');
+    }
     if (!body.valid || !body.user_id) return { ok: false, problem: body.error ?? 'invalid_token' };
-    return { ok: true, identity: { userId: body.user_id, email: body.email, permissions: body.permissions ?? [] } };
+    return { ok: true, identity: { userId: body.user_id, email: body.email, permissions: body.permissions ?? [], tokenId: body.token_id, sessionId: body.session_id } };
   }
 
   async reachable(): Promise<boolean> {

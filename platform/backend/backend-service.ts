@@ -6,7 +6,9 @@ import { FAULT_KINDS, FaultSpec, Faults } from '../server/faults';
 import type { Cache } from '../store/cache';
 import type { Database } from '../store/database';
 import type { Conversations, Thread } from '../store/conversations';
-import type { Identity } from '../agents/runs';
+import type { Identity, RunEngine } from '../agents/runs';
+import { RequestRefused } from '../agents/runs';
+import { AGENTS } from '../agents/agents';
 import { AuthGateway, AuthUnavailable } from './auth-gateway';
 import { secretsMatch } from '../auth/auth-service';
 
@@ -15,6 +17,9 @@ declare module 'fastify' {
     identity?: Identity;
   }
 }
+
+/** The real platform's short names for its agents. */
+const AGENT_ALIASES: Record<string, string> = { optimization: 'cost_optimizer', data: 'data_analysis' };
 
 const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } } as const;
 
@@ -25,8 +30,9 @@ export function buildBackendService(deps: {
   conversations: Conversations;
   gateway: AuthGateway;
   faults: Faults;
+  runs: RunEngine;
 }): FastifyInstance {
-  const { config, db, cache, conversations, gateway, faults } = deps;
+  const { config, db, cache, conversations, gateway, faults, runs } = deps;
   const app = createHttpApp();
 
   async function authenticate(request: FastifyRequest): Promise<void> {
@@ -77,6 +83,40 @@ export function buildBackendService(deps: {
       if (run.user_id !== request.identity!.userId) throw new ApiError(403, 'ACCESS_DENIED', 'This run belongs to someone else');
       const { user_id: _owner, error, ...visible } = run;
       return { ...visible, ...(error ? { error } : {}) };
+    });
+  });
+
+  app.register(async (api) => {
+    api.addHook('onRequest', authenticate);
+    // The same agents without streaming: the answer comes back when the run is over.
+    api.post<{ Body: { type: string; message: string; context?: Record<string, unknown>; thread_id?: string } }>('/api/agents/execute', {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['type', 'message'],
+          properties: {
+            type: { type: 'string', minLength: 1 },
+            message: { type: 'string', minLength: 1, maxLength: 32 * 1024 },
+            context: { type: 'object' },
+            thread_id: { type: 'string' },
+          },
+        },
+      },
+    }, async (request) => {
+      const agent = AGENT_ALIASES[request.body.type] ?? request.body.type;
+      if (!AGENTS[agent]) throw new ApiError(422, 'UNKNOWN_AGENT', `There is no agent called "${request.body.type}"; choose one of ${Object.keys(AGENTS).join(', ')}`);
+      const started = Date.now();
+      try {
+        const { runId, threadId, finished } = await runs.start(request.identity!, { user_request: request.body.message, agent, context: request.body.context, thread_id: request.body.thread_id });
+        await finished;
+        const run = (await conversations.run(runId))!;
+        return { status: run.status, agent, response: run.status === 'completed' ? run.result : run.error, execution_time: (Date.now() - started) / 1000, run_id: runId, thread_id: threadId };
+      } catch (error) {
+        if (error instanceof RequestRefused) {
+          throw new ApiError(error.code === 'PERMISSION_DENIED' ? 403 : error.code === 'ACCESS_DENIED' ? 403 : error.code === 'THREAD_NOT_FOUND' ? 404 : 422, error.code, error.message);
+        }
+        throw error;
+      }
     });
   });
 

@@ -60,6 +60,19 @@ export class AgentSocketServer {
     }
   }
 
+  /** Closes, at once, every socket opened with a revoked token or by a revoked login. */
+  revoke(revocation: { session_id?: string; token_id?: string }): void {
+    for (const connections of this.byUser.values()) {
+      for (const connection of connections) {
+        const identity = connection.identity!;
+        const hit = (revocation.token_id && identity.tokenId === revocation.token_id) || (revocation.session_id && identity.sessionId === revocation.session_id);
+        if (!hit) continue;
+        this.error(connection, 'TOKEN_REVOKED', 'Your session was revoked; sign in again.');
+        connection.socket.close(POLICY_VIOLATION, 'TOKEN_REVOKED');
+      }
+    }
+  }
+
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));

@@ -14,6 +14,13 @@ export interface PlatformConfig {
   jwtSecret: string;
   serviceId: string;
   serviceSecret: string;
+  /**
+   * What the backend presents to auth. Normally SERVICE_SECRET; separate because in a real
+   * deployment the two services are configured apart and can disagree.
+   */
+  backendServiceSecret: string;
+  /** Where the OAuth callback sends the signed-in customer. */
+  frontendUrl: string;
   /** Only honoured in `test` and `staging`. */
   e2eOAuthSimulationKey?: string;
   databaseUrl: string;
@@ -75,6 +82,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     jwtSecret,
     serviceId: env.SERVICE_ID ?? 'netra-backend',
     serviceSecret,
+    backendServiceSecret: env.BACKEND_SERVICE_SECRET || serviceSecret,
+    frontendUrl: env.FRONTEND_URL ?? 'http://localhost:3000',
     e2eOAuthSimulationKey: environment === 'test' || environment === 'staging' ? e2eKey : undefined,
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     redisUrl: env.REDIS_URL || DEFAULT_REDIS_URL,

@@ -5,7 +5,7 @@ import { Faults } from './faults';
 import { openDatabase } from '../store/database';
 import { openCache } from '../store/cache';
 import { Conversations } from '../store/conversations';
-import { TokenService } from '../auth/tokens';
+import { REVOCATIONS_CHANNEL, Revocation, TokenService } from '../auth/tokens';
 import { buildAuthService } from '../auth/auth-service';
 import { AuthGateway } from '../backend/auth-gateway';
 import { buildBackendService } from '../backend/backend-service';
@@ -33,12 +33,14 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   const auth = buildAuthService({ config, db, cache, tokens });
   const authUrl = await listen(auth, config.host, config.authPort);
 
-  const gateway = new AuthGateway(authUrl, { id: config.serviceId, secret: config.serviceSecret });
+  const gateway = new AuthGateway(authUrl, { id: config.serviceId, secret: config.backendServiceSecret });
   const conversations = new Conversations(db);
   const faults = new Faults();
   const sockets = new AgentSocketServer(gateway);
-  sockets.runs = new RunEngine({ conversations, faults, timeScale: config.agentTimeScale, publish: (userId, event) => sockets.publish(userId, event) });
-  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults });
+  const runs = new RunEngine({ conversations, faults, timeScale: config.agentTimeScale, publish: (userId, event) => sockets.publish(userId, event) });
+  sockets.runs = runs;
+  await cache.subscribe(REVOCATIONS_CHANNEL, (message) => sockets.revoke(JSON.parse(message) as Revocation));
+  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs });
   sockets.attach(backend.server);
   const apiUrl = await listen(backend, config.host, config.backendPort);
 

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import Redis from 'ioredis';
 
 /**
@@ -9,7 +10,14 @@ export interface Cache {
   readonly kind: 'redis' | 'in-process';
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   get(key: string): Promise<string | null>;
+  /** Reads and deletes in one step, so a one-time value (an OAuth state) is used at most once. */
+  take(key: string): Promise<string | null>;
+  del(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Adds one; the first increment starts the key's lifetime. */
+  increment(key: string, ttlSeconds: number): Promise<number>;
+  publish(channel: string, message: string): Promise<void>;
+  subscribe(channel: string, onMessage: (message: string) => void): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -17,6 +25,9 @@ export interface Cache {
 class RedisCache implements Cache {
   readonly kind = 'redis' as const;
   private readonly redis: Redis;
+  // A subscribed Redis connection can do nothing else, so subscriptions get their own.
+  private subscriber?: Redis;
+  private readonly handlers = new Map<string, ((message: string) => void)[]>();
 
   constructor(url: string) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
@@ -35,8 +46,36 @@ class RedisCache implements Cache {
     return this.redis.get(key);
   }
 
+  take(key: string): Promise<string | null> {
+    return this.redis.getdel(key);
+  }
+
+  async del(key: string): Promise<void> {
+    await this.redis.del(key);
+  }
+
   async exists(key: string): Promise<boolean> {
     return (await this.redis.exists(key)) === 1;
+  }
+
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    const [[, count]] = (await this.redis.multi().incr(key).expire(key, Math.ceil(ttlSeconds), 'NX').exec()) as [[Error | null, number]];
+    return count;
+  }
+
+  async publish(channel: string, message: string): Promise<void> {
+    await this.redis.publish(channel, message);
+  }
+
+  async subscribe(channel: string, onMessage: (message: string) => void): Promise<void> {
+    if (!this.subscriber) {
+      this.subscriber = this.redis.duplicate();
+      this.subscriber.on('error', () => undefined);
+      await this.subscriber.connect();
+      this.subscriber.on('message', (from: string, message: string) => this.handlers.get(from)?.forEach((handle) => handle(message)));
+    }
+    this.handlers.set(channel, [...(this.handlers.get(channel) ?? []), onMessage]);
+    await this.subscriber.subscribe(channel);
   }
 
   async ping(): Promise<boolean> {
@@ -48,6 +87,7 @@ class RedisCache implements Cache {
   }
 
   async close(): Promise<void> {
+    this.subscriber?.disconnect();
     this.redis.disconnect();
   }
 }
@@ -55,6 +95,7 @@ class RedisCache implements Cache {
 class InProcessCache implements Cache {
   readonly kind = 'in-process' as const;
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  private readonly channels = new EventEmitter();
 
   private live(key: string): string | null {
     const entry = this.entries.get(key);
@@ -74,8 +115,34 @@ class InProcessCache implements Cache {
     return this.live(key);
   }
 
+  async take(key: string): Promise<string | null> {
+    const value = this.live(key);
+    this.entries.delete(key);
+    return value;
+  }
+
+  async del(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
+
   async exists(key: string): Promise<boolean> {
     return this.live(key) !== null;
+  }
+
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    const current = this.live(key);
+    const count = Number(current ?? 0) + 1;
+    const expiresAt = current === null ? Date.now() + ttlSeconds * 1000 : this.entries.get(key)!.expiresAt;
+    this.entries.set(key, { value: String(count), expiresAt });
+    return count;
+  }
+
+  async publish(channel: string, message: string): Promise<void> {
+    this.channels.emit(channel, message);
+  }
+
+  async subscribe(channel: string, onMessage: (message: string) => void): Promise<void> {
+    this.channels.on(channel, onMessage);
   }
 
   async ping(): Promise<boolean> {
@@ -84,6 +151,7 @@ class InProcessCache implements Cache {
 
   async close(): Promise<void> {
     this.entries.clear();
+    this.channels.removeAllListeners();
   }
 }
 

@@ -78,7 +78,8 @@ function gitCommit(): string {
 
 /** The reviewer's report: multiple-cucumber-html-reporter over the run's Cucumber JSON. */
 export function writeHtmlReport(prepared: PreparedRun): boolean {
-  if (!existsSync(`${REPORTS}/json/cucumber.json`)) return false;
+  const json = `${REPORTS}/json/cucumber.json`;
+  if (!existsSync(json) || JSON.parse(readFileSync(json, 'utf8')).length === 0) return false;
   const target = existsSync(`${REPORTS}/target.json`) ? JSON.parse(readFileSync(`${REPORTS}/target.json`, 'utf8')) : {};
   const details = [
     { name: 'Target', value: target.kind === 'remote' ? target.apiUrl : 'reference platform' },

@@ -16,6 +16,10 @@ export class ApiClient {
     return http('GET', `${this.baseUrl}/api/threads/${encodeURIComponent(threadId)}/messages`, { token });
   }
 
+  execute(token: string, request: { type: string; message: string; context?: Record<string, unknown> }): Promise<HttpResponse> {
+    return http('POST', `${this.baseUrl}/api/agents/execute`, { token, body: request });
+  }
+
   run(token: string, runId: string): Promise<HttpResponse> {
     return http('GET', `${this.baseUrl}/api/runs/${encodeURIComponent(runId)}`, { token });
   }

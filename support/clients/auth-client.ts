@@ -23,6 +23,11 @@ export class AuthClient {
     return http('POST', `${this.baseUrl}/auth/register`, { body: account });
   }
 
+  /** A sign-up body as given, malformed or not. */
+  registerRaw(body: Record<string, unknown>): Promise<HttpResponse<SignInAnswer>> {
+    return http('POST', `${this.baseUrl}/auth/register`, { body });
+  }
+
   login(credentials: { email: string; password: string }): Promise<HttpResponse<SignInAnswer>> {
     return http('POST', `${this.baseUrl}/auth/login`, { body: credentials });
   }
@@ -34,6 +39,28 @@ export class AuthClient {
 
   me(token: string): Promise<HttpResponse> {
     return http('GET', `${this.baseUrl}/auth/me`, { token });
+  }
+
+  refresh(refreshToken: string): Promise<HttpResponse<TokenSet>> {
+    return http('POST', `${this.baseUrl}/auth/refresh`, { body: { refresh_token: refreshToken } });
+  }
+
+  logout(token: string): Promise<HttpResponse> {
+    return http('POST', `${this.baseUrl}/auth/logout`, { token });
+  }
+
+  /** Starts an OAuth sign-in; the answer redirects to the provider. */
+  oauthStart(provider: string): Promise<HttpResponse> {
+    return http('GET', `${this.baseUrl}/auth/login?provider=${encodeURIComponent(provider)}`);
+  }
+
+  oauthCallback(query: Record<string, string>): Promise<HttpResponse> {
+    return http('GET', `${this.baseUrl}/auth/callback?${new URLSearchParams(query)}`);
+  }
+
+  /** Follows one redirect hop without following the next. */
+  follow(location: string): Promise<HttpResponse> {
+    return http('GET', new URL(location, this.baseUrl).toString());
   }
 
   testSignIn(bypassKey: string, request: { email?: string; name?: string; permissions?: string[]; expires_in?: number }): Promise<HttpResponse<SignInAnswer>> {

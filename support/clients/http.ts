@@ -7,6 +7,8 @@ export interface HttpResponse<T = any> {
   /** e.g. "POST /auth/login", for failure messages. */
   call: string;
   elapsedMs: number;
+  /** Where a redirect points. */
+  location?: string;
 }
 
 export interface HttpOptions {
@@ -41,7 +43,7 @@ export async function http<T = any>(method: string, url: string, options: HttpOp
   } catch {
     // Not JSON: the text stays in body for the failure message.
   }
-  return { status: response.status, body, text, call, elapsedMs: performance.now() - started };
+  return { status: response.status, body, text, call, elapsedMs: performance.now() - started, location: response.headers.get('location') ?? undefined };
 }
 
 /** Fails with the call, the status and the (redacted) body when the status is not the expected one. */

@@ -1,5 +1,6 @@
 import { claimsOf } from '../clients/tokens';
-import { expectStatus } from '../clients/http';
+import { HttpResponse, expectStatus } from '../clients/http';
+import { redact } from '../redact';
 import type { UserSession } from '../session';
 
 /** The latest sign-in gave a session of its own: a new token for the same person. */
@@ -34,5 +35,37 @@ export async function expectWelcomedAsThemselves(user: UserSession): Promise<voi
   const sub = claimsOf(user.accessToken).sub;
   if (welcome.data?.user_id !== sub || sub !== user.userId || !welcome.data?.connection_id) {
     throw new Error(`Expected the welcome to name ${user.name} (${user.userId}, the token's sub ${sub}) with a connection id; it names ${welcome.data?.user_id}, connection ${welcome.data?.connection_id}.`);
+  }
+}
+
+/** Refused sign-ins must not tell an unknown email from a wrong password: same status, same body. */
+export function expectIndistinguishableRefusals(attempts: { label: string; answer: HttpResponse }[]): void {
+  const logins = attempts.filter((a) => a.label === 'wrong password' || a.label === 'unknown email');
+  if (!logins.some((a) => a.label === 'wrong password') || !logins.some((a) => a.label === 'unknown email')) {
+    throw new Error('Expected sign-ins with both a wrong password and an unknown email to compare.');
+  }
+  const first = logins[0].answer;
+  for (const { label, answer } of logins) {
+    if (answer.status !== first.status || answer.text !== first.text || answer.status !== 401) {
+      throw new Error(`Expected every failed sign-in to be refused with the same 401 and body; "${label}" got ${answer.status} ${redact(answer.text)} where the first got ${first.status} ${redact(first.text)}`);
+    }
+  }
+}
+
+/**
+ * An unknown email must cost the server as much as a wrong password, or its speed gives the
+ * answer away. "About as fast" is within a factor of three of the medians: skipping the password
+ * hash would be some fifty times faster.
+ */
+export function expectSimilarTiming(attempts: { label: string; answer: HttpResponse }[]): void {
+  const median = (label: string) => {
+    const times = attempts.filter((a) => a.label === label).map((a) => a.answer.elapsedMs).sort((a, b) => a - b);
+    if (!times.length) throw new Error(`No "${label}" sign-ins were tried.`);
+    return times[Math.floor(times.length / 2)];
+  };
+  const [unknown, wrong] = [median('unknown email'), median('wrong password')];
+  const ratio = Math.max(unknown, wrong) / Math.max(1, Math.min(unknown, wrong));
+  if (ratio > 3) {
+    throw new Error(`Expected an unknown email to be refused about as fast as a wrong password; medians were ${unknown.toFixed(1)} ms and ${wrong.toFixed(1)} ms (${ratio.toFixed(1)}×).`);
   }
 }

@@ -1,0 +1,33 @@
+@auth @AUTH-08 @fast
+Feature: Credential errors
+  Sign-up explains what is wrong with the details given. Sign-in never reveals whether an
+  email has an account, and repeated failures lock that email's sign-in for a while.
+
+  Scenario: An email address can be registered only once
+    Given Alice is signed in
+    When Mallory signs up with Alice's email address
+    Then Mallory is refused because the email is already registered
+
+  Scenario Outline: A sign-up with <problem> is refused with an explanation
+    When Mallory signs up with <problem>
+    Then Mallory is refused because the details are invalid
+
+    Examples:
+      | problem                    |
+      | a malformed email address  |
+      | a password of 7 characters |
+      | no password                |
+      | no email address           |
+
+  Scenario: A failed sign-in does not reveal whether the email has an account
+    Given Alice is signed in
+    When Mallory tries 3 times to sign in as Alice with a wrong password
+    And Mallory tries 3 times to sign in with an email nobody has
+    Then Mallory's failed sign-ins are all refused in exactly the same words
+    And a sign-in with an unknown email is refused about as fast as one with a wrong password
+
+  Scenario: After five failed sign-ins even the right password is refused for a while
+    Given Alice is signed in
+    When Mallory tries 5 times to sign in as Alice with a wrong password
+    And Alice tries to sign in with her right password
+    Then Alice is refused because there were too many failed attempts

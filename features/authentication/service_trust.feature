@@ -1,0 +1,20 @@
+@auth @AUTH-09 @fast
+Feature: Service-to-service trust
+  The backend trusts a token only when the auth service vouches for it, and the auth service
+  vouches only to a caller that proves itself with the service secret.
+
+  Scenario: The auth service vouches only to a caller holding the service secret
+    Given Alice is signed in
+    When the backend asks the auth service to vouch for Alice's token with the right service secret
+    Then the auth service vouches for Alice's token
+    When the backend asks the auth service to vouch for Alice's token with a wrong service secret
+    Then the auth service does not vouch for Alice's token, because the service secret is wrong
+
+  Scenario: A backend holding the wrong service secret lets nobody in
+    Given a platform instance whose backend holds the wrong service secret
+    And Alice is signed in
+    Then that instance will not let Alice in, because it cannot check her session
+
+  Scenario: Outside test, the platform will not start without a service secret
+    When the platform is started for staging without SERVICE_SECRET
+    Then it refuses to start, naming SERVICE_SECRET

@@ -1,0 +1,18 @@
+@auth @AUTH-02 @fast
+Feature: Simulated OAuth sign-in for test automation
+  End-to-end tests sign customers in through a simulated OAuth sign-in instead of Google.
+  It is guarded by a bypass key: the key must be right, and it must be configured at all.
+
+  Scenario: A test signs a customer in with the bypass key
+    When Alice is signed in through the simulated OAuth sign-in
+    Then the platform confirms that Alice's session is hers
+    And Alice's profile shows her email address and that she may read, write and run agents
+
+  Scenario: A wrong bypass key is refused
+    When Mallory tries the simulated OAuth sign-in with a wrong bypass key
+    Then Mallory is refused because the bypass key is wrong
+
+  Scenario: Where no bypass key is configured, the simulated sign-in is off
+    Given a platform instance without a bypass key
+    When Mallory tries the simulated OAuth sign-in on that instance
+    Then Mallory is refused because the simulated sign-in is not configured

@@ -1,0 +1,132 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import { setTimeout as until } from 'node:timers/promises';
+import type { ApexWorld } from '../support/world';
+import { claimsOf } from '../support/clients/tokens';
+import { FORGERIES } from '../support/clients/forgery';
+import { expectStatus } from '../support/clients/http';
+import { ApiClient } from '../support/clients/api-client';
+import { AuthClient } from '../support/clients/auth-client';
+import { expectRefusal } from '../support/refusals';
+import {
+  expectApiAccepts,
+  expectApiRefuses,
+  expectChatRefused,
+  expectOpenSocketsClosed,
+  expectRevocationRecorded,
+} from '../support/expectations/sessions';
+
+Given('{user} is signed in for {int} second(s)', async function (this: ApexWorld, user: string, seconds: number) {
+  const key = this.target.secrets.e2eBypassKey;
+  if (!key) return this.skip('a short session needs the simulated sign-in; set APEX_E2E_BYPASS_KEY for this target.');
+  await this.session(user).signInThroughBypass(key, { expiresIn: seconds });
+});
+
+When("{user}'s session has expired", async function (this: ApexWorld, user: string) {
+  // Waits for the clock, not a guess: until the token's own expiry instant, plus the server's
+  // whole-second rounding, and never a second more.
+  const expiresAt = (claimsOf(this.session(user).accessToken).exp ?? 0) * 1000;
+  const wait = expiresAt - Date.now();
+  if (wait > 60_000) throw new Error(`${user}'s token expires in ${Math.round(wait / 1000)} s; a scenario should not wait that long.`);
+  if (wait > 0) await until(wait + 20);
+});
+
+Then("the API accepts {user}'s token", async function (this: ApexWorld, user: string) {
+  await expectApiAccepts(this.session(user));
+});
+
+Then("the API refuses {user}'s token", async function (this: ApexWorld, user: string) {
+  await expectApiRefuses(this.session(user));
+});
+
+Then("the second instance refuses {user}'s token", async function (this: ApexWorld, user: string) {
+  const instance = this.latestInstance;
+  await expectApiRefuses(this.session(user), { api: new ApiClient(instance.apiUrl), auth: new AuthClient(instance.authUrl) });
+});
+
+Then('{user} cannot open a chat connection because {socketRefusal}', async function (this: ApexWorld, user: string, reason: string) {
+  await expectChatRefused(this.session(user), reason);
+});
+
+When('{user} refreshes her/his/their session', async function (this: ApexWorld, user: string) {
+  await this.session(user).refresh();
+});
+
+Then('{user} has a new session that works', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const [previous, latest] = session.issued.slice(-2);
+  if (!previous || previous.access_token === latest.access_token || previous.refresh_token === latest.refresh_token) {
+    throw new Error(`Expected ${user}'s refresh to give a new access and refresh token; it gave ${previous ? 'the same ones again' : 'nothing to compare'}.`);
+  }
+  await expectApiAccepts(session);
+});
+
+When("{user} presents {user}'s spent refresh token", async function (this: ApexWorld, presenter: string, owner: string) {
+  const spent = this.session(owner).issued.at(-2)?.refresh_token;
+  if (!spent) throw new Error(`${owner} has not refreshed yet, so there is no spent refresh token.`);
+  await this.session(presenter).attempt('refresh', this.session(presenter).auth.refresh(spent));
+});
+
+Then("{user}'s previous refresh token no longer works", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const previous = session.issued.at(-2)?.refresh_token;
+  if (!previous) throw new Error(`${user} has no previous refresh token.`);
+  expectRefusal(await session.auth.refresh(previous), 'the refresh token is not valid');
+});
+
+Then("{user}'s session can no longer be refreshed", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  expectRefusal(await session.auth.refresh(session.tokens!.refresh_token), 'the refresh token is not valid');
+});
+
+When('{user} signs out', async function (this: ApexWorld, user: string) {
+  await this.session(user).signOut();
+});
+
+Then("{user}'s open chat connections are closed within {int} seconds", async function (this: ApexWorld, user: string, seconds: number) {
+  await expectOpenSocketsClosed(this.session(user), seconds * 1000);
+});
+
+Then("the revocation of {user}'s token is kept in Redis until the token would have expired", async function (this: ApexWorld, user: string) {
+  const probe = this.cacheProbe();
+  if (!probe) return this.skip('the suite has no Redis address for this target.');
+  await expectRevocationRecorded(probe, this.session(user));
+});
+
+Given('{user} presents a token that is {forgery}', async function (this: ApexWorld, user: string, forgery: string) {
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  const recipe = FORGERIES[forgery];
+  if (recipe.needsSecret && !this.target.secrets.jwt) return this.skip(`building a token that is ${forgery} needs the signing secret; set APEX_JWT_SECRET for this target.`);
+  session.presentToken(await recipe.build({ accessToken: session.accessToken, refreshToken: session.tokens!.refresh_token, signingSecret: this.target.secrets.jwt }));
+});
+
+Then('{user} is refused because {refusal}', function (this: ApexWorld, user: string, reason: string) {
+  expectRefusal(this.session(user).lastAnswer, reason);
+});
+
+When("the backend asks the auth service to vouch for {user}'s token with a wrong service secret", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.attempt('validate', session.auth.validate(session.accessToken, { id: 'netra-backend', secret: 'not-the-service-secret' }));
+});
+
+When("the backend asks the auth service to vouch for {user}'s token with the right service secret", async function (this: ApexWorld, user: string) {
+  const secret = this.target.secrets.service;
+  if (!secret) return this.skip('this needs the service secret; set APEX_SERVICE_SECRET for this target.');
+  const session = this.session(user);
+  await session.attempt('validate', session.auth.validate(session.accessToken, { id: 'netra-backend', secret }));
+});
+
+Then("the auth service vouches for {user}'s token", function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const answer = expectStatus(session.lastAnswer!, 200, 'Validating a token');
+  if (answer.body.valid !== true || answer.body.user_id !== session.userId) {
+    throw new Error(`Expected the auth service to vouch for ${user} (${session.userId}); it answered valid=${answer.body.valid}, error ${answer.body.error ?? 'none'}.`);
+  }
+});
+
+Then("the auth service does not vouch for {user}'s token, because the service secret is wrong", function (this: ApexWorld, user: string) {
+  const answer = expectStatus(this.session(user).lastAnswer!, 200, 'Validating a token');
+  if (answer.body.valid !== false || answer.body.error !== 'invalid_service_secret') {
+    throw new Error(`Expected the auth service to refuse a caller with the wrong service secret (valid=false, invalid_service_secret); it answered valid=${answer.body.valid}, error ${answer.body.error ?? 'none'}.`);
+  }
+});

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { claimsOf } from './tokens';
+
+/**
+ * Bad tokens, each built from a real one the way an attacker or a stale client would.
+ * Some need the platform's signing secret (to prove only one claim is wrong); without it they
+ * cannot be built and the scenario is skipped.
+ */
+export interface ForgeryInput {
+  accessToken: string;
+  refreshToken: string;
+  signingSecret?: string;
+}
+
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const now = () => Math.floor(Date.now() / 1000);
+
+async function signed(claims: Record<string, unknown>, secret: string): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
+}
+
+export const FORGERIES: Record<string, { needsSecret: boolean; build(input: ForgeryInput): Promise<string> }> = {
+  'signed with another secret': {
+    needsSecret: false,
+    build: ({ accessToken }) => signed({ ...claimsOf(accessToken) }, randomBytes(32).toString('base64url')),
+  },
+  'alg none': {
+    needsSecret: false,
+    build: async ({ accessToken }) => `${b64({ alg: 'none', typ: 'JWT' })}.${accessToken.split('.')[1]}.`,
+  },
+  'payload tampered after signing': {
+    needsSecret: false,
+    build: async ({ accessToken }) => {
+      const [header, , signature] = accessToken.split('.');
+      const claims = claimsOf(accessToken);
+      return `${header}.${b64({ ...claims, permissions: [...(claims.permissions ?? []), 'admin'], exp: (claims.exp ?? now()) + 86_400 })}.${signature}`;
+    },
+  },
+  'wrong audience': {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), aud: 'someone-else' }, signingSecret!),
+  },
+  'wrong issuer': {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iss: 'not-netra-auth' }, signingSecret!),
+  },
+  'refresh token used as access token': {
+    needsSecret: false,
+    build: async ({ refreshToken }) => refreshToken,
+  },
+  expired: {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() - 120, exp: now() - 60 }, signingSecret!),
+  },
+};

@@ -1,0 +1,63 @@
+import { AgentSocket, describeFrames } from '../clients/agent-socket';
+import { ApiClient } from '../clients/api-client';
+import { AuthClient } from '../clients/auth-client';
+import { claimsOf } from '../clients/tokens';
+import { redact } from '../redact';
+import { SOCKET_REFUSALS } from '../refusals';
+import type { CacheProbe } from '../probes/cache-probe';
+import type { UserSession } from '../session';
+
+const CLOSED_FOR_POLICY = 1008;
+
+/** The token opens nothing over HTTP: neither the backend's API nor the auth service's profile. */
+export async function expectApiRefuses(user: UserSession, where: { api?: ApiClient; auth?: AuthClient } = {}): Promise<void> {
+  const token = user.tokens?.access_token ?? '';
+  const answers = await Promise.all([(where.api ?? user.api).threads(token), (where.auth ?? user.auth).me(token)]);
+  for (const answer of answers) {
+    if (answer.status !== 401) throw new Error(`Expected ${answer.call} to refuse ${user.name}'s token with 401; it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+  }
+}
+
+export async function expectApiAccepts(user: UserSession): Promise<void> {
+  const answers = await Promise.all([user.api.threads(user.accessToken), user.auth.me(user.accessToken)]);
+  for (const answer of answers) {
+    if (answer.status !== 200) throw new Error(`Expected ${answer.call} to accept ${user.name}'s token; it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+  }
+}
+
+/** Opening a socket with the person's current token (or none) gets the stated error and a 1008 close, never a welcome. */
+export async function expectChatRefused(user: UserSession, reason: string, wsUrl?: string): Promise<void> {
+  const code = SOCKET_REFUSALS[reason];
+  const socket = await user.openSocket(user.tokens ? 'header' : 'none', wsUrl);
+  const refusal = await socket.waitFor(`an error_message ${code}`, (f) => f.type === 'error_message' || f.type === 'system_message', 5000);
+  if (refusal.frame.type !== 'error_message' || refusal.frame.error_code !== code) {
+    throw new Error(`Expected the chat to refuse ${user.name} with ${code} because ${reason}; received: ${describeFrames(socket.frames, socket.openedAt)}`);
+  }
+  await expectClosedForPolicy(socket, 5000, user.name);
+}
+
+export async function expectClosedForPolicy(socket: AgentSocket, withinMs: number, owner: string): Promise<void> {
+  const closed = await socket.waitForClose(withinMs);
+  if (closed.code !== CLOSED_FOR_POLICY) {
+    throw new Error(`Expected ${owner}'s socket to be closed with ${CLOSED_FOR_POLICY}; it closed with ${closed.code} ${closed.reason}`);
+  }
+}
+
+/** Every socket the person had open is closed with 1008 within the deadline. */
+export async function expectOpenSocketsClosed(user: UserSession, withinMs: number): Promise<void> {
+  const sockets = user.sockets.filter((s) => !s.closed || s.closed.code === CLOSED_FOR_POLICY);
+  if (sockets.length === 0) throw new Error(`${user.name} has no chat connection that was open.`);
+  await Promise.all(sockets.map((socket) => expectClosedForPolicy(socket, withinMs, user.name)));
+}
+
+/** The revoked token's id is a key in Redis that lives no longer than the token would have. */
+export async function expectRevocationRecorded(probe: CacheProbe, user: UserSession): Promise<void> {
+  const claims = claimsOf(user.accessToken);
+  const key = `revoked_jti:${claims.jti}`;
+  const left = await probe.secondsLeft(key);
+  const tokenLeft = (claims.exp ?? 0) - Math.floor(Date.now() / 1000);
+  if (left === undefined) throw new Error(`Expected Redis to hold ${key} for ${user.name}'s revoked token; there is no such key.`);
+  if (left > tokenLeft + 1 || left <= 0) {
+    throw new Error(`Expected ${key} to expire when the token would have (in ${tokenLeft} s); it expires in ${left} s.`);
+  }
+}

@@ -1,0 +1,40 @@
+import type { HttpResponse } from './clients/http';
+import { redact } from './redact';
+
+/**
+ * How the platform refuses, in the words a scenario uses. Add a row here to give product
+ * people a new "… is refused because …" reason; the code is checked when the contract fixes it.
+ */
+export const REFUSALS: Record<string, { status: number; code?: string }> = {
+  'the bypass key is wrong': { status: 401 },
+  'the simulated sign-in is not configured': { status: 503 },
+  'the sign-in state was not issued': { status: 401 },
+  'the authorization code is missing': { status: 400 },
+  'the provider is unknown': { status: 400 },
+  'the email is already registered': { status: 409 },
+  'the details are invalid': { status: 422 },
+  'the email or password is wrong': { status: 401, code: 'INVALID_CREDENTIALS' },
+  'there were too many failed attempts': { status: 429, code: 'TOO_MANY_ATTEMPTS' },
+  'the refresh token is not valid': { status: 401, code: 'INVALID_REFRESH_TOKEN' },
+  'she may not run agents': { status: 403 },
+  'he may not run agents': { status: 403 },
+  'they may not run agents': { status: 403 },
+};
+
+/** How the chat refuses a connection: the error code it sends before closing with 1008. */
+export const SOCKET_REFUSALS: Record<string, string> = {
+  'no token was given': 'NO_TOKEN',
+  'the token is invalid': 'INVALID_TOKEN',
+  'the token has expired': 'TOKEN_EXPIRED',
+  'the token has been revoked': 'TOKEN_REVOKED',
+};
+
+/** The answer has the refusal's status and the contract's error shape: a sentence and a machine code. */
+export function expectRefusal(answer: HttpResponse | undefined, reason: string): void {
+  const expected = REFUSALS[reason];
+  if (!answer) throw new Error(`Expected a refusal because ${reason}, but nothing was tried.`);
+  const shaped = typeof answer.body?.detail === 'string' && answer.body.detail.length > 0 && typeof answer.body?.code === 'string';
+  if (answer.status !== expected.status || (expected.code && answer.body?.code !== expected.code) || !shaped) {
+    throw new Error(`Expected ${answer.call} to be refused with ${expected.status}${expected.code ? ` ${expected.code}` : ''} and {detail, code} because ${reason}; it answered ${answer.status}: ${redact(answer.text).slice(0, 300)}`);
+  }
+}
