@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { REPORTS } from './lib/run';
+import { readOutcomes } from './lib/messages';
 
 /**
  * `npm run bench`: the suite's own speed, measured rather than asserted.
@@ -10,6 +11,8 @@ import { REPORTS } from './lib/run';
  * - scenario wall time at AGENT_TIME_SCALE=0, an upper bound on overhead plus platform work.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Tagged subsets timed as CI runs them (default profile, two workers). */
+const SUBSETS = (process.env.BENCH_SUBSETS ?? '@auth,@agents,not @load').split(',');
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ launchedAt: number }> {
   const launchedAt = Date.now();
@@ -53,9 +56,18 @@ async function main(): Promise<void> {
     }
   }
 
+  const subsets: string[] = [];
+  for (const tags of SUBSETS) {
+    const { launchedAt } = await run(['--tags', tags], {});
+    const wall = Date.now() - launchedAt;
+    const scenarios = readOutcomes(`${REPORTS}/messages.ndjson`)!.scenarios.sort((a, b) => b.durationMs - a.durationMs);
+    subsets.push(`subset "${tags}": ${scenarios.length} scenarios, ${(wall / 1000).toFixed(1)} s from launch to exit; slowest: "${scenarios[0]?.name}" ${scenarios[0]?.durationMs.toFixed(0)} ms`);
+  }
+
   console.log(`start-up, npm run specs to first scenario: median ${median(startups).toFixed(0)} ms (${startups.map((x) => x.toFixed(0)).join(', ')}) [target ≤ 3000 ms]`);
   console.log(`per-scenario overhead (hooks, World, evidence, clean-up): median ${median(overheads).toFixed(1)} ms, max ${Math.max(...overheads).toFixed(1)} ms over ${overheads.length} scenarios [target ≤ 100 ms]`);
   console.log(`scenario wall time at AGENT_TIME_SCALE=0 (overhead + platform work): median ${median(walls).toFixed(1)} ms, max ${Math.max(...walls).toFixed(1)} ms`);
+  subsets.forEach((line) => console.log(line));
 }
 
 main().catch((error) => {
