@@ -21,6 +21,9 @@ declare module 'fastify' {
 /** The real platform's short names for its agents. */
 const AGENT_ALIASES: Record<string, string> = { optimization: 'cost_optimizer', data: 'data_analysis' };
 
+/** How a refused run request reads over HTTP. */
+const REFUSAL_STATUS: Record<string, number> = { PERMISSION_DENIED: 403, ACCESS_DENIED: 403, THREAD_NOT_FOUND: 404 };
+
 const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } } as const;
 
 export function buildBackendService(deps: {
@@ -113,7 +116,7 @@ export function buildBackendService(deps: {
         return { status: run.status, agent, response: run.status === 'completed' ? run.result : run.error, execution_time: (Date.now() - started) / 1000, run_id: runId, thread_id: threadId };
       } catch (error) {
         if (error instanceof RequestRefused) {
-          throw new ApiError(error.code === 'PERMISSION_DENIED' ? 403 : error.code === 'ACCESS_DENIED' ? 403 : error.code === 'THREAD_NOT_FOUND' ? 404 : 422, error.code, error.message);
+          throw new ApiError(REFUSAL_STATUS[error.code] ?? 422, error.code, error.message);
         }
         throw error;
       }
