@@ -1,5 +1,5 @@
 import { AgentFailure } from './agent-failure';
-import { PRICE_CATALOGUE, Workload, cheapestAlternative, costPerRequest, priceOf } from './price-catalogue';
+import { LATENCY, PRICE_CATALOGUE, Workload, cheapestAlternative, costPerRequest, priceOf } from './price-catalogue';
 
 /**
  * The savings model, stated once so a reader can redo the arithmetic:
@@ -16,8 +16,8 @@ export const BATCHABLE_SHARE = 0.2;
 export const BATCH_DISCOUNT = 0.5;
 export const MATERIAL_MONTHLY_SAVING = 10;
 
-const cents = (amount: number) => Math.round(amount * 100) / 100;
-const dollars = (amount: number) => `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export const cents = (amount: number) => Math.round(amount * 100) / 100;
+export const dollars = (amount: number) => `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export interface Recommendation {
   title: string;
@@ -25,6 +25,8 @@ export interface Recommendation {
   cost_impact: { monthly_amount: number };
   implementation_steps: string[];
   effort: 'low' | 'medium' | 'high';
+  /** What a tool found that this recommendation rests on. */
+  evidence?: Record<string, unknown>;
 }
 
 export interface CostAnalysis {
@@ -39,29 +41,48 @@ export interface CostOptimization {
   recommendations: Recommendation[];
   confidence_score: number;
   summary: string;
-  limitations?: string[];
+}
+
+const PROVIDERS = Object.keys(PRICE_CATALOGUE);
+
+/**
+ * The workload from the structured context, or from figures stated in the text
+ * ("2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens").
+ */
+export function workloadFrom(context: Record<string, unknown>, text: string): Workload | undefined {
+  if (context.workload !== undefined) return checkWorkload(context.workload);
+  const number = (pattern: RegExp) => {
+    const match = pattern.exec(text);
+    return match ? Number(match[1].replace(/,/g, '')) : undefined;
+  };
+  const requests = number(/(\d[\d,]*)\s+requests/i);
+  const input = number(/(\d[\d,]*)\s+input/i);
+  const output = number(/(\d[\d,]*)\s+output/i);
+  const named = /\bon\s+([\w-]+)\s+([\w.-]+)/i.exec(text);
+  if (requests === undefined && input === undefined && output === undefined && !named) return undefined;
+  return checkWorkload({ provider: named?.[1], model: named?.[2], monthly_requests: requests, avg_input_tokens: input, avg_output_tokens: output });
 }
 
 export function checkWorkload(workload: unknown): Workload {
   const w = (workload ?? {}) as Partial<Workload>;
+  if (typeof w.provider === 'string' && !PRICE_CATALOGUE[w.provider.toLowerCase()]) {
+    throw new AgentFailure('UNKNOWN_PROVIDER', `We have no prices for the provider "${w.provider}"; we know ${PROVIDERS.join(', ')}.`);
+  }
   if (typeof w.provider !== 'string' || typeof w.model !== 'string') {
     throw new AgentFailure('MISSING_WORKLOAD', 'Tell us the provider and model you use (for example openai gpt-4o), with your monthly requests and average input and output tokens.');
-  }
-  for (const field of ['monthly_requests', 'avg_input_tokens', 'avg_output_tokens'] as const) {
-    if (typeof w[field] !== 'number' || !Number.isFinite(w[field]) || (w[field] as number) < 0) {
-      throw new AgentFailure('MISSING_WORKLOAD', `The workload's ${field} must be a number of zero or more; it was ${JSON.stringify(w[field])}.`);
-    }
-  }
-  if (!PRICE_CATALOGUE[w.provider.toLowerCase()]) {
-    throw new AgentFailure('UNKNOWN_PROVIDER', `We have no prices for the provider "${w.provider}"; we know ${Object.keys(PRICE_CATALOGUE).join(', ')}.`);
   }
   if (!priceOf(w.provider, w.model)) {
     throw new AgentFailure('UNKNOWN_MODEL', `We have no prices for ${w.provider} "${w.model}"; we know ${Object.keys(PRICE_CATALOGUE[w.provider.toLowerCase()]).join(', ')}.`);
   }
-  return w as Workload;
+  for (const field of ['monthly_requests', 'avg_input_tokens', 'avg_output_tokens'] as const) {
+    if (typeof w[field] !== 'number' || !Number.isFinite(w[field]) || (w[field] as number) < 0) {
+      throw new AgentFailure('MISSING_WORKLOAD', `The workload's ${field} must be a number of zero or more; it was ${JSON.stringify(w[field] ?? null)}.`);
+    }
+  }
+  return { ...w, provider: w.provider.toLowerCase(), model: w.model.toLowerCase() } as Workload;
 }
 
-/** What the cost analyzer tool returns: the current spend, from the catalogue. */
+/** The cost analyzer tool: the current spend, from the catalogue. */
 export function analyseCost(workload: Workload): CostAnalysis {
   const price = priceOf(workload.provider, workload.model)!;
   const input = (workload.monthly_requests * workload.avg_input_tokens * price.input) / 1_000_000;
@@ -73,36 +94,58 @@ export function analyseCost(workload: Workload): CostAnalysis {
   };
 }
 
-export function optimise(workload: Workload, analysis: CostAnalysis): CostOptimization {
+/** Which requests can move to a cheaper model, and how many stay on the current one. */
+export function routingPlan(workload: Workload, analysis: CostAnalysis): { keptRequests: number; recommendation?: Recommendation } {
   const { provider, model, monthly_requests: requests, avg_input_tokens: inTokens, avg_output_tokens: outTokens } = workload;
-  const price = priceOf(provider, model)!;
-  const candidates: Recommendation[] = [];
-
-  let keptRequests = requests;
   const cheapest = cheapestAlternative(provider, inTokens, outTokens);
-  if (cheapest.model !== model.toLowerCase()) {
-    const routed = requests * ROUTABLE_SHARE;
-    keptRequests = requests - routed;
-    candidates.push({
+  if (cheapest.model === model) return { keptRequests: requests };
+  const routed = requests * ROUTABLE_SHARE;
+  const cheaperPerRequest = costPerRequest(cheapest.price, inTokens, outTokens);
+  return {
+    keptRequests: requests - routed,
+    recommendation: {
       title: `Route routine requests to ${cheapest.model}`,
-      description: `About ${ROUTABLE_SHARE * 100}% of requests are routine enough for ${cheapest.model}, which costs ${dollars(costPerRequest(cheapest.price, inTokens, outTokens) * 1000)} per thousand requests instead of ${dollars(analysis.cost_per_request * 1000)}.`,
-      cost_impact: { monthly_amount: cents(routed * (analysis.cost_per_request - costPerRequest(cheapest.price, inTokens, outTokens))) },
+      description: `About ${ROUTABLE_SHARE * 100}% of requests are routine enough for ${cheapest.model}, which costs ${dollars(cheaperPerRequest * 1000)} per thousand requests instead of ${dollars(analysis.cost_per_request * 1000)}.`,
+      cost_impact: { monthly_amount: cents(routed * (analysis.cost_per_request - cheaperPerRequest)) },
       implementation_steps: ['Classify requests by complexity at the gateway', `Send the routine class to ${cheapest.model}`, 'Compare answer quality on a sample for two weeks'],
       effort: 'medium',
-    });
-  }
+    },
+  };
+}
 
-  const keptInputCost = (keptRequests * inTokens * price.input) / 1_000_000;
-  const caching = keptInputCost * CACHEABLE_INPUT_SHARE * CACHE_DISCOUNT;
+/** The cache finder tool: input tokens that repeat across the requests that stay, and what caching them saves. */
+export function findCacheSavings(workload: Workload, keptRequests: number): { cacheable_input_tokens: number; monthly_amount: number } {
+  const price = priceOf(workload.provider, workload.model)!;
+  const cacheable = keptRequests * workload.avg_input_tokens * CACHEABLE_INPUT_SHARE;
+  return { cacheable_input_tokens: Math.round(cacheable), monthly_amount: cents(((cacheable * price.input) / 1_000_000) * CACHE_DISCOUNT) };
+}
+
+/** The latency analyzer tool: what a typical request of this workload waits. */
+export function analyseLatency(workload: Workload): { expected_latency_ms: number; tokens_per_request: number; model: string } {
+  const latency = LATENCY[workload.model] ?? { firstTokenMs: 500, perOutputTokenMs: 15 };
+  return {
+    model: workload.model,
+    expected_latency_ms: Math.round(latency.firstTokenMs + workload.avg_output_tokens * latency.perOutputTokenMs),
+    tokens_per_request: workload.avg_input_tokens + workload.avg_output_tokens,
+  };
+}
+
+export function optimise(
+  workload: Workload,
+  analysis: CostAnalysis,
+  routing: { keptRequests: number; recommendation?: Recommendation },
+  caching: { cacheable_input_tokens: number; monthly_amount: number },
+): CostOptimization {
+  const candidates: Recommendation[] = routing.recommendation ? [routing.recommendation] : [];
   candidates.push({
     title: 'Cache repeated prompt prefixes',
     description: `System prompts and shared context make up about ${CACHEABLE_INPUT_SHARE * 100}% of input tokens; cached tokens are billed at ${CACHE_DISCOUNT * 100}% off.`,
-    cost_impact: { monthly_amount: cents(caching) },
-    implementation_steps: ['Move static instructions to the start of every prompt', 'Turn on the provider\'s prompt caching', 'Watch the cache hit rate in the usage dashboard'],
+    cost_impact: { monthly_amount: caching.monthly_amount },
+    implementation_steps: ['Move static instructions to the start of every prompt', "Turn on the provider's prompt caching", 'Watch the cache hit rate in the usage dashboard'],
     effort: 'low',
+    evidence: { ...caching },
   });
-
-  const keptCost = keptRequests * analysis.cost_per_request - caching;
+  const keptCost = routing.keptRequests * analysis.cost_per_request - caching.monthly_amount;
   candidates.push({
     title: 'Batch requests that can wait',
     description: `About ${BATCHABLE_SHARE * 100}% of the remaining work (reports, back-fills) can run through the batch API at ${BATCH_DISCOUNT * 100}% off.`,
@@ -111,9 +154,12 @@ export function optimise(workload: Workload, analysis: CostAnalysis): CostOptimi
     effort: 'low',
   });
 
-  const recommendations = candidates.filter((r) => r.cost_impact.monthly_amount >= MATERIAL_MONTHLY_SAVING);
+  const recommendations = candidates
+    .filter((r) => r.cost_impact.monthly_amount >= MATERIAL_MONTHLY_SAVING)
+    .sort((a, b) => b.cost_impact.monthly_amount - a.cost_impact.monthly_amount);
   const saving = cents(recommendations.reduce((sum, r) => sum + r.cost_impact.monthly_amount, 0));
   const percent = analysis.current_monthly_cost > 0 ? Math.round((saving / analysis.current_monthly_cost) * 1000) / 10 : 0;
+  const { provider, model } = workload;
   const summary = recommendations.length
     ? `You spend ${dollars(analysis.current_monthly_cost)} a month on ${provider} ${model}; you can save ${dollars(saving)} a month (${percent}%). Start with: ${recommendations[0].title}.`
     : `You spend ${dollars(analysis.current_monthly_cost)} a month on ${provider} ${model}; there is no meaningful saving to make (every option is worth less than ${dollars(MATERIAL_MONTHLY_SAVING)} a month).`;

@@ -1,8 +1,24 @@
-/** US dollars per million tokens. Fixed, so every figure an agent gives can be recomputed by hand. */
+/**
+ * US dollars per million tokens, and a typical generation speed. Fixed, so every figure an
+ * agent gives can be recomputed by hand.
+ */
 export interface ModelPrice {
   input: number;
   output: number;
 }
+
+/** Milliseconds before the first token, and per output token, for the latency estimate. */
+export const LATENCY: Record<string, { firstTokenMs: number; perOutputTokenMs: number }> = {
+  'gpt-4-turbo': { firstTokenMs: 600, perOutputTokenMs: 30 },
+  'gpt-4o': { firstTokenMs: 400, perOutputTokenMs: 12 },
+  'gpt-3.5-turbo': { firstTokenMs: 300, perOutputTokenMs: 8 },
+  'gpt-4o-mini': { firstTokenMs: 300, perOutputTokenMs: 7 },
+  'claude-3-opus': { firstTokenMs: 900, perOutputTokenMs: 35 },
+  'claude-3-5-sonnet': { firstTokenMs: 500, perOutputTokenMs: 14 },
+  'claude-3-haiku': { firstTokenMs: 300, perOutputTokenMs: 6 },
+  'gemini-1.5-pro': { firstTokenMs: 500, perOutputTokenMs: 12 },
+  'gemini-1.5-flash': { firstTokenMs: 250, perOutputTokenMs: 5 },
+};
 
 export const PRICE_CATALOGUE: Record<string, Record<string, ModelPrice>> = {
   openai: {

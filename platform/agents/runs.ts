@@ -5,6 +5,7 @@ import { inTransaction } from '../store/database';
 import type { Faults } from '../server/faults';
 import { AgentFailure } from './agent-failure';
 import { AgentWork, DEFAULT_AGENT, agentNamed } from './agents';
+import type { Wording } from './wording';
 
 export interface Identity {
   userId: string;
@@ -44,7 +45,9 @@ export type Publish = (userId: string, event: RunEvent) => void;
  * so whatever a customer saw can be read back.
  */
 export class RunEngine {
-  constructor(private readonly deps: { conversations: Conversations; faults: Faults; timeScale: number; publish: Publish }) {}
+  private readonly active = new Map<string, { userId: string; abort: AbortController; settled: Promise<void> }>();
+
+  constructor(private readonly deps: { conversations: Conversations; faults: Faults; timeScale: number; publish: Publish; wording: Wording }) {}
 
   async start(identity: Identity, request: StartRequest): Promise<{ runId: string; threadId: string; finished: Promise<void> }> {
     if (!identity.permissions.includes('agent_execute')) {
@@ -79,17 +82,48 @@ export class RunEngine {
     return { runId, threadId, finished };
   }
 
+  /** Stops a run of this user's; its agent_cancelled follows at once, and nothing of it after. */
+  async cancel(identity: Identity, runId: string): Promise<void> {
+    const active = this.active.get(runId);
+    if (!active) {
+      const stored = await this.deps.conversations.run(runId);
+      if (!stored) throw new RequestRefused('RUN_NOT_FOUND', `There is no run ${runId}.`);
+      if (stored.user_id !== identity.userId) throw new RequestRefused('ACCESS_DENIED', 'That run belongs to someone else.');
+      throw new RequestRefused('RUN_NOT_ACTIVE', `Run ${runId} has already ended (${stored.status}).`);
+    }
+    if (active.userId !== identity.userId) throw new RequestRefused('ACCESS_DENIED', 'That run belongs to someone else.');
+    active.abort.abort();
+    await active.settled;
+  }
+
   private async execute(
     identity: Identity,
     run: { runId: string; threadId: string; agentName: string; request: StartRequest; agent: ReturnType<typeof agentNamed> },
   ): Promise<void> {
+    const abort = new AbortController();
+    let settle!: () => void;
+    this.active.set(run.runId, { userId: identity.userId, abort, settled: new Promise<void>((resolve) => (settle = resolve)) });
+    try {
+      await this.work(identity, run, abort.signal);
+    } finally {
+      this.active.delete(run.runId);
+      settle();
+    }
+  }
+
+  private async work(
+    identity: Identity,
+    run: { runId: string; threadId: string; agentName: string; request: StartRequest; agent: ReturnType<typeof agentNamed> },
+    cancelled: AbortSignal,
+  ): Promise<void> {
     const { conversations, faults, timeScale, publish } = this.deps;
     const startedAt = Date.now();
     let seq = 0;
+    let speaking = run.agentName;
 
     const envelope = (type: string, fields: Record<string, unknown>): RunEvent => {
       const timestamp = new Date().toISOString();
-      const data = { run_id: run.runId, thread_id: run.threadId, agent_name: run.agentName, seq: ++seq, timestamp, ...fields };
+      const data = { run_id: run.runId, thread_id: run.threadId, agent_name: speaking, seq: ++seq, timestamp, ...fields };
       if (run.request.request_id) Object.assign(data, { request_id: run.request.request_id });
       return { type, data, timestamp };
     };
@@ -97,11 +131,13 @@ export class RunEngine {
       if (!faults.hits('drop_event', event.type)) publish(identity.userId, event);
     };
     const emit = async (type: string, fields: Record<string, unknown>) => {
+      cancelled.throwIfAborted();
       const event = envelope(type, fields);
       await conversations.appendEvent(conversations.db, { runId: run.runId, seq: event.data.seq, type, data: event.data });
       deliver(event);
     };
-    const pause = (baseMs: number) => delay(baseMs * timeScale);
+    // Deliberate delays stand for real work; a cancel cuts them short.
+    const pause = (baseMs: number) => delay(baseMs * timeScale, undefined, { signal: cancelled });
 
     const work: AgentWork = {
       think: async (thought, baseMs = 500) => {
@@ -118,14 +154,24 @@ export class RunEngine {
           await emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, result, execution_time_ms: Date.now() - t0 });
           return result;
         } catch (error) {
+          if (cancelled.aborted) throw error;
           await emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, error: (error as Error).message, execution_time_ms: Date.now() - t0 });
           throw error;
         }
       },
+      progress: async (percent, message, baseMs = 1000) => {
+        await emit('agent_progress', { percent, message });
+        await pause(baseMs);
+      },
+      handoff: async (from, to) => {
+        await emit('agent_handoff', { from_agent: from, to_agent: to });
+        speaking = to;
+      },
     };
 
-    const finish = async (type: 'agent_completed' | 'agent_failed', fields: Record<string, unknown>, outcome: { status: 'completed' | 'failed'; result?: unknown; error?: unknown; summary: string }) => {
-      const event = envelope(type, fields);
+    type Ending = { status: 'completed' | 'failed' | 'cancelled'; result?: unknown; error?: unknown; summary: string };
+    const finish = async (type: string, fields: Record<string, unknown>, outcome: Ending) => {
+      const event = envelope(type, { ...fields, duration_ms: Date.now() - startedAt });
       await inTransaction(conversations.db, async (tx) => {
         await conversations.addMessage(tx, { threadId: run.threadId, role: 'assistant', content: outcome.summary, runId: run.runId });
         await conversations.appendEvent(tx, { runId: run.runId, seq: event.data.seq, type, data: event.data });
@@ -137,11 +183,20 @@ export class RunEngine {
     try {
       await emit('agent_started', { user_request: run.request.user_request });
       const outcome = await run.agent({ userRequest: String(run.request.user_request ?? ''), context: run.request.context ?? {} }, work);
-      await finish('agent_completed', { result: outcome.result, duration_ms: Date.now() - startedAt }, { status: 'completed', result: outcome.result, summary: outcome.summary });
+      speaking = run.agentName;
+      const { text, note } = await this.deps.wording.word(run.agentName, outcome);
+      const result = { ...outcome.result, summary: text, wording: note };
+      if (note.source === 'fallback') Object.assign(result, { limitations: [`The wording fell back to the template: ${note.fallback_reason}.`] });
+      await finish('agent_completed', { result }, { status: 'completed', result, summary: text });
     } catch (error) {
+      speaking = run.agentName;
+      if (cancelled.aborted) {
+        await finish('agent_cancelled', { reason: 'Stopped at the customer\'s request.' }, { status: 'cancelled', summary: 'Stopped at your request.' }).catch(() => undefined);
+        return;
+      }
       const failure = error instanceof AgentFailure ? error : new AgentFailure('INTERNAL_ERROR', 'The agent stopped because of an internal error; try again.');
       const details = { error_code: failure.code, error_message: failure.message };
-      await finish('agent_failed', { ...details, duration_ms: Date.now() - startedAt }, { status: 'failed', error: details, summary: failure.message }).catch(() => undefined);
+      await finish('agent_failed', details, { status: 'failed', error: details, summary: failure.message }).catch(() => undefined);
     }
   }
 }

@@ -34,8 +34,10 @@ export function buildBackendService(deps: {
   gateway: AuthGateway;
   faults: Faults;
   runs: RunEngine;
+  /** capabilities.llm: "deterministic", or the model that words answers. */
+  llm: string;
 }): FastifyInstance {
-  const { config, db, cache, conversations, gateway, faults, runs } = deps;
+  const { config, db, cache, conversations, gateway, faults, runs, llm } = deps;
   const app = createHttpApp();
 
   async function authenticate(request: FastifyRequest): Promise<void> {
@@ -128,7 +130,7 @@ export function buildBackendService(deps: {
       auth: async () => ((await gateway.reachable()) ? 'ok' : 'down'),
     });
     if (report.status === 'unhealthy') reply.status(503);
-    return { ...report, capabilities: { llm: 'deterministic' } };
+    return { ...report, capabilities: { llm } };
   };
   app.get('/health', health);
   app.get('/health/ready', health);

@@ -155,6 +155,17 @@ export class AgentSocketServer {
           context: body.context as Record<string, unknown> | undefined,
         });
       }
+      case 'agent_interrupt': {
+        const runId = (message.payload ?? message).run_id;
+        if (typeof runId !== 'string') return this.error(connection, 'INVALID_REQUEST', 'Say which run to stop in payload.run_id.');
+        try {
+          await this.runs!.cancel(connection.identity!, runId);
+        } catch (error) {
+          if (error instanceof RequestRefused) return this.error(connection, error.code, error.message);
+          this.error(connection, 'INTERNAL_ERROR', 'The run could not be stopped; try again.');
+        }
+        return;
+      }
       default:
         return this.error(connection, 'UNKNOWN_MESSAGE_TYPE', `"${message.type}" is not a message type this socket understands.`);
     }

@@ -29,6 +29,8 @@ export interface PlatformConfig {
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
   agentTimeScale: number;
+  /** An OpenAI-compatible chat model that words the agents' answers; figures stay the catalogue's. */
+  llm?: { baseUrl: string; apiKey: string; model: string; timeoutMs: number };
 }
 
 /** A setting the operator must fix; its message is one sentence naming the setting. */
@@ -45,6 +47,13 @@ function numberSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, m
     throw new ConfigError(`${name} is "${raw}": set it to a number of at least ${min}, or unset it for the default ${fallback}.`);
   }
   return value;
+}
+
+function llmFromEnv(env: NodeJS.ProcessEnv): PlatformConfig['llm'] {
+  const given = ['LLM_BASE_URL', 'LLM_MODEL'].filter((name) => env[name]);
+  if (given.length === 0) return undefined;
+  if (given.length === 1) throw new ConfigError(`${given[0] === 'LLM_BASE_URL' ? 'LLM_MODEL' : 'LLM_BASE_URL'} is not set: set both LLM_BASE_URL and LLM_MODEL to word answers with a language model, or neither.`);
+  return { baseUrl: env.LLM_BASE_URL!, apiKey: env.LLM_API_KEY ?? '', model: env.LLM_MODEL!, timeoutMs: numberSetting(env, 'LLM_TIMEOUT_MS', 10_000, 1) };
 }
 
 /**
@@ -90,5 +99,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     accessTtlSeconds: numberSetting(env, 'JWT_ACCESS_TTL_SECONDS', 900, 1),
     refreshTtlSeconds: numberSetting(env, 'JWT_REFRESH_TTL_SECONDS', 7 * 24 * 3600, 1),
     agentTimeScale: numberSetting(env, 'AGENT_TIME_SCALE', 1, 0),
+    llm: llmFromEnv(env),
   };
 }

@@ -11,6 +11,7 @@ import { AuthGateway } from '../backend/auth-gateway';
 import { buildBackendService } from '../backend/backend-service';
 import { AgentSocketServer } from '../realtime/socket-server';
 import { RunEngine } from '../agents/runs';
+import { ChatModelWording, TemplateWording } from '../agents/wording';
 
 export interface RunningPlatform {
   authUrl: string;
@@ -37,10 +38,11 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   const conversations = new Conversations(db);
   const faults = new Faults();
   const sockets = new AgentSocketServer(gateway);
-  const runs = new RunEngine({ conversations, faults, timeScale: config.agentTimeScale, publish: (userId, event) => sockets.publish(userId, event) });
+  const wording = config.llm ? new ChatModelWording(config.llm.baseUrl, config.llm.apiKey, config.llm.model, config.llm.timeoutMs) : new TemplateWording();
+  const runs = new RunEngine({ conversations, faults, timeScale: config.agentTimeScale, wording, publish: (userId, event) => sockets.publish(userId, event) });
   sockets.runs = runs;
   await cache.subscribe(REVOCATIONS_CHANNEL, (message) => sockets.revoke(JSON.parse(message) as Revocation));
-  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs });
+  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs, llm: wording.model });
   sockets.attach(backend.server);
   const apiUrl = await listen(backend, config.host, config.backendPort);
 
