@@ -1,12 +1,63 @@
-import { Then, When } from '@cucumber/cucumber';
+import { isDeepStrictEqual } from 'node:util';
+import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { Workload, describeWorkload, dollars } from '../support/domain';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from '../support/expectations/runs';
+import {
+  FIVE_EVENTS,
+  completedResult,
+  expectFailedWithReason,
+  expectHandoffChain,
+  expectRecommendationsQuality,
+  expectSpreadProgress,
+  expectToolCallsPaired,
+  expectToolFiguresInAnswer,
+} from '../support/expectations/agents';
+import { expectStatus } from '../support/clients/http';
+import { redact } from '../support/redact';
 
-const FIVE_EVENTS = ['agent_started', 'agent_thinking', 'tool_executing', 'tool_completed', 'agent_completed'];
+const costQuestion = (workload: Workload) => `How much can I save on ${describeWorkload(workload)}?`;
 
 When('{user} asks the {agent} about {workload}', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
-  await this.session(user).startAgent(agent, { user_request: `How much can I save on ${describeWorkload(workload)}?`, context: { workload } });
+  await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } });
+});
+
+When("{user} asks the {agent} about {workload} the way the platform's staging tests do", async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
+  await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'agent_request');
+});
+
+When('{user} asks the {agent} about {workload} in the same conversation', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
+  const session = this.session(user);
+  await session.startAgent(agent, { user_request: costQuestion(workload), context: { workload }, thread_id: session.lastRun().threadId });
+});
+
+When('{user} asks the supervisor for a full review of {workload}', async function (this: ApexWorld, user: string, workload: Workload) {
+  await this.session(user).startAgent('supervisor', { user_request: `Review my AI spend: ${describeWorkload(workload)}.`, context: { workload } });
+});
+
+When('{user} asks the supervisor for a full review of her/his/their usage log', async function (this: ApexWorld, user: string) {
+  await this.session(user).startAgent('supervisor', { user_request: 'Review my AI spend from the attached usage log.', context: {} });
+});
+
+When('{user} asks the {agent} to cut her/his/their costs without giving any figures', async function (this: ApexWorld, user: string, agent: string) {
+  await this.session(user).startAgent(agent, { user_request: 'Please cut my AI costs.', context: {} });
+});
+
+When('{user} asks the data analyst to analyse her/his/their usage log', async function (this: ApexWorld, user: string) {
+  await this.session(user).startAgent('data_analysis', { user_request: 'What does my usage log say?', context: {} });
+});
+
+When('{user} asks the data analyst for a deep analysis of her/his/their usage log', async function (this: ApexWorld, user: string) {
+  await this.session(user).startAgent('data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } });
+});
+
+Given('{user} has asked the data analyst for a deep analysis of her/his/their usage log', async function (this: ApexWorld, user: string) {
+  await this.session(user).startAgent('data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } });
+});
+
+When('{user} asks the {agent} about {workload} through the API', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
+  const session = this.session(user);
+  await session.attempt('execute', session.api.execute(session.accessToken, { type: agent, message: costQuestion(workload), context: { workload } }));
 });
 
 Then('{user} watches the agent start, think, use a tool, finish the tool and complete, in that order', async function (this: ApexWorld, user: string) {
@@ -17,30 +68,49 @@ Then('{user} watches the agent start, think, use a tool, finish the tool and com
 });
 
 Then('{user} is told her/his/their current spend is {money} a month', async function (this: ApexWorld, user: string, amount: number) {
-  const result = await this.session(user).lastRun().completed(this.target.runDeadlineMs);
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
   const told = result?.cost_analysis?.current_monthly_cost;
   if (!sameAmount(told, amount)) throw new Error(`Expected ${user} to be told a current spend of ${dollars(amount)} a month; the agent said ${typeof told === 'number' ? dollars(told) : JSON.stringify(told)}`);
 });
 
 Then('{user} is offered savings of at least {money} a month', async function (this: ApexWorld, user: string, amount: number) {
-  const result = await this.session(user).lastRun().completed(this.target.runDeadlineMs);
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
   const offered = result?.potential_savings?.monthly_amount;
   if (typeof offered !== 'number' || offered <= 0 || offered < amount) {
     throw new Error(`Expected ${user} to be offered at least ${dollars(amount)} a month (and more than nothing); the agent offered ${typeof offered === 'number' ? dollars(offered) : JSON.stringify(offered)}`);
   }
 });
 
+Then('{user} is told there is no meaningful saving to make', async function (this: ApexWorld, user: string) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  const offered = result?.potential_savings?.monthly_amount;
+  if (offered !== 0 || (result?.recommendations ?? []).length !== 0) {
+    throw new Error(`Expected ${user} to be told there is no meaningful saving (nothing offered, no recommendations); the agent offered ${JSON.stringify(offered)} with ${(result?.recommendations ?? []).map((r: { title: string }) => r.title).join('; ') || 'no recommendations'}`);
+  }
+});
+
+Then('the top recommendation for {user} is {string}', async function (this: ApexWorld, user: string, title: string) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  const top = (result?.recommendations ?? result?.strategic_recommendations ?? [])[0]?.title;
+  if (top !== title) throw new Error(`Expected ${user}'s top recommendation to be "${title}"; it is "${top ?? 'none'}"`);
+});
+
 Then('{user} gets at least {int} recommendation(s)', async function (this: ApexWorld, user: string, count: number) {
-  const result = await this.session(user).lastRun().completed(this.target.runDeadlineMs);
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
   const recommendations = Array.isArray(result?.recommendations) ? result.recommendations : [];
   if (recommendations.length < count) {
     throw new Error(`Expected at least ${count} recommendation(s) for ${user}; got ${recommendations.length}: ${recommendations.map((r: { title?: string }) => r.title).join('; ') || 'none'}`);
   }
 });
 
-When('{user} asks the {agent} about {workload} through the API', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
-  const session = this.session(user);
-  await session.attempt('execute', session.api.execute(session.accessToken, { type: agent, message: `How much can I save on ${describeWorkload(workload)}?`, context: { workload } }));
+Then('{user} gets at least {int} recommendations, each with a monthly saving and steps to take', async function (this: ApexWorld, user: string, count: number) {
+  expectRecommendationsQuality(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), count);
+});
+
+Then("the agent states its confidence in {user}'s answer as a score between 0 and 1", async function (this: ApexWorld, user: string) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  const score = result?.confidence_score;
+  if (typeof score !== 'number' || score < 0 || score > 1) throw new Error(`Expected a confidence score between 0 and 1; the answer gives ${JSON.stringify(score)}`);
 });
 
 Then('{user} is told she/he/they may not run agents', async function (this: ApexWorld, user: string) {
@@ -49,4 +119,157 @@ Then('{user} is told she/he/they may not run agents', async function (this: Apex
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'PERMISSION_DENIED') {
     throw new Error(`Expected ${user}'s request to be refused with PERMISSION_DENIED; received: ${run.describe() || answer.frame.type}`);
   }
+});
+
+Then("{user}'s request ends with a reason that mentions {string}", async function (this: ApexWorld, user: string, mentions: string) {
+  await expectFailedWithReason(this.session(user).lastRun(), this.target.runDeadlineMs, mentions);
+});
+
+Then("{user}'s answer arrives on the same chat connection", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const [earlier, latest] = session.runs.slice(-2);
+  await completedResult(latest, this.target.runDeadlineMs);
+  if (!earlier || earlier.socket !== latest.socket) throw new Error(`Expected ${user}'s two requests to share one chat connection.`);
+});
+
+Then("every tool {user}'s agent used reported back under the same call id", async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  expectToolCallsPaired(run);
+});
+
+Then("the figures the tools found are the ones in {user}'s answer", async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  expectToolFiguresInAnswer(run);
+});
+
+Then("{user}'s request is handed along {agentChain}", async function (this: ApexWorld, user: string, chain: string[]) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  expectHandoffChain(run, chain);
+});
+
+Then("{user}'s combined answer carries what {agentChain} each found", async function (this: ApexWorld, user: string, agents: string[]) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  const missing = agents.filter((a) => !result?.contributions?.[a] || Object.keys(result.contributions[a]).length === 0);
+  if (missing.length) throw new Error(`Expected the combined answer to carry each agent's contribution; missing: ${missing.join(', ')}`);
+  if (!isDeepStrictEqual(result.contributions.cost_optimizer?.cost_analysis, result.cost_analysis)) {
+    throw new Error("Expected the combined cost analysis to be the cost optimizer's own.");
+  }
+});
+
+Then('{user} receives at least {int} updates before the analysis completes', async function (this: ApexWorld, user: string, count: number) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  if (run.events.length < count) throw new Error(`Expected at least ${count} events; received ${run.events.length}: ${run.describe()}`);
+});
+
+Then("{user}'s updates arrive spread over at least half of the run, not bunched at its end", function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  expectSpreadProgress(run, 0.5);
+});
+
+When('{user} stops it once it is under way', async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await run.socket.waitFor('the analysis to be under way', (f) => f.type === 'agent_progress' && f.data?.request_id === run.requestId, this.target.runDeadlineMs, run.firstFrame);
+  run.socket.send('agent_interrupt', { run_id: run.runId });
+  run.interruptedAt = Date.now();
+});
+
+Then("{user}'s analysis is cancelled within {int} seconds", async function (this: ApexWorld, user: string, seconds: number) {
+  const run = this.session(user).runs.find((r) => r.interruptedAt)!;
+  const terminal = await run.finished(seconds * 1000);
+  if (terminal.frame.type !== 'agent_cancelled' || terminal.at - run.interruptedAt! > seconds * 1000) {
+    throw new Error(`Expected agent_cancelled within ${seconds} s of the stop; got ${terminal.frame.type} after ${terminal.at - run.interruptedAt!} ms`);
+  }
+  expectWellFormedRun(run);
+});
+
+Then("nothing more of {user}'s analysis arrives or is recorded after the cancellation", async function (this: ApexWorld, user: string) {
+  const run = this.session(user).runs.find((r) => r.interruptedAt)!;
+  const events = run.events;
+  if (events.at(-1)?.frame.type !== 'agent_cancelled') throw new Error(`Expected agent_cancelled to be the last event of the analysis; received: ${run.describe()}`);
+  const probe = this.databaseProbe();
+  if (!probe) return this.skip('the suite has no database address for this target (set APEX_DATABASE_URL).');
+  const stored = await probe.runEvents(run.runId!);
+  if (stored.at(-1)?.type !== 'agent_cancelled' || stored.length !== events.length) {
+    throw new Error(`Expected the stored events to end with agent_cancelled, as received; stored ${stored.map((e) => `${e.seq}:${e.type}`).join(', ')}`);
+  }
+});
+
+Then("{user}'s analysis is stored as cancelled", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const run = session.runs.find((r) => r.interruptedAt)!;
+  const stored = expectStatus(await session.api.run(session.accessToken, run.runId!), 200, `Reading ${user}'s cancelled run`).body;
+  if (stored.status !== 'cancelled') throw new Error(`Expected run ${run.runId} to be stored as cancelled; it is ${stored.status}`);
+});
+
+Then("the conversation still holds {user}'s earlier request", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const [earlier, latest] = session.runs.slice(-2);
+  await completedResult(latest, this.target.runDeadlineMs);
+  if (earlier.threadId !== latest.threadId) throw new Error(`Expected the follow-up in thread ${earlier.threadId}; it went to ${latest.threadId}`);
+  const { messages } = expectStatus(await session.api.messages(session.accessToken, latest.threadId!), 200, `Reading ${user}'s conversation`).body as { messages: { role: string; content: string; run_id: string }[] };
+  const asked = messages.filter((m) => m.role === 'user').map((m) => m.run_id);
+  if (asked.join(',') !== [earlier.runId, latest.runId].join(',')) throw new Error(`Expected both of ${user}'s requests in the conversation, in order; it holds requests of runs ${asked.join(', ')}`);
+});
+
+Then("the API's answer has the same figures as the one {user} watched", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const streamed = await completedResult(session.runs.at(-1)!, this.target.runDeadlineMs);
+  const answer = expectStatus(session.lastAnswer!, 200, 'Running the agent through the API').body;
+  for (const part of ['cost_analysis', 'potential_savings', 'recommendations', 'confidence_score']) {
+    if (!isDeepStrictEqual(answer.response?.[part], streamed[part])) {
+      throw new Error(`Expected the API's ${part} to equal the streamed one; API: ${redact(JSON.stringify(answer.response?.[part])).slice(0, 300)}; streamed: ${JSON.stringify(streamed[part]).slice(0, 300)}`);
+    }
+  }
+});
+
+Given("{user}'s usage log {string}:", function (this: ApexWorld, user: string, name: string, table: DataTable) {
+  const [header, ...rows] = table.raw();
+  this.session(user).usageLog = { name, header: header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')), rows };
+});
+
+Given("{user}'s usage log has no {word} column", function (this: ApexWorld, user: string, column: string) {
+  const log = this.session(user).usageLog!;
+  const at = log.header.indexOf(column);
+  if (at < 0) throw new Error(`${user}'s usage log has no ${column} column to remove.`);
+  log.header.splice(at, 1);
+  log.rows.forEach((row) => row.splice(at, 1));
+});
+
+Given("{user}'s usage log has {string} as the {word} on row {int}", function (this: ApexWorld, user: string, value: string, column: string, row: number) {
+  const log = this.session(user).usageLog!;
+  log.rows[row - 1][log.header.indexOf(column)] = value;
+});
+
+Given("{user}'s usage log is empty", function (this: ApexWorld, user: string) {
+  this.session(user).usageLog!.raw = '';
+});
+
+Then('{user} is told {int} rows were processed', async function (this: ApexWorld, user: string, rows: number) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  if (result?.rows_processed !== rows) throw new Error(`Expected ${rows} rows processed; the analysis says ${result?.rows_processed}`);
+});
+
+Then("{user}'s total cost in the log is {money}", async function (this: ApexWorld, user: string, amount: number) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  if (!sameAmount(result?.totals?.cost, amount) || !result.key_insights?.some((i: string) => i.includes(dollars(amount)))) {
+    throw new Error(`Expected a total cost of ${dollars(amount)} in the analysis and its insights; it says ${result?.totals?.cost} and ${JSON.stringify(result?.key_insights)}`);
+  }
+});
+
+Then("{user}'s most expensive model is {word} {word}", async function (this: ApexWorld, user: string, provider: string, model: string) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  const top = result?.by_model?.[0];
+  if (top?.provider !== provider || top?.model !== model || !result.key_insights?.some((i: string) => i.includes(`${provider} ${model}`))) {
+    throw new Error(`Expected ${provider} ${model} to be named the most expensive model; the analysis names ${top?.provider} ${top?.model}`);
+  }
+});
+
+Then("{user}'s daily cost trend reads {string}", async function (this: ApexWorld, user: string, trend: string) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  const reads = (result?.trend_data ?? []).map((p: { date: string; cost: number }) => `${p.date} ${dollars(p.cost)}`).join(', ');
+  if (reads !== trend) throw new Error(`Expected the daily trend "${trend}"; the analysis reads "${reads}"`);
 });

@@ -4,6 +4,9 @@ export const TERMINAL_EVENTS = ['agent_completed', 'agent_failed', 'agent_cancel
 
 /** One request to an agent, as its user saw it: every event of the run on the socket that asked. */
 export class AgentRun {
+  /** When the user asked to stop this run, if they did. */
+  interruptedAt?: number;
+
   constructor(
     readonly requestId: string,
     readonly agent: string,

@@ -2,6 +2,7 @@ import { defineParameterType } from '@cucumber/cucumber';
 import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, PERMISSION_WORDS, Workload, money, wholeNumber } from './domain';
 import { REFUSALS, SOCKET_REFUSALS } from './refusals';
 import { FORGERIES } from './clients/forgery';
+import { MODEL_BEHAVIOURS } from './fakes/chat-model';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
 defineParameterType({
@@ -61,3 +62,14 @@ defineParameterType({ name: 'carrier', regexp: oneOf(Object.keys(CARRIERS)), tra
 
 /** A sign-up that must be refused. */
 defineParameterType({ name: 'badSignUp', regexp: oneOf(Object.keys(BAD_SIGN_UPS)), transformer: (words: string) => words });
+
+/** "supervisor, triage, data analyst, cost optimizer and reporting agent" → their wire names, in order. */
+const agentWords = Object.keys(AGENT_NAMES).sort((a, b) => b.length - a.length).join('|');
+defineParameterType({
+  name: 'agentChain',
+  regexp: new RegExp(`(?:${agentWords})(?:(?:, | and | to )(?:${agentWords}))+`),
+  transformer: (words: string) => words.split(/, | and | to /).map((w) => AGENT_NAMES[w]),
+});
+
+/** How the stand-in language model behaves; see support/fakes/chat-model.ts. */
+defineParameterType({ name: 'modelBehaviour', regexp: oneOf(Object.keys(MODEL_BEHAVIOURS)), transformer: (words: string) => MODEL_BEHAVIOURS[words as keyof typeof MODEL_BEHAVIOURS] });

@@ -21,16 +21,21 @@ export class UserSession {
   readonly issued: TokenSet[] = [];
   readonly sockets: AgentSocket[] = [];
   readonly runs: AgentRun[] = [];
+  /** A usage log this person attaches to every request from now on: a header and rows of cells. */
+  usageLog?: { name: string; header: string[]; rows: string[][]; raw?: string };
   /** Every answer to something this person tried that may be refused, in order, with a label. */
   readonly attempts: { label: string; answer: HttpResponse }[] = [];
   readonly auth: AuthClient;
   readonly api: ApiClient;
+  /** Where this person's chat connections go: the target, unless the scenario moved them to another instance. */
+  chatUrl: string;
 
   constructor(readonly name: string, readonly target: Target) {
     // Unique per scenario, so scenarios never share an account, in any order or worker.
     this.email = `${name.toLowerCase()}.${randomUUID().slice(0, 12)}@apex-specs.test`;
     this.auth = new AuthClient(target.authUrl);
     this.api = new ApiClient(target.apiUrl);
+    this.chatUrl = target.wsUrl;
   }
 
   get accessToken(): string {
@@ -128,7 +133,7 @@ export class UserSession {
   }
 
   /** Opens a socket on the target, or on another instance's socket address. */
-  async openSocket(auth: SocketAuth = 'header', wsUrl = this.target.wsUrl): Promise<AgentSocket> {
+  async openSocket(auth: SocketAuth = 'header', wsUrl = this.chatUrl): Promise<AgentSocket> {
     const socket = await AgentSocket.open(wsUrl, auth === 'none' ? undefined : this.accessToken, auth);
     this.sockets.push(socket);
     return socket;
@@ -147,12 +152,34 @@ export class UserSession {
     return socket;
   }
 
-  async startAgent(agent: string, request: { user_request: string; context?: Record<string, unknown> }): Promise<AgentRun> {
+  /** The attached usage log as the CSV file the contract's context.files carries. */
+  usageLogFile(): { name: string; media_type: string; content: string } | undefined {
+    const log = this.usageLog;
+    if (!log) return undefined;
+    const content = log.raw ?? [log.header, ...log.rows].map((cells) => cells.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n');
+    return { name: log.name, media_type: 'text/csv', content };
+  }
+
+  /**
+   * Asks an agent over the chat, in the front end's dialect (start_agent) or the one the
+   * platform's staging tests speak (agent_request). An attached usage log goes along.
+   */
+  async startAgent(
+    agent: string,
+    request: { user_request: string; context?: Record<string, unknown>; thread_id?: string },
+    dialect: 'start_agent' | 'agent_request' = 'start_agent',
+  ): Promise<AgentRun> {
     await this.ensureSignedIn();
     const socket = await this.chatSocket();
     const requestId = `req_${randomUUID()}`;
-    const run = new AgentRun(requestId, agent, request, socket, socket.frames.length, Date.now());
-    socket.send('start_agent', { ...request, agent, request_id: requestId });
+    const file = this.usageLogFile();
+    const context = file ? { ...request.context, files: [file] } : request.context;
+    const run = new AgentRun(requestId, agent, { ...request, context }, socket, socket.frames.length, Date.now());
+    if (dialect === 'start_agent') {
+      socket.send('start_agent', { ...request, context, agent, request_id: requestId });
+    } else {
+      socket.send('agent_request', { agent, message: request.user_request, thread_id: request.thread_id, context, request_id: requestId });
+    }
     this.runs.push(run);
     return run;
   }

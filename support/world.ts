@@ -14,6 +14,10 @@ export class ApexWorld extends World {
   private probes: { database?: DatabaseProbe; cache?: CacheProbe } = {};
   /** Extra platform instances this scenario started, newest last; stopped when it ends. */
   readonly instances: Instance[] = [];
+  /** The instance new chat connections go to, when a scenario moves its people onto one. */
+  chatInstance?: Instance;
+  /** Stand-ins for outside services this scenario started; stopped when it ends. */
+  readonly standIns: { stop(): Promise<void> }[] = [];
   /** How the last platform process this scenario started ended. */
   platformProcess?: { started: boolean; exitCode: number | null; output: string };
 
@@ -30,6 +34,7 @@ export class ApexWorld extends World {
     let session = this.sessions.get(name);
     if (!session) {
       session = new UserSession(name, this.target);
+      if (this.chatInstance) session.chatUrl = this.chatInstance.wsUrl;
       this.sessions.set(name, session);
     }
     return session;
@@ -73,6 +78,7 @@ export class ApexWorld extends World {
   async cleanUp(): Promise<void> {
     await Promise.allSettled([...this.sessions.values()].map((session) => session.closeSockets()));
     await Promise.allSettled([this.probes.database?.close(), this.probes.cache?.close(), ...this.instances.map((i) => i.stop())]);
+    await Promise.allSettled(this.standIns.map((s) => s.stop()));
   }
 }
 

@@ -52,12 +52,15 @@ async function optimiseCost(workload: Workload, work: AgentWork): Promise<CostOp
   return optimise(workload, analysis, routing, caching);
 }
 
+/** The usage log parser tool; a deep analysis reports its progress stage by stage while the tool works. */
 async function analyseLog(file: AttachedFile, work: AgentWork, deep: boolean): Promise<UsageAnalysis> {
-  const rows = await work.useTool('usage_log_parser', { file: file.name ?? 'usage log', media_type: file.media_type ?? 'text/csv' }, () => parseUsageLog(file), TOOL_MS);
-  if (deep) {
-    for (const [i, stage] of DEEP_STAGES.entries()) await work.progress(Math.round(((i + 1) / DEEP_STAGES.length) * 100), stage, DEEP_STAGE_MS);
-  }
-  return analyseUsage(rows);
+  return work.useTool('usage_log_parser', { file: file.name ?? 'usage log', media_type: file.media_type ?? 'text/csv', depth: deep ? 'deep' : 'standard' }, async () => {
+    const rows = parseUsageLog(file);
+    if (deep) {
+      for (const [i, stage] of DEEP_STAGES.entries()) await work.progress(Math.round(((i + 1) / DEEP_STAGES.length) * 100), stage, DEEP_STAGE_MS);
+    }
+    return analyseUsage(rows);
+  }, TOOL_MS);
 }
 
 const costOptimizer: Agent = async (request, work) => {

@@ -42,7 +42,7 @@ export function parseUsageLog(file: AttachedFile): UsageRow[] {
   const header = records[0].map((h) => h.toLowerCase());
   const missing = USAGE_LOG_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new AgentFailure('UNREADABLE_FILE', `${name} has no "${missing[0]}" column in its header; the header must name ${USAGE_LOG_COLUMNS.join(', ')}.`);
+    throw new AgentFailure('UNREADABLE_FILE', `The header of ${name} has no ${missing[0]} column; it must name ${USAGE_LOG_COLUMNS.join(', ')}.`);
   }
   if (records.length < 2) throw new AgentFailure('UNREADABLE_FILE', `${name} has a header but no rows: attach at least one day of usage.`);
   return records.slice(1).map((record, i) => {

@@ -1,0 +1,18 @@
+@agents @AGENT-04 @fast
+Feature: Requests the agents cannot serve
+  A request the agents cannot serve ends cleanly with a reason the customer can act on, and the
+  customer's next request on the same chat works.
+
+  Scenario Outline: A request with <trouble> ends with a reason, and the next request works
+    Given Alice is signed in
+    When Alice asks the cost optimizer <request>
+    Then Alice's request ends with a reason that mentions "<named>"
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice's answer arrives on the same chat connection
+    And Alice is told her current spend is $15,000 a month
+
+    Examples:
+      | trouble                 | request                                                                                               | named        |
+      | an unknown cloud        | about 2,000,000 requests a month on INVALIDCLOUD big-model averaging 1,000 input and 500 output tokens | INVALIDCLOUD |
+      | an unknown model        | about 2,000,000 requests a month on openai gpt-9 averaging 1,000 input and 500 output tokens          | gpt-9        |
+      | no figures at all       | to cut her costs without giving any figures                                                           | no figures   |

@@ -1,0 +1,33 @@
+@agents @AGENT-02 @fast
+Feature: Analysis of an uploaded usage log
+  Customers attach the usage log their gateway exports and the data analyst reads it: how many
+  rows, what it all cost, which model costs most, and how the daily cost moves. A file it cannot
+  read gets an answer that says which row or column to fix.
+
+  Background:
+    Given Alice is signed in
+    And Alice's usage log "june.csv":
+      | date       | provider | model       | requests | input tokens | output tokens | cost  |
+      | 2024-06-01 | openai   | gpt-4o      | 1000     | 1000000      | 500000        | 7.50  |
+      | 2024-06-01 | openai   | gpt-4o-mini | 2000     | 1000000      | 400000        | 0.39  |
+      | 2024-06-02 | openai   | gpt-4o      | 1200     | 1200000      | 600000        | 9.00  |
+      | 2024-06-02 | openai   | gpt-4o-mini | 2500     | 1250000      | 500000        | 0.49  |
+      | 2024-06-03 | openai   | gpt-4o      | 1500     | 1500000      | 750000        | 11.25 |
+
+  Scenario: The data analyst reads the log and reports what it says
+    When Alice asks the data analyst to analyse her usage log
+    Then Alice is told 5 rows were processed
+    And Alice's total cost in the log is $28.63
+    And Alice's most expensive model is openai gpt-4o
+    And Alice's daily cost trend reads "2024-06-01 $7.89, 2024-06-02 $9.49, 2024-06-03 $11.25"
+
+  Scenario Outline: A usage log that <problem> gets a reason naming what to fix
+    Given Alice's usage log <problem>
+    When Alice asks the data analyst to analyse her usage log
+    Then Alice's request ends with a reason that mentions "<named>"
+
+    Examples:
+      | problem                           | named          |
+      | has no cost column                | no cost column |
+      | has "twelve" as the cost on row 2 | row 2          |
+      | is empty                          | is empty       |

@@ -1,0 +1,33 @@
+import { Given, Then } from '@cucumber/cucumber';
+import type { ApexWorld } from '../support/world';
+import { ModelBehaviour, STAND_IN_MODEL, StandInChatModel, WORDED_PREFIX } from '../support/fakes/chat-model';
+import { completedResult } from '../support/expectations/agents';
+import { http } from '../support/clients/http';
+
+Given('the agents word their answers with a language model that {modelBehaviour}', async function (this: ApexWorld, behaviour: ModelBehaviour) {
+  if (this.target.kind === 'remote') return this.skip('this puts a stand-in model behind a reference platform instance; a remote target brings its own model.');
+  const model = await StandInChatModel.start(behaviour);
+  this.standIns.push(model);
+  const instance = await this.startInstance({ LLM_BASE_URL: model.baseUrl, LLM_API_KEY: 'stand-in-key', LLM_MODEL: STAND_IN_MODEL, LLM_TIMEOUT_MS: '300' });
+  this.chatInstance = instance;
+});
+
+Then('the platform reports the language model it words answers with', async function (this: ApexWorld) {
+  const health = await http('GET', `${this.latestInstance.apiUrl}/health`);
+  if (health.body?.capabilities?.llm !== STAND_IN_MODEL) throw new Error(`Expected /health to report capabilities.llm "${STAND_IN_MODEL}"; it reports ${JSON.stringify(health.body?.capabilities)}`);
+});
+
+Then("{user}'s answer is worded by the model", async function (this: ApexWorld, user: string) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  if (result?.wording?.source !== 'model' || !String(result.summary).startsWith(WORDED_PREFIX)) {
+    throw new Error(`Expected the answer to be worded by the model; its wording is ${JSON.stringify(result?.wording)} and it reads "${result?.summary}"`);
+  }
+});
+
+Then("{user}'s answer says its wording fell back", async function (this: ApexWorld, user: string) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  const said = (result?.limitations ?? []).some((l: string) => l.includes('fell back'));
+  if (result?.wording?.source !== 'fallback' || !result.wording.fallback_reason || !said) {
+    throw new Error(`Expected the answer to say its wording fell back, and why; its wording is ${JSON.stringify(result?.wording)}, limitations ${JSON.stringify(result?.limitations)}`);
+  }
+});
