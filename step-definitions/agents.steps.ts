@@ -221,7 +221,8 @@ Then("the API's answer has the same figures as the one {user} watched", async fu
   const answer = expectStatus(session.lastAnswer!, 200, 'Running the agent through the API').body;
   for (const part of ['cost_analysis', 'potential_savings', 'recommendations', 'confidence_score']) {
     if (!isDeepStrictEqual(answer.response?.[part], streamed[part])) {
-      throw new Error(`Expected the API's ${part} to equal the streamed one; API: ${redact(JSON.stringify(answer.response?.[part])).slice(0, 300)}; streamed: ${JSON.stringify(streamed[part]).slice(0, 300)}`);
+      const show = (value: unknown) => redact(JSON.stringify(value) ?? 'nothing').slice(0, 300);
+      throw new Error(`Expected the API's ${part} to equal the streamed one; API: ${show(answer.response?.[part])}; streamed: ${show(streamed[part])}`);
     }
   }
 });

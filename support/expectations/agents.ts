@@ -64,7 +64,8 @@ export function expectHandoffChain(run: AgentRun, chain: string[]): void {
 
 /**
  * Progress is spread over the run: the updates between the first and the terminal event cover
- * at least `share` of the run, and no more than a third of them arrive in its last tenth.
+ * at least `share` of the run, no silence lasts more than half of it, and no more than a third
+ * of the updates arrive in its last tenth.
  */
 export function expectSpreadProgress(run: AgentRun, share: number): void {
   const times = run.events.map((f) => f.at);
@@ -73,8 +74,9 @@ export function expectSpreadProgress(run: AgentRun, share: number): void {
   const span = end - start;
   const covered = updates.length ? updates[updates.length - 1] - updates[0] : 0;
   const late = updates.filter((t) => t > end - span / 10).length;
-  if (span <= 0 || covered < share * span || late > updates.length / 3) {
-    throw new Error(`Expected updates spread over at least ${share * 100}% of the run and not bunched at its end; the run took ${span} ms, the updates covered ${covered} ms, ${late} of ${updates.length} came in the last tenth: ${describeFrames(run.events, run.sentAt)}`);
+  const longestSilence = Math.max(...times.slice(1).map((t, i) => t - times[i]));
+  if (span <= 0 || covered < share * span || longestSilence > span / 2 || late > updates.length / 3) {
+    throw new Error(`Expected updates spread over at least ${share * 100}% of the run and not bunched; the run took ${span} ms, the updates covered ${covered} ms, the longest silence was ${longestSilence} ms, ${late} of ${updates.length} came in the last tenth: ${describeFrames(run.events, run.sentAt)}`);
   }
 }
 
