@@ -2,6 +2,12 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { REPORTS } from './lib/run';
 import { readOutcomes } from './lib/messages';
+import { prepareRun } from './lib/run';
+import { configFromEnv } from '../platform/server/config';
+import { startPlatform } from '../platform/server/platform';
+import { AuthClient } from '../support/clients/auth-client';
+import { AgentSocket } from '../support/clients/agent-socket';
+import { TERMINAL_EVENTS } from '../support/agent-run';
 
 /**
  * `npm run bench`: the suite's own speed, measured rather than asserted.
@@ -27,6 +33,39 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 function messages(): any[] {
   return readFileSync(`${REPORTS}/messages.ndjson`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+/** How fast one run streams when the agents' deliberate delays are zero: events per second, per agent. */
+async function streamingRate(): Promise<string[]> {
+  const prepared = await prepareRun();
+  const platform = await startPlatform(configFromEnv({ ...prepared.env, ENVIRONMENT: 'test', AUTH_PORT: '0', BACKEND_PORT: '0', AGENT_TIME_SCALE: '0' }));
+  const lines: string[] = [];
+  try {
+    const auth = new AuthClient(platform.authUrl);
+    const signedIn = await auth.register({ email: `bench.${Date.now()}@apex-specs.test`, password: 'bench-password-1' });
+    const socket = await AgentSocket.open(platform.wsUrl, signedIn.body.access_token);
+    await socket.waitFor('the welcome', (f) => f.type === 'system_message', 5000);
+    const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 2_000_000, avg_input_tokens: 1000, avg_output_tokens: 500 };
+    for (const agent of ['cost_optimizer', 'supervisor']) {
+      const rates: number[] = [];
+      let events = 0;
+      for (let i = 0; i < 20; i++) {
+        const requestId = `bench-${agent}-${i}`;
+        const from = socket.frames.length;
+        socket.send('start_agent', { user_request: 'bench', agent, request_id: requestId, context: { workload } });
+        await socket.waitFor('the end of the run', (f) => TERMINAL_EVENTS.includes(f.type) && f.data?.request_id === requestId, 10_000, from);
+        const mine = socket.frames.slice(from).filter((f) => f.frame.data?.request_id === requestId);
+        events = mine.length;
+        rates.push((mine.length - 1) / Math.max(0.001, (mine[mine.length - 1].at - mine[0].at) / 1000));
+      }
+      lines.push(`streaming at AGENT_TIME_SCALE=0, ${agent}: ${events} events per run, median ${median(rates).toFixed(0)} events/s over 20 runs`);
+    }
+    await socket.close();
+  } finally {
+    await platform.stop();
+    await prepared.stop();
+  }
+  return lines;
 }
 
 async function main(): Promise<void> {
@@ -68,6 +107,7 @@ async function main(): Promise<void> {
   console.log(`per-scenario overhead (hooks, World, evidence, clean-up): median ${median(overheads).toFixed(1)} ms, max ${Math.max(...overheads).toFixed(1)} ms over ${overheads.length} scenarios [target ≤ 100 ms]`);
   console.log(`scenario wall time at AGENT_TIME_SCALE=0 (overhead + platform work): median ${median(walls).toFixed(1)} ms, max ${Math.max(...walls).toFixed(1)} ms`);
   subsets.forEach((line) => console.log(line));
+  (await streamingRate()).forEach((line) => console.log(line));
 }
 
 main().catch((error) => {
