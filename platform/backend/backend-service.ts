@@ -36,8 +36,9 @@ export function buildBackendService(deps: {
   runs: RunEngine;
   /** capabilities.llm: "deterministic", or the model that words answers. */
   llm: string;
+  disconnectUser(userId: string): number;
 }): FastifyInstance {
-  const { config, db, cache, conversations, gateway, faults, runs, llm } = deps;
+  const { config, db, cache, conversations, gateway, faults, runs, llm, disconnectUser } = deps;
   const app = createHttpApp();
 
   async function authenticate(request: FastifyRequest): Promise<void> {
@@ -156,6 +157,9 @@ export function buildBackendService(deps: {
         },
       },
     }, async (request, reply) => {
+      if (request.body.fault === 'disconnect_sockets') {
+        return reply.status(201).send({ disconnected: disconnectUser(request.body.target), active: faults.list() });
+      }
       faults.add(request.body);
       return reply.status(201).send({ active: faults.list() });
     });

@@ -5,15 +5,31 @@ import { WebSocket, WebSocketServer, RawData } from 'ws';
 import type { AuthGateway } from '../backend/auth-gateway';
 import { AuthUnavailable } from '../backend/auth-gateway';
 import { Identity, RequestRefused, RunEngine, RunEvent, StartRequest } from '../agents/runs';
+import type { Conversations } from '../store/conversations';
+import type { Cache } from '../store/cache';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
+const GOING_AWAY = 1001;
 const POLICY_VIOLATION = 1008;
 const INTERNAL_ERROR = 1011;
+
+type ClientMessage = { type?: unknown; payload?: Record<string, unknown> } & Record<string, unknown>;
 
 interface Connection {
   id: string;
   socket: WebSocket;
   identity?: Identity;
+  /** Answered a heartbeat since the last one was sent. */
+  alive: boolean;
+  /** Runs being replayed to this socket: their live events wait here until the replay is sent. */
+  replaying: Map<string, RunEvent[]>;
+  /** Messages are handled one at a time, in the order they came. */
+  queue: Promise<void>;
+}
+
+export interface SocketOptions {
+  heartbeatMs: number;
+  rateLimitPerMinute: number;
 }
 
 const AUTH_PROBLEMS: Record<string, string> = {
@@ -31,6 +47,15 @@ export function tokenFrom(request: IncomingMessage): string | undefined {
   return new URL(request.url ?? '/', 'http://backend').searchParams.get('token') ?? undefined;
 }
 
+function parse(raw: RawData, isBinary: boolean): ClientMessage | undefined {
+  try {
+    const message = JSON.parse(isBinary ? '' : raw.toString());
+    return typeof message === 'object' && message !== null && typeof message.type === 'string' ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The backend's `/ws`: authenticates each socket through the auth service and carries run events to their owner. */
 export class AgentSocketServer {
   private readonly wss = new WebSocketServer({
@@ -39,9 +64,30 @@ export class AgentSocketServer {
     handleProtocols: (protocols) => (protocols.has('jwt-auth') ? 'jwt-auth' : false),
   });
   private readonly byUser = new Map<string, Set<Connection>>();
+  private readonly heartbeat: NodeJS.Timeout;
   runs?: RunEngine;
 
-  constructor(private readonly gateway: AuthGateway) {}
+  constructor(
+    private readonly gateway: AuthGateway,
+    private readonly conversations: Conversations,
+    private readonly cache: Cache,
+    private readonly options: SocketOptions,
+  ) {
+    // A socket that did not answer the previous heartbeat is gone, whatever TCP believes.
+    this.heartbeat = setInterval(() => {
+      for (const client of this.wss.clients) {
+        const connection = (client as WebSocket & { connection?: Connection }).connection;
+        if (!connection) continue;
+        if (!connection.alive) {
+          client.terminate();
+          continue;
+        }
+        connection.alive = false;
+        client.ping();
+      }
+    }, options.heartbeatMs);
+    this.heartbeat.unref();
+  }
 
   attach(server: Server): void {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -53,10 +99,13 @@ export class AgentSocketServer {
     });
   }
 
-  publish(userId: string, event: RunEvent): void {
+  /** Hands a run event to this user's sockets on this instance. */
+  deliver(userId: string, event: RunEvent): void {
     const frame = JSON.stringify(event);
     for (const connection of this.byUser.get(userId) ?? []) {
-      if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(frame);
+      const held = connection.replaying.get(event.data.run_id);
+      if (held) held.push(event);
+      else this.sendRaw(connection, frame);
     }
   }
 
@@ -73,18 +122,35 @@ export class AgentSocketServer {
     }
   }
 
+  /** The server side going away under a user's feet (a fault a test injects): their sockets close, their runs go on. */
+  disconnectUser(userId: string): number {
+    const connections = [...(this.byUser.get(userId) ?? [])];
+    connections.forEach((connection) => connection.socket.close(GOING_AWAY, 'server going away'));
+    return connections.length;
+  }
+
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
   private accept(socket: WebSocket, token: string | undefined): void {
-    const connection: Connection = { id: `conn_${randomUUID()}`, socket };
+    const connection: Connection = { id: `conn_${randomUUID()}`, socket, alive: true, replaying: new Map(), queue: Promise.resolve() };
+    (socket as WebSocket & { connection?: Connection }).connection = connection;
     socket.on('error', () => undefined);
+    socket.on('pong', () => (connection.alive = true));
     // Messages may arrive while the token is still being checked; they wait for the verdict.
     const ready = this.authenticate(connection, token);
     socket.on('message', (raw, isBinary) => {
-      void ready.then((ok) => (ok ? this.onMessage(connection, raw, isBinary) : undefined));
+      const message = parse(raw, isBinary);
+      // A resume holds its run's live events from the moment it arrives, so that replay and
+      // live events can neither overlap nor leave a gap.
+      const runId = message?.type === 'resume' ? (message.payload ?? message).run_id : undefined;
+      if (typeof runId === 'string' && !connection.replaying.has(runId)) connection.replaying.set(runId, []);
+      connection.queue = connection.queue.then(async () => {
+        if (await ready) await this.onMessage(connection, message).catch(() => this.error(connection, 'INTERNAL_ERROR', 'That message could not be handled; try again.'));
+      });
     });
     socket.on('close', () => {
       const mine = connection.identity && this.byUser.get(connection.identity.userId);
@@ -95,7 +161,7 @@ export class AgentSocketServer {
 
   private async authenticate(connection: Connection, token: string | undefined): Promise<boolean> {
     const refuse = (code: string, message: string, closeCode = POLICY_VIOLATION) => {
-      this.send(connection, { type: 'error_message', error_code: code, error_message: message, timestamp: new Date().toISOString() });
+      this.error(connection, code, message);
       connection.socket.close(closeCode, code);
       return false;
     };
@@ -122,31 +188,38 @@ export class AgentSocketServer {
     return true;
   }
 
+  private sendRaw(connection: Connection, frame: string): void {
+    if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(frame);
+  }
+
   private send(connection: Connection, frame: object): void {
-    if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(JSON.stringify(frame));
+    this.sendRaw(connection, JSON.stringify(frame));
   }
 
   private error(connection: Connection, code: string, message: string): void {
     this.send(connection, { type: 'error_message', error_code: code, error_message: message, timestamp: new Date().toISOString() });
   }
 
-  private async onMessage(connection: Connection, raw: RawData, isBinary: boolean): Promise<void> {
-    let message: { type?: unknown; payload?: Record<string, unknown> } & Record<string, unknown>;
-    try {
-      message = JSON.parse(isBinary ? '' : raw.toString());
-    } catch {
-      return this.error(connection, 'FORMAT_ERROR', 'Each message must be a JSON object with a "type".');
+  /** Counts a user's messages in a one-minute window that starts with the first, shared by every instance. */
+  private async overLimit(identity: Identity): Promise<boolean> {
+    const count = await this.cache.increment(`ws_rate:${identity.userId}`, 60);
+    return count > this.options.rateLimitPerMinute;
+  }
+
+  private async onMessage(connection: Connection, message: ClientMessage | undefined): Promise<void> {
+    if (!message) return this.error(connection, 'FORMAT_ERROR', 'Each message must be a JSON object with a "type".');
+    const identity = connection.identity!;
+    if (await this.overLimit(identity)) {
+      if (message.type === 'resume') this.flushHeld(connection, String((message.payload ?? message).run_id), 0);
+      return this.error(connection, 'RATE_LIMITED', `More than ${this.options.rateLimitPerMinute} messages in a minute; slow down and try again shortly.`);
     }
-    if (typeof message !== 'object' || message === null || typeof message.type !== 'string') {
-      return this.error(connection, 'FORMAT_ERROR', 'Each message must be a JSON object with a "type".');
-    }
+    const body = (message.payload ?? message) as Record<string, unknown>;
     switch (message.type) {
       case 'ping':
         return this.send(connection, { type: 'pong', data: { timestamp: new Date().toISOString() } });
       case 'start_agent':
         return this.startRun(connection, (message.payload ?? {}) as unknown as StartRequest);
-      case 'agent_request': {
-        const body = (message.payload ?? message) as Record<string, unknown>;
+      case 'agent_request':
         return this.startRun(connection, {
           user_request: body.message as string,
           agent: body.agent as string | undefined,
@@ -154,20 +227,25 @@ export class AgentSocketServer {
           request_id: body.request_id as string | undefined,
           context: body.context as Record<string, unknown> | undefined,
         });
-      }
-      case 'agent_interrupt': {
-        const runId = (message.payload ?? message).run_id;
-        if (typeof runId !== 'string') return this.error(connection, 'INVALID_REQUEST', 'Say which run to stop in payload.run_id.');
-        try {
-          await this.runs!.cancel(connection.identity!, runId);
-        } catch (error) {
-          if (error instanceof RequestRefused) return this.error(connection, error.code, error.message);
-          this.error(connection, 'INTERNAL_ERROR', 'The run could not be stopped; try again.');
-        }
-        return;
-      }
+      case 'agent_interrupt':
+        if (typeof body.run_id !== 'string') return this.error(connection, 'INVALID_REQUEST', 'Say which run to stop in payload.run_id.');
+        return this.refusable(connection, () => this.runs!.cancel(identity, body.run_id as string));
+      case 'resume':
+        return this.resume(connection, body.run_id, body.after_seq);
+      case 'get_thread':
+        if (typeof body.thread_id !== 'string') return this.error(connection, 'INVALID_REQUEST', 'Say which thread in payload.thread_id.');
+        return this.refusable(connection, () => this.sendThread(connection, body.thread_id as string));
       default:
         return this.error(connection, 'UNKNOWN_MESSAGE_TYPE', `"${message.type}" is not a message type this socket understands.`);
+    }
+  }
+
+  private async refusable(connection: Connection, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof RequestRefused) return this.error(connection, error.code, error.message);
+      throw error;
     }
   }
 
@@ -175,11 +253,39 @@ export class AgentSocketServer {
     if (typeof request.user_request !== 'string' || request.user_request.trim() === '') {
       return this.error(connection, 'INVALID_REQUEST', 'Say what you need in payload.user_request (or message, for agent_request).');
     }
-    try {
+    await this.refusable(connection, async () => {
       await this.runs!.start(connection.identity!, request);
-    } catch (error) {
-      if (error instanceof RequestRefused) return this.error(connection, error.code, error.message);
-      this.error(connection, 'INTERNAL_ERROR', 'The run could not be started; try again.');
+    });
+  }
+
+  private async sendThread(connection: Connection, threadId: string): Promise<void> {
+    const thread = await this.conversations.thread(threadId);
+    if (!thread) throw new RequestRefused('THREAD_NOT_FOUND', `There is no thread ${threadId}.`);
+    if (thread.metadata.user_id !== connection.identity!.userId) throw new RequestRefused('ACCESS_DENIED', 'That thread belongs to someone else.');
+    this.send(connection, { type: 'thread', data: { thread, messages: await this.conversations.messages(threadId) }, timestamp: new Date().toISOString() });
+  }
+
+  /** Every stored event of the run after `after_seq`, in order, then the live ones that came meanwhile, none twice. */
+  private async resume(connection: Connection, runId: unknown, afterSeq: unknown): Promise<void> {
+    const id = String(runId);
+    let last = typeof afterSeq === 'number' && afterSeq >= 0 ? afterSeq : 0;
+    try {
+      if (typeof runId !== 'string') return this.error(connection, 'INVALID_REQUEST', 'Say which run to resume in payload.run_id, and the last seq you saw in payload.after_seq.');
+      const run = await this.conversations.run(id);
+      if (!run) return this.error(connection, 'RUN_NOT_FOUND', `There is no run ${id}.`);
+      if (run.user_id !== connection.identity!.userId) return this.error(connection, 'ACCESS_DENIED', 'That run belongs to someone else.');
+      for (const event of await this.conversations.eventsAfter(id, last)) {
+        this.send(connection, { type: event.type, data: event.data, timestamp: event.data.timestamp });
+        last = event.data.seq;
+      }
+    } finally {
+      this.flushHeld(connection, id, last);
     }
+  }
+
+  private flushHeld(connection: Connection, runId: string, lastSent: number): void {
+    const held = connection.replaying.get(runId) ?? [];
+    connection.replaying.delete(runId);
+    for (const event of held) if (event.data.seq > lastSent) this.send(connection, event);
   }
 }

@@ -29,6 +29,10 @@ export interface PlatformConfig {
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
   agentTimeScale: number;
+  /** How often the socket server pings; a socket that misses one answer is dropped. */
+  heartbeatMs: number;
+  /** Messages one user may send over sockets in a minute. */
+  socketRateLimit: number;
   /** An OpenAI-compatible chat model that words the agents' answers; figures stay the catalogue's. */
   llm?: { baseUrl: string; apiKey: string; model: string; timeoutMs: number };
 }
@@ -99,6 +103,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     accessTtlSeconds: numberSetting(env, 'JWT_ACCESS_TTL_SECONDS', 900, 1),
     refreshTtlSeconds: numberSetting(env, 'JWT_REFRESH_TTL_SECONDS', 7 * 24 * 3600, 1),
     agentTimeScale: numberSetting(env, 'AGENT_TIME_SCALE', 1, 0),
+    heartbeatMs: numberSetting(env, 'HEARTBEAT_INTERVAL_MS', 30_000, 10),
+    socketRateLimit: numberSetting(env, 'WS_RATE_LIMIT_PER_MINUTE', 100, 1),
     llm: llmFromEnv(env),
   };
 }

@@ -4,6 +4,7 @@
  */
 export const FAULT_KINDS = {
   drop_event: 'never deliver events of the target type (for example agent_thinking)',
+  disconnect_sockets: 'close, now, every socket of the target user on this instance, as a server going away would; their runs go on',
 } as const;
 
 export type FaultKind = keyof typeof FAULT_KINDS;

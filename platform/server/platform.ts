@@ -10,6 +10,7 @@ import { buildAuthService } from '../auth/auth-service';
 import { AuthGateway } from '../backend/auth-gateway';
 import { buildBackendService } from '../backend/backend-service';
 import { AgentSocketServer } from '../realtime/socket-server';
+import { EventBus } from '../realtime/event-bus';
 import { RunEngine } from '../agents/runs';
 import { ChatModelWording, TemplateWording } from '../agents/wording';
 
@@ -37,12 +38,14 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   const gateway = new AuthGateway(authUrl, { id: config.serviceId, secret: config.backendServiceSecret });
   const conversations = new Conversations(db);
   const faults = new Faults();
-  const sockets = new AgentSocketServer(gateway);
+  const sockets = new AgentSocketServer(gateway, conversations, cache, { heartbeatMs: config.heartbeatMs, rateLimitPerMinute: config.socketRateLimit });
+  const bus = new EventBus(cache);
+  await bus.start((userId, event) => sockets.deliver(userId, event));
   const wording = config.llm ? new ChatModelWording(config.llm.baseUrl, config.llm.apiKey, config.llm.model, config.llm.timeoutMs) : new TemplateWording();
-  const runs = new RunEngine({ conversations, faults, timeScale: config.agentTimeScale, wording, publish: (userId, event) => sockets.publish(userId, event) });
+  const runs = new RunEngine({ conversations, faults, timeScale: config.agentTimeScale, wording, publish: (userId, event) => bus.publish(userId, event) });
   sockets.runs = runs;
   await cache.subscribe(REVOCATIONS_CHANNEL, (message) => sockets.revoke(JSON.parse(message) as Revocation));
-  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs, llm: wording.model });
+  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs, llm: wording.model, disconnectUser: (userId) => sockets.disconnectUser(userId) });
   sockets.attach(backend.server);
   const apiUrl = await listen(backend, config.host, config.backendPort);
 

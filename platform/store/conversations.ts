@@ -110,6 +110,12 @@ export class Conversations {
     await db.query(`INSERT INTO run_events (run_id, seq, type, data) VALUES ($1, $2, $3, $4)`, [event.runId, event.seq, event.type, JSON.stringify(event.data)]);
   }
 
+  /** The stored events of a run after a given seq, in order: what `resume` replays. */
+  async eventsAfter(runId: string, afterSeq: number): Promise<{ type: string; data: { seq: number; timestamp: string; [field: string]: unknown } }[]> {
+    const { rows } = await this.db.query(`SELECT type, data FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq`, [runId, afterSeq]);
+    return rows;
+  }
+
   async run(id: string): Promise<Run | undefined> {
     const { rows } = await this.db.query<Run & { started_at: Date; completed_at: Date | null }>(
       `SELECT id, thread_id, user_id, agent_name, status, result, error, started_at, completed_at FROM runs WHERE id = $1`,
