@@ -2,20 +2,49 @@ import { AgentSocket, Frame, ReceivedFrame, describeFrames } from './clients/age
 
 export const TERMINAL_EVENTS = ['agent_completed', 'agent_failed', 'agent_cancelled'];
 
-/** One request to an agent, as its user saw it: every event of the run on the socket that asked. */
+/**
+ * One request to an agent, as its user saw it: every event of the run on the socket that asked,
+ * and on the sockets that picked it up again after a reconnection.
+ */
 export class AgentRun {
   /** When the user asked to stop this run, if they did. */
   interruptedAt?: number;
+  /** When the user reconnected to pick the run up again, and the last seq seen before. */
+  reconnectedAt?: number;
+  lastSeqBeforeReconnect?: number;
+  /** The sockets this run was followed on, each from the frame where following began. */
+  private readonly segments: { socket: AgentSocket; from: number }[];
 
   constructor(
     readonly requestId: string,
     readonly agent: string,
     readonly request: { user_request: string; context?: Record<string, unknown> },
-    readonly socket: AgentSocket,
-    /** Index of the first frame that can belong to this run. */
-    readonly firstFrame: number,
+    socket: AgentSocket,
+    firstFrame: number,
     readonly sentAt: number,
-  ) {}
+  ) {
+    this.segments = [{ socket, from: firstFrame }];
+  }
+
+  /** The socket the run is followed on now. */
+  get socket(): AgentSocket {
+    return this.segments[this.segments.length - 1].socket;
+  }
+
+  /** Index of the first frame on the current socket that can belong to this run. */
+  get firstFrame(): number {
+    return this.segments[this.segments.length - 1].from;
+  }
+
+  /** Goes on following the run on a new socket (after a reconnection), from its first frame. */
+  followOn(socket: AgentSocket): void {
+    this.segments.push({ socket, from: 0 });
+  }
+
+  /** The highest seq seen so far: what a resume asks to continue after. */
+  get lastSeq(): number {
+    return Math.max(0, ...this.events.map((f) => f.frame.data?.seq ?? 0));
+  }
 
   private belongs(frame: Frame): boolean {
     const data = frame.data ?? {};
@@ -26,12 +55,13 @@ export class AgentRun {
   }
 
   get runId(): string | undefined {
-    const started = this.socket.frames.slice(this.firstFrame).find((f) => f.frame.type === 'agent_started' && (f.frame.data?.request_id ?? this.requestId) === this.requestId);
+    const { socket, from } = this.segments[0];
+    const started = socket.frames.slice(from).find((f) => f.frame.type === 'agent_started' && (f.frame.data?.request_id ?? this.requestId) === this.requestId);
     return started?.frame.data?.run_id;
   }
 
   get events(): ReceivedFrame[] {
-    return this.socket.frames.slice(this.firstFrame).filter((f) => f.frame.data?.run_id !== undefined && this.belongs(f.frame));
+    return this.segments.flatMap(({ socket, from }) => socket.frames.slice(from).filter((f) => f.frame.data?.run_id !== undefined && this.belongs(f.frame)));
   }
 
   get threadId(): string | undefined {

@@ -25,6 +25,20 @@ export const money = (text: string): number => Number(text.replace(/[$,]/g, ''))
 export const dollars = (amount: number): string =>
   `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
+/** The workload sentence's shape, shared by the {workload} parameter and data tables. */
+export const WORKLOAD_PATTERN = /([\d,]+) requests a month on ([\w-]+) ([\w.-]+) averaging ([\d,]+) input and ([\d,]+) output tokens/;
+
+export function workloadOf(requests: string, provider: string, model: string, input: string, output: string): Workload {
+  return { provider, model, monthly_requests: wholeNumber(requests), avg_input_tokens: wholeNumber(input), avg_output_tokens: wholeNumber(output) };
+}
+
+export function parseWorkload(text: string): Workload {
+  const match = new RegExp(`^${WORKLOAD_PATTERN.source}$`).exec(text.trim());
+  if (!match) throw new Error(`"${text}" is not a workload; write it like "2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens".`);
+  const [, requests, provider, model, input, output] = match;
+  return workloadOf(requests, provider, model, input, output);
+}
+
 export function describeWorkload(w: Workload): string {
   return `${w.monthly_requests.toLocaleString('en-US')} requests a month on ${w.provider} ${w.model}, averaging ${w.avg_input_tokens.toLocaleString('en-US')} input and ${w.avg_output_tokens.toLocaleString('en-US')} output tokens`;
 }

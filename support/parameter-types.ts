@@ -1,5 +1,5 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, PERMISSION_WORDS, Workload, money, wholeNumber } from './domain';
+import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, PERMISSION_WORDS, WORKLOAD_PATTERN, money, workloadOf } from './domain';
 import { REFUSALS, SOCKET_REFUSALS } from './refusals';
 import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
@@ -26,17 +26,7 @@ defineParameterType({
 });
 
 /** "2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens" */
-defineParameterType({
-  name: 'workload',
-  regexp: /([\d,]+) requests a month on ([\w-]+) ([\w.-]+) averaging ([\d,]+) input and ([\d,]+) output tokens/,
-  transformer: (requests: string, provider: string, model: string, input: string, output: string): Workload => ({
-    provider,
-    model,
-    monthly_requests: wholeNumber(requests),
-    avg_input_tokens: wholeNumber(input),
-    avg_output_tokens: wholeNumber(output),
-  }),
-});
+defineParameterType({ name: 'workload', regexp: WORKLOAD_PATTERN, transformer: workloadOf });
 
 /** "read, write and run agents" */
 const permission = Object.keys(PERMISSION_WORDS).join('|');
@@ -73,3 +63,10 @@ defineParameterType({
 
 /** How the stand-in language model behaves; see support/fakes/chat-model.ts. */
 defineParameterType({ name: 'modelBehaviour', regexp: oneOf(Object.keys(MODEL_BEHAVIOURS)), transformer: (words: string) => MODEL_BEHAVIOURS[words as keyof typeof MODEL_BEHAVIOURS] });
+
+/** "Alice, Bob and Carol": several people at once. */
+defineParameterType({
+  name: 'users',
+  regexp: /[A-Z][a-z]+(?:(?:, | and )[A-Z][a-z]+)+/,
+  transformer: (words: string) => words.split(/, | and /),
+});

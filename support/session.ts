@@ -133,8 +133,8 @@ export class UserSession {
   }
 
   /** Opens a socket on the target, or on another instance's socket address. */
-  async openSocket(auth: SocketAuth = 'header', wsUrl = this.chatUrl): Promise<AgentSocket> {
-    const socket = await AgentSocket.open(wsUrl, auth === 'none' ? undefined : this.accessToken, auth);
+  async openSocket(auth: SocketAuth = 'header', wsUrl = this.chatUrl, options: Parameters<typeof AgentSocket.open>[3] = {}): Promise<AgentSocket> {
+    const socket = await AgentSocket.open(wsUrl, auth === 'none' ? undefined : this.accessToken, auth, options);
     this.sockets.push(socket);
     return socket;
   }
@@ -182,6 +182,17 @@ export class UserSession {
     }
     this.runs.push(run);
     return run;
+  }
+
+  /**
+   * Reconnects and picks the run up where this person's last socket left it: the resume goes
+   * out the moment the new socket opens. Returns when the reconnection was started.
+   */
+  async reconnectAndResume(run: AgentRun): Promise<number> {
+    const startedAt = Date.now();
+    const socket = await this.openSocket('header', this.chatUrl, { first: { type: 'resume', payload: { run_id: run.runId, after_seq: run.lastSeq } } });
+    run.followOn(socket);
+    return startedAt;
   }
 
   lastRun(): AgentRun {

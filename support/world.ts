@@ -18,6 +18,12 @@ export class ApexWorld extends World {
   chatInstance?: Instance;
   /** Stand-ins for outside services this scenario started; stopped when it ends. */
   readonly standIns: { stop(): Promise<void> }[] = [];
+  /** The anonymous customers of a crowd scenario, by session name. */
+  crowd?: string[];
+  /** The heartbeat interval of the instance this scenario started, if it set one. */
+  heartbeatMs?: number;
+  /** A run started on a second instance, and how many events it had. */
+  fanOut?: { runId: string; events: number };
   /** How the last platform process this scenario started ended. */
   platformProcess?: { started: boolean; exitCode: number | null; output: string };
 

@@ -207,12 +207,12 @@ export class AgentSocketServer {
   }
 
   private async onMessage(connection: Connection, message: ClientMessage | undefined): Promise<void> {
-    if (!message) return this.error(connection, 'FORMAT_ERROR', 'Each message must be a JSON object with a "type".');
     const identity = connection.identity!;
     if (await this.overLimit(identity)) {
-      if (message.type === 'resume') this.flushHeld(connection, String((message.payload ?? message).run_id), 0);
+      if (message?.type === 'resume') this.flushHeld(connection, String((message.payload ?? message).run_id), 0);
       return this.error(connection, 'RATE_LIMITED', `More than ${this.options.rateLimitPerMinute} messages in a minute; slow down and try again shortly.`);
     }
+    if (!message) return this.error(connection, 'FORMAT_ERROR', 'Each message must be a JSON object with a "type".');
     const body = (message.payload ?? message) as Record<string, unknown>;
     switch (message.type) {
       case 'ping':

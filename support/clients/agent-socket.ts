@@ -33,9 +33,17 @@ export function describeFrames(frames: ReceivedFrame[], origin: number): string 
  */
 export class AgentSocket extends EventEmitter {
   readonly frames: ReceivedFrame[] = [];
+  /** A frame index a step remembers, to look only at what came after it. */
+  marked = 0;
+  /** How many messages this socket has sent. */
+  sent = 0;
+  /** A burst a step sent: how many messages went before it, and how many in it. */
+  flood?: { before: number; count: number };
+  /** Arrival times of the server's heartbeat pings. */
+  readonly heartbeats: number[] = [];
   closed?: { code: number; reason: string; at: number };
 
-  private constructor(private readonly ws: WebSocket, readonly auth: SocketAuth, readonly openedAt: number) {
+  private constructor(private readonly ws: WebSocket, readonly auth: SocketAuth, readonly openedAt: number, readonly url: string) {
     super();
     ws.on('message', (raw) => {
       let frame: Frame;
@@ -52,21 +60,39 @@ export class AgentSocket extends EventEmitter {
       this.closed = { code, reason: reason.toString(), at: Date.now() };
       this.emit('closed', this.closed);
     });
+    ws.on('ping', () => {
+      this.heartbeats.push(Date.now());
+      this.emit('heartbeat');
+    });
     ws.on('error', () => undefined);
   }
 
-  static open(url: string, token: string | undefined, auth: SocketAuth = 'header', withinMs = 5000): Promise<AgentSocket> {
+  /**
+   * Opens a socket. `first`, if given, is sent the moment the socket opens, before the welcome
+   * (a resume must be, so that no live event slips in ahead of the replay). `answerHeartbeats:
+   * false` makes a client that has stopped answering the server's pings.
+   */
+  static open(
+    url: string,
+    token: string | undefined,
+    auth: SocketAuth = 'header',
+    options: { withinMs?: number; first?: { type: string; payload?: unknown }; answerHeartbeats?: boolean } = {},
+  ): Promise<AgentSocket> {
+    const withinMs = options.withinMs ?? 5000;
     const openedAt = Date.now();
     let address = url;
-    const options: WebSocket.ClientOptions = { handshakeTimeout: withinMs };
+    const clientOptions: WebSocket.ClientOptions = { handshakeTimeout: withinMs, autoPong: options.answerHeartbeats ?? true };
     let protocols: string[] | undefined;
-    if (token && auth === 'header') options.headers = { authorization: `Bearer ${token}` };
+    if (token && auth === 'header') clientOptions.headers = { authorization: `Bearer ${token}` };
     if (token && auth === 'subprotocol') protocols = ['jwt-auth', `jwt.${Buffer.from(token).toString('base64url')}`];
     if (token && auth === 'query') address = `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
-    const ws = new WebSocket(address, protocols, options);
-    const socket = new AgentSocket(ws, auth, openedAt);
+    const ws = new WebSocket(address, protocols, clientOptions);
+    const socket = new AgentSocket(ws, auth, openedAt, url);
     return new Promise((resolve, reject) => {
-      ws.once('open', () => resolve(socket));
+      ws.once('open', () => {
+        if (options.first) socket.send(options.first.type, options.first.payload);
+        resolve(socket);
+      });
       ws.once('unexpected-response', (_request, response) => reject(new Error(`The socket at ${new URL(url).pathname} refused the handshake with HTTP ${response.statusCode}.`)));
       ws.once('error', (error) => reject(new Error(`The socket at ${new URL(url).host} could not be opened: ${redact(error.message)}`)));
     });
@@ -77,7 +103,36 @@ export class AgentSocket extends EventEmitter {
   }
 
   send(type: string, payload?: unknown): void {
-    this.ws.send(JSON.stringify(payload === undefined ? { type } : { type, payload }));
+    this.sendText(JSON.stringify(payload === undefined ? { type } : { type, payload }));
+  }
+
+  /** Sends text as it is: malformed, oversized, whatever a test needs. */
+  sendText(text: string): void {
+    this.sent += 1;
+    this.ws.send(text);
+  }
+
+  /** The connection drops without a goodbye, as when a laptop loses its network. */
+  cut(): void {
+    this.ws.terminate();
+  }
+
+  /** Resolves when the server has sent `count` heartbeats in all, or fails saying how many came. */
+  waitForHeartbeats(count: number, withinMs: number): Promise<void> {
+    if (this.heartbeats.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('heartbeat', onBeat);
+        reject(new Error(`Expected ${count} heartbeats within ${withinMs / 1000} s; ${this.heartbeats.length} came${this.closed ? `, and the socket closed with ${this.closed.code}` : ''}.`));
+      }, withinMs);
+      const onBeat = () => {
+        if (this.heartbeats.length < count) return;
+        clearTimeout(timer);
+        this.off('heartbeat', onBeat);
+        resolve();
+      };
+      this.on('heartbeat', onBeat);
+    });
   }
 
   /** Resolves with the first frame (from index `from`) that satisfies the predicate. */

@@ -1,0 +1,87 @@
+import * as hdr from 'hdr-histogram-js';
+import type { AgentRun } from '../agent-run';
+import type { UserSession } from '../session';
+import { describeFrames } from '../clients/agent-socket';
+
+/** What each event of the pipeline must carry besides the run's ids and seq. */
+const FIELDS: Record<string, (data: any) => boolean> = {
+  agent_started: (d) => typeof d.agent_name === 'string',
+  agent_thinking: (d) => typeof d.thought === 'string' && d.thought.length > 0,
+  tool_executing: (d) => typeof d.tool_name === 'string' && typeof d.tool_call_id === 'string' && typeof d.parameters === 'object',
+  tool_completed: (d) => typeof d.tool_name === 'string' && typeof d.tool_call_id === 'string' && (d.result !== undefined || typeof d.error === 'string') && typeof d.execution_time_ms === 'number',
+  agent_completed: (d) => typeof d.result === 'object' && d.result !== null && typeof d.duration_ms === 'number',
+};
+
+export function expectEventFields(run: AgentRun): void {
+  for (const { frame } of run.events) {
+    const data = frame.data ?? {};
+    const stamped = !Number.isNaN(Date.parse(data.timestamp)) && !Number.isNaN(Date.parse(frame.timestamp));
+    if (!stamped || (FIELDS[frame.type] && !FIELDS[frame.type](data))) {
+      throw new Error(`Expected ${frame.type} #${data.seq} to carry its fields and timestamps; it carries ${Object.keys(data).join(', ')}`);
+    }
+  }
+}
+
+/** Server-side start and end of a run, from its own event timestamps. */
+export function runSpan(run: AgentRun): { start: number; end: number } {
+  const times = run.events.map((f) => Date.parse(f.frame.data.timestamp));
+  return { start: Math.min(...times), end: Math.max(...times) };
+}
+
+/** The runs were in flight at the same moment: the last to start started before the first to end ended. */
+export function expectOverlap(runs: AgentRun[]): void {
+  const spans = runs.map(runSpan);
+  const lastStart = Math.max(...spans.map((s) => s.start));
+  const firstEnd = Math.min(...spans.map((s) => s.end));
+  if (!(lastStart < firstEnd)) {
+    throw new Error(`Expected the ${runs.length} runs to overlap in time; the last started at ${new Date(lastStart).toISOString()}, after the first ended at ${new Date(firstEnd).toISOString()}`);
+  }
+}
+
+/** Everything that identifies a person's activity: their user id, and their runs' and threads' ids. */
+function idsOf(user: UserSession): string[] {
+  const ids = new Set<string>();
+  if (user.account) ids.add(user.account.id);
+  for (const run of user.runs) {
+    if (run.runId) ids.add(run.runId);
+    if (run.threadId) ids.add(run.threadId);
+  }
+  return [...ids];
+}
+
+/**
+ * No frame any socket of one person received mentions another person's user, run or thread:
+ * checked on everything received, not only on what the steps waited for.
+ */
+export function expectIsolation(people: UserSession[]): void {
+  for (const reader of people) {
+    const others = people.filter((p) => p !== reader).flatMap((p) => idsOf(p).map((id) => ({ owner: p.name, id })));
+    for (const socket of reader.sockets) {
+      for (const received of socket.frames) {
+        const text = JSON.stringify(received.frame);
+        const leak = others.find(({ id }) => text.includes(id));
+        if (leak) throw new Error(`${reader.name} received a ${received.frame.type} frame carrying ${leak.owner}'s id ${leak.id}`);
+      }
+    }
+  }
+}
+
+/** Each socket saw every event of the run exactly once, in seq order. */
+export function expectEverySocketGotRun(user: UserSession, runId: string, count: number): void {
+  user.sockets.forEach((socket, i) => {
+    const seqs = socket.frames.filter((f) => f.frame.data?.run_id === runId).map((f) => f.frame.data.seq);
+    const expected = Array.from({ length: count }, (_, k) => k + 1);
+    if (seqs.join(',') !== expected.join(',')) {
+      throw new Error(`Expected ${user.name}'s connection ${i + 1} to receive events 1..${count} of run ${runId} exactly once, in order; it received ${seqs.join(', ') || 'none'}: ${describeFrames(socket.frames, socket.openedAt)}`);
+    }
+  });
+}
+
+/** Latency percentiles in whole milliseconds, from an HDR histogram. */
+export function latencySummary(values: number[]): { count: number; p50: number; p95: number; p99: number; max: number } {
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000, numberOfSignificantValueDigits: 3 });
+  values.forEach((v) => histogram.recordValue(Math.max(1, Math.round(v))));
+  const summary = { count: values.length, p50: histogram.getValueAtPercentile(50), p95: histogram.getValueAtPercentile(95), p99: histogram.getValueAtPercentile(99), max: histogram.maxValue };
+  histogram.destroy();
+  return summary;
+}
