@@ -8,6 +8,7 @@ import { startPlatform } from '../platform/server/platform';
 import { AuthClient } from '../support/clients/auth-client';
 import { AgentSocket } from '../support/clients/agent-socket';
 import { TERMINAL_EVENTS } from '../support/agent-run';
+import { latencySummary } from '../support/expectations/realtime';
 
 /**
  * `npm run bench`: the suite's own speed, measured rather than asserted.
@@ -68,6 +69,40 @@ async function streamingRate(): Promise<string[]> {
   return lines;
 }
 
+/** First-event latency when five users ask at the same moment, twenty times over (AGENT_TIME_SCALE=0.01). */
+async function concurrentFirstEvent(users = 5, rounds = 20): Promise<string> {
+  const prepared = await prepareRun();
+  const platform = await startPlatform(configFromEnv({ ...prepared.env, ENVIRONMENT: 'test', AUTH_PORT: '0', BACKEND_PORT: '0', AGENT_TIME_SCALE: '0.01' }));
+  try {
+    const auth = new AuthClient(platform.authUrl);
+    const sockets = await Promise.all(Array.from({ length: users }, async (_, i) => {
+      const signedIn = await auth.register({ email: `bench.${i}.${Date.now()}@apex-specs.test`, password: 'bench-password-1' });
+      const socket = await AgentSocket.open(platform.wsUrl, signedIn.body.access_token);
+      await socket.waitFor('the welcome', (f) => f.type === 'system_message', 5000);
+      return socket;
+    }));
+    const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 2_000_000, avg_input_tokens: 1000, avg_output_tokens: 500 };
+    const firstEvents: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      await Promise.all(sockets.map(async (socket, i) => {
+        const requestId = `bench-${round}-${i}`;
+        const from = socket.frames.length;
+        const sentAt = Date.now();
+        socket.send('start_agent', { user_request: 'bench', agent: 'cost_optimizer', request_id: requestId, context: { workload } });
+        const first = await socket.waitFor('the first event', (f) => f.data?.request_id === requestId, 10_000, from);
+        firstEvents.push(first.at - sentAt);
+        await socket.waitFor('the end', (f) => TERMINAL_EVENTS.includes(f.type) && f.data?.request_id === requestId, 10_000, from);
+      }));
+    }
+    await Promise.all(sockets.map((s) => s.close()));
+    const latency = latencySummary(firstEvents);
+    return `first-event latency, ${users} users at once x ${rounds} rounds: p50 ${latency.p50} ms, p95 ${latency.p95} ms, max ${latency.max} ms`;
+  } finally {
+    await platform.stop();
+    await prepared.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const startups: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -108,6 +143,7 @@ async function main(): Promise<void> {
   console.log(`scenario wall time at AGENT_TIME_SCALE=0 (overhead + platform work): median ${median(walls).toFixed(1)} ms, max ${Math.max(...walls).toFixed(1)} ms`);
   subsets.forEach((line) => console.log(line));
   (await streamingRate()).forEach((line) => console.log(line));
+  console.log(await concurrentFirstEvent());
 }
 
 main().catch((error) => {
