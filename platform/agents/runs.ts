@@ -6,6 +6,8 @@ import type { Faults } from '../server/faults';
 import { AgentFailure } from './agent-failure';
 import { AgentWork, DEFAULT_AGENT, agentNamed } from './agents';
 import type { Wording } from './wording';
+import { CircuitBreakers, ToolUnavailable } from './circuit-breaker';
+import type { Cache } from '../store/cache';
 
 export interface Identity {
   userId: string;
@@ -44,10 +46,28 @@ export type Publish = (userId: string, event: RunEvent) => void;
  * before it is delivered, and the terminal event only after the run's outcome is committed,
  * so whatever a customer saw can be read back.
  */
+/** The run status a terminal event leaves behind. */
+const TERMINAL: Record<string, string> = { agent_completed: 'completed', agent_failed: 'failed', agent_cancelled: 'cancelled' };
+
+class StorageUnavailable extends Error {}
+
 export class RunEngine {
   private readonly active = new Map<string, { userId: string; abort: AbortController; settled: Promise<void> }>();
+  private readonly repairs = new Set<Promise<void>>();
+  private readonly stopping = new AbortController();
 
-  constructor(private readonly deps: { conversations: Conversations; faults: Faults; timeScale: number; publish: Publish; wording: Wording }) {}
+  constructor(
+    private readonly deps: {
+      conversations: Conversations;
+      faults: Faults;
+      timeScale: number;
+      publish: Publish;
+      wording: Wording;
+      breakers: CircuitBreakers;
+      cache: Cache;
+      toolFailureDelayMs: number;
+    },
+  ) {}
 
   async start(identity: Identity, request: StartRequest): Promise<{ runId: string; threadId: string; finished: Promise<void> }> {
     if (!identity.permissions.includes('agent_execute')) {
@@ -116,24 +136,33 @@ export class RunEngine {
     run: { runId: string; threadId: string; agentName: string; request: StartRequest; agent: ReturnType<typeof agentNamed> },
     cancelled: AbortSignal,
   ): Promise<void> {
-    const { conversations, faults, timeScale, publish } = this.deps;
+    const { conversations, faults, timeScale, publish, breakers, cache } = this.deps;
     const startedAt = Date.now();
+    /** The seq of the last event stored; an event whose write fails never existed. */
     let seq = 0;
     let speaking = run.agentName;
 
     const envelope = (type: string, fields: Record<string, unknown>): RunEvent => {
       const timestamp = new Date().toISOString();
-      const data = { run_id: run.runId, thread_id: run.threadId, agent_name: speaking, seq: ++seq, timestamp, ...fields };
+      const data = { run_id: run.runId, thread_id: run.threadId, agent_name: speaking, seq: seq + 1, timestamp, ...fields };
       if (run.request.request_id) Object.assign(data, { request_id: run.request.request_id });
       return { type, data, timestamp };
     };
     const deliver = (event: RunEvent) => {
+      seq = event.data.seq;
+      // Redis keeps the run's state while it runs, for whoever picks it up; losing it loses nothing stored.
+      const state = { status: TERMINAL[event.type] ?? 'running', agent_name: run.agentName, thread_id: run.threadId, last_seq: seq, updated_at: event.timestamp };
+      cache.set(`agent_state:${run.runId}`, JSON.stringify(state), 3600).catch(() => undefined);
       if (!faults.hits('drop_event', event.type)) publish(identity.userId, event);
     };
     const emit = async (type: string, fields: Record<string, unknown>) => {
       cancelled.throwIfAborted();
       const event = envelope(type, fields);
-      await conversations.appendEvent(conversations.db, { runId: run.runId, seq: event.data.seq, type, data: event.data });
+      try {
+        await conversations.appendEvent(conversations.db, { runId: run.runId, seq: event.data.seq, type, data: event.data });
+      } catch (error) {
+        throw new StorageUnavailable((error as Error).message);
+      }
       deliver(event);
     };
     // Deliberate delays stand for real work; a cancel cuts them short.
@@ -147,17 +176,32 @@ export class RunEngine {
       useTool: async (toolName, parameters, tool, baseMs = 1000) => {
         const toolCallId = `call_${randomUUID()}`;
         const t0 = Date.now();
+        const breaker = breakers.of(toolName);
         await emit('tool_executing', { tool_name: toolName, tool_call_id: toolCallId, parameters });
+        const unavailable = async (why: string) => {
+          await emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, error: why, execution_time_ms: Date.now() - t0 });
+          return new ToolUnavailable(toolName);
+        };
+        if (!breaker.admit()) throw await unavailable(`${toolName} is unavailable: its circuit breaker is open`);
+        if (faults.hits('tool_failure', toolName)) {
+          await delay(this.deps.toolFailureDelayMs, undefined, { signal: cancelled });
+          breaker.failed();
+          throw await unavailable(`${toolName} failed`);
+        }
         await pause(baseMs);
+        let result;
         try {
-          const result = await tool();
-          await emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, result, execution_time_ms: Date.now() - t0 });
-          return result;
+          result = await tool();
         } catch (error) {
+          // The tool answered; it was the input that was wrong, which says nothing against the tool.
+          breaker.succeeded();
           if (cancelled.aborted) throw error;
           await emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, error: (error as Error).message, execution_time_ms: Date.now() - t0 });
           throw error;
         }
+        breaker.succeeded();
+        await emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, result, execution_time_ms: Date.now() - t0 });
+        return result;
       },
       progress: async (percent, message, baseMs = 1000) => {
         await emit('agent_progress', { percent, message });
@@ -169,34 +213,77 @@ export class RunEngine {
       },
     };
 
-    type Ending = { status: 'completed' | 'failed' | 'cancelled'; result?: unknown; error?: unknown; summary: string };
-    const finish = async (type: string, fields: Record<string, unknown>, outcome: Ending) => {
-      const event = envelope(type, { ...fields, duration_ms: Date.now() - startedAt });
+    type Ending = { type: string; fields: Record<string, unknown>; status: 'completed' | 'failed' | 'cancelled'; result?: unknown; error?: unknown; summary: string };
+    const failed = (code: string, message: string): Ending => {
+      const details = { error_code: code, error_message: message };
+      return { type: 'agent_failed', fields: details, status: 'failed', error: details, summary: message };
+    };
+    const commit = async (event: RunEvent, ending: Ending) => {
       await inTransaction(conversations.db, async (tx) => {
-        await conversations.addMessage(tx, { threadId: run.threadId, role: 'assistant', content: outcome.summary, runId: run.runId });
-        await conversations.appendEvent(tx, { runId: run.runId, seq: event.data.seq, type, data: event.data });
-        await conversations.finishRun(tx, run.runId, outcome.status, outcome);
+        await conversations.addMessage(tx, { threadId: run.threadId, role: 'assistant', content: ending.summary, runId: run.runId });
+        await conversations.appendEvent(tx, { runId: run.runId, seq: event.data.seq, type: event.type, data: event.data });
+        await conversations.finishRun(tx, run.runId, ending.status, ending);
       });
-      deliver(event);
     };
 
+    let ending: Ending;
     try {
       await emit('agent_started', { user_request: run.request.user_request });
+      if (faults.hits('crash_run', identity.userId)) throw new Error('Simulated crash (crash_run fault).');
       const outcome = await run.agent({ userRequest: String(run.request.user_request ?? ''), context: run.request.context ?? {} }, work);
-      speaking = run.agentName;
       const { text, note } = await this.deps.wording.word(run.agentName, outcome);
       const result = { ...outcome.result, summary: text, wording: note };
       if (note.source === 'fallback') Object.assign(result, { limitations: [`The wording fell back to the template: ${note.fallback_reason}.`] });
-      await finish('agent_completed', { result }, { status: 'completed', result, summary: text });
+      ending = { type: 'agent_completed', fields: { result }, status: 'completed', result, summary: text };
     } catch (error) {
-      speaking = run.agentName;
       if (cancelled.aborted) {
-        await finish('agent_cancelled', { reason: 'Stopped at the customer\'s request.' }, { status: 'cancelled', summary: 'Stopped at your request.' }).catch(() => undefined);
-        return;
+        ending = { type: 'agent_cancelled', fields: { reason: "Stopped at the customer's request." }, status: 'cancelled', summary: 'Stopped at your request.' };
+      } else if (error instanceof ToolUnavailable) {
+        const summary = `The ${error.message.replace(/_/g, ' ')} is unavailable right now, so this answer has no figures; try again in a minute.`;
+        const result = { summary, recommendations: [], unavailable_tools: [error.message], limitations: [`${error.message} is unavailable; no figures could be worked out.`] };
+        ending = { type: 'agent_completed', fields: { result }, status: 'completed', result, summary };
+      } else if (error instanceof StorageUnavailable) {
+        ending = failed('STORAGE_UNAVAILABLE', 'The run could not be saved because storage is unavailable; nothing of it is lost, and you can ask again shortly.');
+      } else if (error instanceof AgentFailure) {
+        ending = failed(error.code, error.message);
+      } else {
+        ending = failed('INTERNAL_ERROR', 'The agent stopped because of an internal error; try again.');
       }
-      const failure = error instanceof AgentFailure ? error : new AgentFailure('INTERNAL_ERROR', 'The agent stopped because of an internal error; try again.');
-      const details = { error_code: failure.code, error_message: failure.message };
-      await finish('agent_failed', details, { status: 'failed', error: details, summary: failure.message }).catch(() => undefined);
     }
+
+    speaking = run.agentName;
+    const event = envelope(ending.type, { ...ending.fields, duration_ms: Date.now() - startedAt });
+    try {
+      await commit(event, ending);
+      deliver(event);
+    } catch {
+      // Storage went away: the customer hears why at once, and the run is recorded as failed,
+      // with exactly the events they saw, as soon as storage returns.
+      const stored = failed('STORAGE_UNAVAILABLE', 'The run could not be saved because storage is unavailable; you can ask again shortly.');
+      const failure = envelope(stored.type, { ...stored.fields, duration_ms: Date.now() - startedAt });
+      deliver(failure);
+      this.repairLater(() => commit(failure, stored));
+    }
+  }
+
+  /** Retries a write until storage is back (for up to ten minutes), or until the platform stops. */
+  private repairLater(write: () => Promise<void>): void {
+    const repair = (async () => {
+      for (let attempt = 0; attempt < 1200 && !this.stopping.signal.aborted; attempt++) {
+        try {
+          await write();
+          return;
+        } catch {
+          await delay(500, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+        }
+      }
+    })();
+    this.repairs.add(repair);
+    void repair.finally(() => this.repairs.delete(repair));
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled([...this.repairs]);
   }
 }

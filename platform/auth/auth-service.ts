@@ -111,7 +111,8 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
       };
     } catch (error) {
       if (error instanceof TokenRejected) return { valid: false, error: error.problem };
-      throw error;
+      // Revocations live in Redis; when they cannot be read, no token is vouched for (fail closed).
+      return { valid: false, error: 'revocation_check_unavailable' };
     }
   });
 
@@ -126,7 +127,7 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
       return await tokens.verify(token, 'access');
     } catch (error) {
       if (error instanceof TokenRejected) throw new ApiError(401, error.problem.toUpperCase(), error.message);
-      throw error;
+      throw new ApiError(503, 'REVOCATION_CHECK_UNAVAILABLE', 'Sessions cannot be checked right now (the revocation store is unreachable); try again shortly');
     }
   }
 

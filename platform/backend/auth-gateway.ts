@@ -28,6 +28,9 @@ export class AuthGateway {
     if (body.error === 'invalid_service_secret') {
       throw new AuthUnavailable('The auth service refused this backend\'s service credentials (check SERVICE_SECRET on both services).');
     }
+    if (body.error === 'revocation_check_unavailable') {
+      throw new AuthUnavailable('The auth service cannot check revocations right now (its Redis is unreachable).');
+    }
     if (!body.valid || !body.user_id) return { ok: false, problem: body.error ?? 'invalid_token' };
     return { ok: true, identity: { userId: body.user_id, email: body.email, permissions: body.permissions ?? [], tokenId: body.token_id, sessionId: body.session_id } };
   }

@@ -9,6 +9,7 @@ import type { Conversations, Thread } from '../store/conversations';
 import type { Identity, RunEngine } from '../agents/runs';
 import { RequestRefused } from '../agents/runs';
 import { AGENTS } from '../agents/agents';
+import type { CircuitBreakers } from '../agents/circuit-breaker';
 import { AuthGateway, AuthUnavailable } from './auth-gateway';
 import { secretsMatch } from '../auth/auth-service';
 
@@ -37,8 +38,9 @@ export function buildBackendService(deps: {
   /** capabilities.llm: "deterministic", or the model that words answers. */
   llm: string;
   disconnectUser(userId: string): number;
+  breakers: CircuitBreakers;
 }): FastifyInstance {
-  const { config, db, cache, conversations, gateway, faults, runs, llm, disconnectUser } = deps;
+  const { config, db, cache, conversations, gateway, faults, runs, llm, disconnectUser, breakers } = deps;
   const app = createHttpApp();
 
   async function authenticate(request: FastifyRequest): Promise<void> {
@@ -76,6 +78,12 @@ export function buildBackendService(deps: {
     );
 
     api.get<{ Params: { id: string } }>('/api/threads/:id', { schema: { params: idParam } }, async (request) => ownedThread(request, request.params.id));
+
+    api.delete<{ Params: { id: string } }>('/api/threads/:id', { schema: { params: idParam } }, async (request, reply) => {
+      const thread = await ownedThread(request, request.params.id);
+      await conversations.archive(thread.id);
+      return reply.status(204).send();
+    });
 
     api.get<{ Params: { id: string } }>('/api/threads/:id/messages', { schema: { params: idParam } }, async (request) => {
       const thread = await ownedThread(request, request.params.id);
@@ -130,8 +138,10 @@ export function buildBackendService(deps: {
     const report = await healthReport(config, 'netra-backend', { db, cache }, {
       auth: async () => ((await gateway.reachable()) ? 'ok' : 'down'),
     });
+    const tools = breakers.states();
+    if (report.status === 'healthy' && Object.values(tools).some((state) => state !== 'closed')) report.status = 'degraded';
     if (report.status === 'unhealthy') reply.status(503);
-    return { ...report, capabilities: { llm } };
+    return { ...report, capabilities: { llm }, breakers: tools };
   };
   app.get('/health', health);
   app.get('/health/ready', health);
@@ -163,9 +173,11 @@ export function buildBackendService(deps: {
       faults.add(request.body);
       return reply.status(201).send({ active: faults.list() });
     });
-    app.get('/__faults', { onRequest: requireServiceSecret }, async () => ({ active: faults.list(), kinds: FAULT_KINDS }));
+    app.get('/__faults', { onRequest: requireServiceSecret }, async () => ({ active: faults.list(), breakers: breakers.states(), kinds: FAULT_KINDS }));
+    // Clearing faults also forgets what they did to the breakers, so no scenario inherits an open one.
     app.delete('/__faults', { onRequest: requireServiceSecret }, async (_request, reply) => {
       faults.clear();
+      breakers.reset();
       return reply.status(204).send();
     });
   }

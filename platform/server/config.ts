@@ -33,6 +33,13 @@ export interface PlatformConfig {
   heartbeatMs: number;
   /** Messages one user may send over sockets in a minute. */
   socketRateLimit: number;
+  /** Failures in a row that open a tool's circuit breaker, and how long it stays open. */
+  breakerThreshold: number;
+  breakerCooldownMs: number;
+  /** How long a broken tool hangs before it fails (the tool_failure fault). */
+  toolFailureDelayMs: number;
+  /** How the backend reaches the auth service; by default its own auth listener. */
+  authServiceUrl?: string;
   /** An OpenAI-compatible chat model that words the agents' answers; figures stay the catalogue's. */
   llm?: { baseUrl: string; apiKey: string; model: string; timeoutMs: number };
 }
@@ -105,6 +112,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     agentTimeScale: numberSetting(env, 'AGENT_TIME_SCALE', 1, 0),
     heartbeatMs: numberSetting(env, 'HEARTBEAT_INTERVAL_MS', 30_000, 10),
     socketRateLimit: numberSetting(env, 'WS_RATE_LIMIT_PER_MINUTE', 100, 1),
+    breakerThreshold: numberSetting(env, 'BREAKER_FAILURE_THRESHOLD', 3, 1),
+    breakerCooldownMs: numberSetting(env, 'BREAKER_COOLDOWN_MS', 30_000, 0),
+    toolFailureDelayMs: numberSetting(env, 'TOOL_FAILURE_DELAY_MS', 300, 0),
+    authServiceUrl: env.AUTH_SERVICE_URL || undefined,
     llm: llmFromEnv(env),
   };
 }

@@ -5,6 +5,8 @@
 export const FAULT_KINDS = {
   drop_event: 'never deliver events of the target type (for example agent_thinking)',
   disconnect_sockets: 'close, now, every socket of the target user on this instance, as a server going away would; their runs go on',
+  tool_failure: 'the target tool fails, after hanging for TOOL_FAILURE_DELAY_MS as a broken tool does',
+  crash_run: "the target user's runs crash with an unexpected error once under way",
 } as const;
 
 export type FaultKind = keyof typeof FAULT_KINDS;

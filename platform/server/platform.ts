@@ -13,6 +13,7 @@ import { AgentSocketServer } from '../realtime/socket-server';
 import { EventBus } from '../realtime/event-bus';
 import { RunEngine } from '../agents/runs';
 import { ChatModelWording, TemplateWording } from '../agents/wording';
+import { CircuitBreakers } from '../agents/circuit-breaker';
 
 export interface RunningPlatform {
   authUrl: string;
@@ -35,17 +36,27 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   const auth = buildAuthService({ config, db, cache, tokens });
   const authUrl = await listen(auth, config.host, config.authPort);
 
-  const gateway = new AuthGateway(authUrl, { id: config.serviceId, secret: config.backendServiceSecret });
+  const gateway = new AuthGateway(config.authServiceUrl ?? authUrl, { id: config.serviceId, secret: config.backendServiceSecret });
   const conversations = new Conversations(db);
   const faults = new Faults();
   const sockets = new AgentSocketServer(gateway, conversations, cache, { heartbeatMs: config.heartbeatMs, rateLimitPerMinute: config.socketRateLimit });
   const bus = new EventBus(cache);
   await bus.start((userId, event) => sockets.deliver(userId, event));
   const wording = config.llm ? new ChatModelWording(config.llm.baseUrl, config.llm.apiKey, config.llm.model, config.llm.timeoutMs) : new TemplateWording();
-  const runs = new RunEngine({ conversations, faults, timeScale: config.agentTimeScale, wording, publish: (userId, event) => bus.publish(userId, event) });
+  const breakers = new CircuitBreakers(config.breakerThreshold, config.breakerCooldownMs);
+  const runs = new RunEngine({
+    conversations,
+    faults,
+    timeScale: config.agentTimeScale,
+    wording,
+    breakers,
+    cache,
+    toolFailureDelayMs: config.toolFailureDelayMs,
+    publish: (userId, event) => bus.publish(userId, event),
+  });
   sockets.runs = runs;
   await cache.subscribe(REVOCATIONS_CHANNEL, (message) => sockets.revoke(JSON.parse(message) as Revocation));
-  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs, llm: wording.model, disconnectUser: (userId) => sockets.disconnectUser(userId) });
+  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs, llm: wording.model, disconnectUser: (userId) => sockets.disconnectUser(userId), breakers });
   sockets.attach(backend.server);
   const apiUrl = await listen(backend, config.host, config.backendPort);
 
@@ -55,6 +66,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     wsUrl: `${apiUrl.replace(/^http/, 'ws')}/ws`,
     version: config.version,
     async stop() {
+      await runs.stop();
       await sockets.close();
       await Promise.all([backend.close(), auth.close()]);
       await Promise.all([db.end(), cache.close()]);

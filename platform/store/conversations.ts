@@ -78,6 +78,10 @@ export class Conversations {
     return rows.map(toThread);
   }
 
+  async archive(threadId: string): Promise<void> {
+    await this.db.query(`UPDATE threads SET status = 'archived' WHERE id = $1`, [threadId]);
+  }
+
   async messages(threadId: string): Promise<Message[]> {
     const { rows } = await this.db.query<Message & { created_at: Date }>(
       `SELECT id, role, content, run_id, created_at FROM messages WHERE thread_id = $1 ORDER BY position`,
