@@ -9,7 +9,7 @@ Given('the agents word their answers with a language model that {modelBehaviour}
   const model = await StandInChatModel.start(behaviour);
   this.standIns.push(model);
   const instance = await this.startInstance({ LLM_BASE_URL: model.baseUrl, LLM_API_KEY: 'stand-in-key', LLM_MODEL: STAND_IN_MODEL, LLM_TIMEOUT_MS: '300' });
-  this.chatInstance = instance;
+  this.moveEveryoneTo(instance!);
 });
 
 Then('the platform reports the language model it words answers with', async function (this: ApexWorld) {

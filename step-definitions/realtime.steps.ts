@@ -165,20 +165,20 @@ Then('the platform still reports itself healthy', async function (this: ApexWorl
 Given('the platform checks chat connections every {int} milliseconds', async function (this: ApexWorld, ms: number) {
   const instance = await this.startInstance({ HEARTBEAT_INTERVAL_MS: String(ms) });
   if (!instance) return this.skip('this needs a reference platform instance with a short heartbeat; a remote target keeps its own.');
-  this.chatInstance = instance;
+  this.moveEveryoneTo(instance);
   this.heartbeatMs = ms;
 });
 
 Given('{user} has a chat connection open that answers heartbeats', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   await session.ensureSignedIn();
-  await session.waitForWelcome(await session.openSocket('header', this.chatInstance?.wsUrl ?? session.chatUrl));
+  await session.waitForWelcome(await session.openSocket('header', session.chatUrl));
 });
 
 Given('{user} has a chat connection open that has stopped answering heartbeats', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   await session.ensureSignedIn();
-  await session.waitForWelcome(await session.openSocket('header', this.chatInstance?.wsUrl ?? session.chatUrl, { answerHeartbeats: false }));
+  await session.waitForWelcome(await session.openSocket('header', session.chatUrl, { answerHeartbeats: false }));
 });
 
 Then("{user}'s idle chat is still open after {int} heartbeats", async function (this: ApexWorld, user: string, beats: number) {

@@ -70,6 +70,8 @@ export async function bringUpTarget(): Promise<Target> {
       AUTH_PORT: '0',
       BACKEND_PORT: '0',
       AGENT_TIME_SCALE: process.env.AGENT_TIME_SCALE ?? '0.01',
+      // Short enough for a scenario to see a breaker recover, long enough to see it open.
+      BREAKER_COOLDOWN_MS: process.env.BREAKER_COOLDOWN_MS ?? '1000',
       JWT_SECRET_KEY: secrets.jwt,
       SERVICE_SECRET: secrets.service,
       E2E_OAUTH_SIMULATION_KEY: secrets.e2eBypassKey,

@@ -35,6 +35,22 @@ Before({ tags: '@fault-injection' }, function (this: ApexWorld) {
   if (t.kind !== 'reference' && !t.secrets.service) return skip(this, '@fault-injection scenarios are skipped: the target is not the reference platform and APEX_SERVICE_SECRET is not set.');
 });
 
+/**
+ * No scenario hands a fault to the next: whatever is still switched on is cleared, and a
+ * scenario that passed while leaving something on fails for it. (A run that breaks the
+ * platform on purpose for the whole run, through APEX_FAULTS, is the exception.)
+ */
+After({ timeout: 10_000 }, async function (this: ApexWorld, { result }) {
+  const faults = this.faults();
+  if (!faults || process.env.APEX_FAULTS) return;
+  const left = await faults.leftovers();
+  if (left.length === 0) return;
+  await faults.clearAll();
+  const still = await faults.leftovers();
+  if (still.length) throw new Error(`Faults could not be cleared after this scenario: ${still.join(', ')}`);
+  if (result?.status === Status.PASSED) throw new Error(`This scenario left faults switched on: ${left.join(', ')}; clear them in the scenario.`);
+});
+
 /** Evidence first, then clean-up, whatever the outcome, so a failing scenario leaves no socket behind. */
 After({ timeout: 30_000 }, async function (this: ApexWorld, { result }) {
   try {

@@ -21,12 +21,20 @@ export class UserSession {
   readonly issued: TokenSet[] = [];
   readonly sockets: AgentSocket[] = [];
   readonly runs: AgentRun[] = [];
+  /** The conversation this person started on purpose, its title, and what scenarios noted about it. */
+  thread?: any;
+  threadTitle?: string;
+  threadCountBefore?: number;
+  writers?: string[];
+  messageOrder?: string[];
+  /** A second view of the last run, from a connection that joined late and caught up. */
+  catchUp?: AgentRun;
   /** A usage log this person attaches to every request from now on: a header and rows of cells. */
   usageLog?: { name: string; header: string[]; rows: string[][]; raw?: string };
   /** Every answer to something this person tried that may be refused, in order, with a label. */
   readonly attempts: { label: string; answer: HttpResponse }[] = [];
-  readonly auth: AuthClient;
-  readonly api: ApiClient;
+  auth: AuthClient;
+  api: ApiClient;
   /** Where this person's chat connections go: the target, unless the scenario moved them to another instance. */
   chatUrl: string;
 
@@ -36,6 +44,13 @@ export class UserSession {
     this.auth = new AuthClient(target.authUrl);
     this.api = new ApiClient(target.apiUrl);
     this.chatUrl = target.wsUrl;
+  }
+
+  /** From now on this person talks to another instance of the platform: its auth, API and chat. */
+  useInstance(instance: { authUrl: string; apiUrl: string; wsUrl: string }): void {
+    this.auth = new AuthClient(instance.authUrl);
+    this.api = new ApiClient(instance.apiUrl);
+    this.chatUrl = instance.wsUrl;
   }
 
   get accessToken(): string {

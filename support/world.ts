@@ -4,6 +4,8 @@ import { UserSession } from './session';
 import { DatabaseProbe } from './probes/database-probe';
 import { CacheProbe } from './probes/cache-probe';
 import { redact, redactJson } from './redact';
+import { FaultClient } from './clients/fault-client';
+import type { TcpProxy } from './fakes/tcp-proxy';
 
 // Steps wait with their own, shorter deadlines; this only catches a wait that forgot one.
 setDefaultTimeout(120_000);
@@ -14,8 +16,8 @@ export class ApexWorld extends World {
   private probes: { database?: DatabaseProbe; cache?: CacheProbe } = {};
   /** Extra platform instances this scenario started, newest last; stopped when it ends. */
   readonly instances: Instance[] = [];
-  /** The instance new chat connections go to, when a scenario moves its people onto one. */
-  chatInstance?: Instance;
+  /** The instance this scenario's people talk to, when it moves them off the target onto one it started. */
+  activeInstance?: Instance;
   /** Stand-ins for outside services this scenario started; stopped when it ends. */
   readonly standIns: { stop(): Promise<void> }[] = [];
   /** The anonymous customers of a crowd scenario, by session name. */
@@ -24,6 +26,10 @@ export class ApexWorld extends World {
   heartbeatMs?: number;
   /** A run started on a second instance, and how many events it had. */
   fanOut?: { runId: string; events: number };
+  /** The relay a resilience scenario cuts between an instance and one of its dependencies. */
+  breakable?: { dependency: string; proxy: TcpProxy; restoredAt?: number };
+  /** A database this scenario created, and dropped when it ends. */
+  scratchDatabaseUrl?: string;
   /** How the last platform process this scenario started ended. */
   platformProcess?: { started: boolean; exitCode: number | null; output: string };
 
@@ -40,7 +46,7 @@ export class ApexWorld extends World {
     let session = this.sessions.get(name);
     if (!session) {
       session = new UserSession(name, this.target);
-      if (this.chatInstance) session.chatUrl = this.chatInstance.wsUrl;
+      if (this.activeInstance) session.useInstance(this.activeInstance);
       this.sessions.set(name, session);
     }
     return session;
@@ -57,11 +63,23 @@ export class ApexWorld extends World {
     return (this.probes.cache ??= new CacheProbe(this.target.redisUrl));
   }
 
+  /** The target's fault switch, where the suite holds the service secret. */
+  faults(): FaultClient | undefined {
+    const secret = this.target.secrets.service;
+    return secret ? new FaultClient(this.target.apiUrl, secret) : undefined;
+  }
+
   /** Starts another reference platform instance (see startExtraInstance); undefined against a remote target. */
   async startInstance(overrides: NodeJS.ProcessEnv = {}): Promise<Instance | undefined> {
     const instance = await startExtraInstance(overrides);
     if (instance) this.instances.push(instance);
     return instance;
+  }
+
+  /** Moves everyone, present and future, onto this instance. */
+  moveEveryoneTo(instance: Instance): void {
+    this.activeInstance = instance;
+    this.sessions.forEach((session) => session.useInstance(instance));
   }
 
   get latestInstance(): Instance {

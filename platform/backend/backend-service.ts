@@ -175,7 +175,12 @@ export function buildBackendService(deps: {
     });
     app.get('/__faults', { onRequest: requireServiceSecret }, async () => ({ active: faults.list(), breakers: breakers.states(), kinds: FAULT_KINDS }));
     // Clearing faults also forgets what they did to the breakers, so no scenario inherits an open one.
-    app.delete('/__faults', { onRequest: requireServiceSecret }, async (_request, reply) => {
+    app.delete<{ Querystring: { fault?: string; target?: string } }>('/__faults', { onRequest: requireServiceSecret }, async (request, reply) => {
+      const { fault, target } = request.query;
+      if (fault && target) {
+        faults.remove(fault, target);
+        return reply.status(204).send();
+      }
       faults.clear();
       breakers.reset();
       return reply.status(204).send();

@@ -34,6 +34,11 @@ export class Faults {
     this.active = [];
   }
 
+  /** Lifts one kind of fault on one target, leaving the rest (and what they did) in place. */
+  remove(fault: string, target: string): void {
+    this.active = this.active.filter((f) => !(f.fault === fault && f.target === target));
+  }
+
   list(): FaultSpec[] {
     this.prune();
     return this.active.map(({ fault, target, count, duration_ms }) => ({ fault, target, count, duration_ms }));

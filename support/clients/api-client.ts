@@ -8,6 +8,14 @@ export class ApiClient {
     return http('GET', `${this.baseUrl}/api/threads`, { token });
   }
 
+  createThread(token: string, body: { title?: string; metadata?: Record<string, unknown> }): Promise<HttpResponse> {
+    return http('POST', `${this.baseUrl}/api/threads`, { token, body });
+  }
+
+  archiveThread(token: string, threadId: string): Promise<HttpResponse> {
+    return http('DELETE', `${this.baseUrl}/api/threads/${encodeURIComponent(threadId)}`, { token });
+  }
+
   thread(token: string, threadId: string): Promise<HttpResponse> {
     return http('GET', `${this.baseUrl}/api/threads/${encodeURIComponent(threadId)}`, { token });
   }
@@ -16,7 +24,7 @@ export class ApiClient {
     return http('GET', `${this.baseUrl}/api/threads/${encodeURIComponent(threadId)}/messages`, { token });
   }
 
-  execute(token: string, request: { type: string; message: string; context?: Record<string, unknown> }): Promise<HttpResponse> {
+  execute(token: string, request: { type: string; message: string; context?: Record<string, unknown>; thread_id?: string }): Promise<HttpResponse> {
     return http('POST', `${this.baseUrl}/api/agents/execute`, { token, body: request });
   }
 

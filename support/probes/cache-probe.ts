@@ -16,6 +16,10 @@ export class CacheProbe {
     return ttl === -1 ? Infinity : ttl;
   }
 
+  value(key: string): Promise<string | null> {
+    return this.redis.get(key);
+  }
+
   async close(): Promise<void> {
     this.redis.disconnect();
   }

@@ -1,0 +1,22 @@
+@persistence @DATA-05 @fast
+Feature: Data hygiene
+  Whatever customers type comes back exactly as they typed it, however much it looks like code.
+  Archived conversations leave the list, and what was in them stays theirs alone.
+
+  Scenario: Text that looks like SQL or markup, with emoji, comes back byte for byte
+    Given Alice has a conversation titled "Robert'); DROP TABLE threads;-- <script>alert('hi')</script> 💸"
+    When Alice asks the cost optimizer in that conversation: "<b>Bold</b> ' OR 1=1 -- 🚀 How much can I save on 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens?"
+    Then the conversation's title and Alice's question come back exactly as written, over the API and in the database
+
+  Scenario: A title that is too long is refused with an explanation, and nothing is created
+    When Alice tries to start a conversation with a title of 600 characters
+    Then Alice is refused because the details are invalid
+    And Alice's conversations are as they were
+
+  Scenario: An archived conversation leaves the list, and its run stays readable by its owner only
+    Given Alice is signed in
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    And Alice archives the conversation
+    Then Alice's conversation list no longer shows it
+    And Alice can still read the run of that conversation
+    And Bob cannot read the run of Alice's archived conversation

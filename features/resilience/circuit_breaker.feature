@@ -1,0 +1,19 @@
+@resilience @RES-01 @fault-injection @fast
+Feature: A circuit breaker around a failing tool
+  A tool that keeps failing is cut off after three failures in a row: answers come at once and
+  say the analysis is unavailable, instead of waiting on the broken tool. After a cool-down one
+  trial call goes through, and its success closes the breaker.
+
+  Scenario: A failing cost analyzer trips its breaker, and the breaker closes again once it works
+    Given Alice is signed in
+    And the cost analyzer is failing
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 3 times, one after another, on the same chat
+    Then Alice's last 3 answers each say the cost analysis is unavailable
+    And the platform reports the cost analyzer's breaker as open
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice's answer says the cost analysis is unavailable, without waiting on the broken tool
+    When the cost analyzer is repaired
+    And the cost analyzer's breaker has cooled down
+    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice is told her current spend is $15,000 a month
+    And the platform reports the cost analyzer's breaker as closed

@@ -1,0 +1,17 @@
+@resilience @RES-03 @slow
+Feature: Database outage
+  When the database goes away in the middle of a run, the run ends cleanly with a reason,
+  nothing half-written is left behind, and new runs work once the database is back.
+
+  Scenario: The database goes away mid-analysis, and comes back
+    Given an instance of the platform whose link to its database can fail
+    And Alice is signed in
+    And Alice's usage log "june.csv":
+      | date       | provider | model  | requests | input tokens | output tokens | cost |
+      | 2024-06-01 | openai   | gpt-4o | 1000     | 1000000      | 500000        | 7.50 |
+    And Alice has asked the data analyst for a deep analysis of her usage log
+    When its database becomes unreachable once Alice's analysis is under way
+    Then Alice's analysis ends with a reason that mentions "storage is unavailable"
+    When its database is back
+    Then nothing half-written of Alice's analysis is left: it is recorded as failed, with exactly the events she saw
+    And Alice's next question is answered within 10 seconds of it coming back

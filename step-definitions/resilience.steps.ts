@@ -1,0 +1,220 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { ApexWorld } from '../support/world';
+import { Workload, describeWorkload } from '../support/domain';
+import { http } from '../support/clients/http';
+import { describeFrames } from '../support/clients/agent-socket';
+import { TcpProxy } from '../support/fakes/tcp-proxy';
+import { eventually } from '../support/wait';
+import { completedResult, expectFailedWithReason } from '../support/expectations/agents';
+import { redact } from '../support/redact';
+
+const costQuestion = (workload: Workload) => `How much can I save on ${describeWorkload(workload)}?`;
+const ONLY_REFERENCE = 'this puts a breakable link between a reference platform instance and its dependency; a remote target cannot be rewired.';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** An instance of the platform whose link to one dependency runs through a relay the scenario can cut. */
+async function instanceWithBreakableLink(world: ApexWorld, dependency: string): Promise<'skipped' | undefined> {
+  const target = world.target;
+  if (target.kind === 'remote') return world.skip(ONLY_REFERENCE);
+  let proxy: TcpProxy;
+  let overrides: NodeJS.ProcessEnv;
+  if (dependency === 'Redis') {
+    if (!target.redisUrl) return world.skip('there is no real Redis to cut off: the reference platform runs on its in-process store.');
+    const url = new URL(target.redisUrl);
+    proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 6379) });
+    overrides = { REDIS_URL: proxy.rewrite(target.redisUrl) };
+  } else if (dependency === 'database') {
+    const url = new URL(target.databaseUrl!);
+    proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
+    overrides = { DATABASE_URL: proxy.rewrite(target.databaseUrl!) };
+  } else if (dependency === 'auth service') {
+    const authPort = await freePort();
+    proxy = await TcpProxy.start({ host: '127.0.0.1', port: authPort });
+    overrides = { AUTH_PORT: String(authPort), AUTH_SERVICE_URL: `http://127.0.0.1:${proxy.port}` };
+  } else {
+    throw new Error(`"${dependency}" is not a dependency this step can cut; it knows Redis, database and auth service.`);
+  }
+  world.standIns.push(proxy);
+  world.breakable = { dependency, proxy };
+  world.moveEveryoneTo((await world.startInstance(overrides))!);
+  return undefined;
+}
+
+Given("an instance of the platform whose link to its {word} can fail", async function (this: ApexWorld, dependency: string) {
+  return instanceWithBreakableLink(this, dependency);
+});
+
+Given("an instance of the platform whose link to its auth service can fail", async function (this: ApexWorld) {
+  return instanceWithBreakableLink(this, 'auth service');
+});
+
+When('its {word} becomes unreachable', function (this: ApexWorld, _dependency: string) {
+  this.breakable!.proxy.cut();
+});
+
+When('its {word} becomes unreachable once {user}\'s analysis is under way', async function (this: ApexWorld, _dependency: string, user: string) {
+  const run = this.session(user).lastRun();
+  await run.socket.waitFor('the analysis to be under way', (f) => f.type === 'agent_progress' && f.data?.request_id === run.requestId, this.target.runDeadlineMs, run.firstFrame);
+  this.breakable!.proxy.cut();
+});
+
+When('its auth service becomes unreachable', function (this: ApexWorld) {
+  this.breakable!.proxy.cut();
+});
+
+When('its {word} is back', function (this: ApexWorld, _dependency: string) {
+  this.breakable!.proxy.restore();
+  this.breakable!.restoredAt = Date.now();
+});
+
+When('its auth service is back', function (this: ApexWorld) {
+  this.breakable!.proxy.restore();
+  this.breakable!.restoredAt = Date.now();
+});
+
+Then("the platform refuses {user}'s session rather than trust it unchecked", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const answer = await session.api.threads(session.accessToken);
+  if (answer.status !== 503) throw new Error(`Expected the API to refuse ${user}'s token while it cannot be checked (503); it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+  const socket = await session.openSocket();
+  const first = await socket.waitFor('an answer to the connection', (f) => f.type === 'error_message' || f.type === 'system_message', 5000);
+  if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
+    throw new Error(`Expected the chat to refuse ${user} with AUTH_UNAVAILABLE; received ${describeFrames(socket.frames, socket.openedAt)}`);
+  }
+  await socket.waitForClose(5000);
+});
+
+Then('the platform reports itself degraded, with its {word} down', async function (this: ApexWorld, dependency: string) {
+  const name = { Redis: 'redis', database: 'database' }[dependency] ?? dependency;
+  for (const url of [this.activeInstance!.apiUrl, this.activeInstance!.authUrl]) {
+    const health = await http('GET', `${url}/health`);
+    if (health.body?.status !== 'degraded' || health.body?.checks?.[name] !== 'down') {
+      throw new Error(`Expected ${url}/health to say degraded with ${name} down; it says ${health.body?.status}: ${JSON.stringify(health.body?.checks)}`);
+    }
+  }
+});
+
+Then("{user}'s next question is answered within {int} seconds of it coming back", async function (this: ApexWorld, user: string, seconds: number) {
+  const session = this.session(user);
+  const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 2_000_000, avg_input_tokens: 1000, avg_output_tokens: 500 };
+  let tries = 0;
+  await eventually(`${user}'s question to be answered`, async () => {
+    tries += 1;
+    try {
+      await session.closeSockets();
+      const run = await session.startAgent('cost_optimizer', { user_request: costQuestion(workload), context: { workload } });
+      await completedResult(run, 5000);
+      return true;
+    } catch {
+      return undefined;
+    }
+  }, seconds * 1000);
+  const took = Date.now() - this.breakable!.restoredAt!;
+  this.evidence(`The ${this.breakable!.dependency} came back; the first question was answered ${took} ms later, after ${tries} tries.`);
+});
+
+Then("the platform refuses {user}'s new chat connection, saying it cannot check her/his/their session", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const socket = await session.openSocket();
+  const first = await socket.waitFor('an answer to the connection', (f) => f.type === 'error_message' || f.type === 'system_message', 5000);
+  if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
+    throw new Error(`Expected the new connection to be refused with AUTH_UNAVAILABLE, not let in unchecked; received ${describeFrames(socket.frames, socket.openedAt)}`);
+  }
+  const closed = await socket.waitForClose(5000);
+  if (closed.code === 1000) throw new Error('Expected the refused connection to close with an error code, not a normal close.');
+});
+
+Then('{user} can open a chat connection again within {int} seconds of it coming back', async function (this: ApexWorld, user: string, seconds: number) {
+  const session = this.session(user);
+  await eventually(`${user} to be welcomed again`, async () => {
+    const socket = await session.openSocket();
+    const first = await socket.waitFor('an answer', (f) => f.type === 'error_message' || f.type === 'system_message', 5000);
+    return first.frame.type === 'system_message' ? true : undefined;
+  }, seconds * 1000);
+  this.evidence(`Welcomed again ${Date.now() - this.breakable!.restoredAt!} ms after the auth service came back.`);
+});
+
+Then("{user}'s analysis ends with a reason that mentions {string}", async function (this: ApexWorld, user: string, mentions: string) {
+  await expectFailedWithReason(this.session(user).lastRun(), this.target.runDeadlineMs, mentions);
+});
+
+Then("nothing half-written of {user}'s analysis is left: it is recorded as failed, with exactly the events she/he/they saw", async function (this: ApexWorld, user: string) {
+  const probe = this.databaseProbe();
+  if (!probe) return this.skip('the suite has no database address for this target.');
+  const run = this.session(user).lastRun();
+  const seen = run.events.map((f) => `${f.frame.data.seq}:${f.frame.type}`).join(', ');
+  await eventually(`run ${run.runId} recorded as failed with the events ${user} saw`, async () => {
+    const row = await probe.run(run.runId!);
+    const stored = (await probe.runEvents(run.runId!)).map((e) => `${e.seq}:${e.type}`).join(', ');
+    const roles = (await probe.messages(run.threadId!)).filter((m) => m.run_id === run.runId).map((m) => m.role).join(',');
+    return row?.status === 'failed' && stored === seen && roles === 'user,assistant' ? true : undefined;
+  }, 10_000, () => `${user} saw ${seen}`);
+});
+
+Given('the {word} {word} is failing', async function (this: ApexWorld, first: string, second: string) {
+  const faults = this.faults();
+  if (!faults) return this.skip('injecting a failing tool needs the service secret (APEX_SERVICE_SECRET).');
+  await faults.inject({ fault: 'tool_failure', target: `${first}_${second}` });
+});
+
+When('the {word} {word} is repaired', async function (this: ApexWorld, first: string, second: string) {
+  await this.faults()!.lift('tool_failure', `${first}_${second}`);
+});
+
+Then("{user}'s last {int} answers each say the cost analysis is unavailable", async function (this: ApexWorld, user: string, count: number) {
+  for (const run of this.session(user).runs.slice(-count)) {
+    const result = await completedResult(run, this.target.runDeadlineMs);
+    if (!result?.unavailable_tools?.includes('cost_analyzer') || !(result.limitations ?? []).some((l: string) => l.includes('unavailable'))) {
+      throw new Error(`Expected the answer to say the cost analyzer is unavailable; it says ${JSON.stringify(result).slice(0, 300)}`);
+    }
+  }
+});
+
+Then("{user}'s answer says the cost analysis is unavailable, without waiting on the broken tool", async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  const result = await completedResult(run, this.target.runDeadlineMs);
+  const tool = run.events.map((f) => f.frame).find((e) => e.type === 'tool_completed' && e.data.tool_name === 'cost_analyzer');
+  if (!result?.unavailable_tools?.includes('cost_analyzer')) throw new Error(`Expected the answer to say the cost analyzer is unavailable; it says ${JSON.stringify(result).slice(0, 300)}`);
+  if (!tool || tool.data.execution_time_ms > 100 || !String(tool.data.error).includes('circuit breaker')) {
+    throw new Error(`Expected the call to fail at once because the breaker is open; it took ${tool?.data.execution_time_ms} ms: ${tool?.data.error}`);
+  }
+});
+
+Then("the platform reports the {word} {word}'s breaker as {word}", async function (this: ApexWorld, first: string, second: string, state: string) {
+  const health = await http('GET', `${this.target.apiUrl}/health`);
+  const tool = `${first}_${second}`;
+  if (health.body?.breakers?.[tool] !== state) throw new Error(`Expected /health to show the ${tool} breaker ${state}; it shows ${JSON.stringify(health.body?.breakers)}`);
+});
+
+When("the {word} {word}'s breaker has cooled down", async function (this: ApexWorld, first: string, second: string) {
+  const tool = `${first}_${second}`;
+  await eventually(`the ${tool} breaker to be ready for a trial call`, async () => {
+    const health = await http('GET', `${this.target.apiUrl}/health`);
+    return health.body?.breakers?.[tool] === 'half_open' ? true : undefined;
+  }, 10_000);
+});
+
+Given("{user}'s runs will crash", async function (this: ApexWorld, user: string) {
+  const faults = this.faults();
+  if (!faults) return this.skip('crashing runs needs the service secret (APEX_SERVICE_SECRET).');
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  await faults.inject({ fault: 'crash_run', target: session.userId, count: 1 });
+});
+
+Then('each of {users} had an answer within {int} seconds of asking', function (this: ApexWorld, names: string[], seconds: number) {
+  for (const name of names) {
+    const run = this.session(name).lastRun();
+    const took = (run.terminal?.at ?? Infinity) - run.sentAt;
+    if (took > seconds * 1000) throw new Error(`Expected ${name}'s answer within ${seconds} s; it took ${took} ms`);
+  }
+});

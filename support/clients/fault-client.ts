@@ -1,0 +1,33 @@
+import { http } from './http';
+
+/** The reference platform's fault switch (`/__faults`, ENVIRONMENT=test only, behind the service secret). */
+export class FaultClient {
+  constructor(private readonly apiUrl: string, private readonly serviceSecret: string) {}
+
+  private headers() {
+    return { 'x-service-secret': this.serviceSecret };
+  }
+
+  async inject(fault: { fault: string; target: string; count?: number; duration_ms?: number }): Promise<void> {
+    const answer = await http('POST', `${this.apiUrl}/__faults`, { body: fault, headers: this.headers() });
+    if (answer.status !== 201) throw new Error(`The target refused the fault ${fault.fault} on ${fault.target} (${answer.status}): ${answer.text.slice(0, 200)}`);
+  }
+
+  async lift(fault: string, target: string): Promise<void> {
+    const answer = await http('DELETE', `${this.apiUrl}/__faults?fault=${encodeURIComponent(fault)}&target=${encodeURIComponent(target)}`, { headers: this.headers() });
+    if (answer.status !== 204) throw new Error(`The target did not lift ${fault} on ${target} (${answer.status}).`);
+  }
+
+  /** What is still switched on: active faults, and breakers that are not closed. */
+  async leftovers(): Promise<string[]> {
+    const answer = await http('GET', `${this.apiUrl}/__faults`, { headers: this.headers() });
+    if (answer.status !== 200) return [];
+    const faults = (answer.body.active ?? []).map((f: { fault: string; target: string }) => `${f.fault} on ${f.target}`);
+    const breakers = Object.entries(answer.body.breakers ?? {}).filter(([, state]) => state !== 'closed').map(([tool, state]) => `${tool} breaker ${state}`);
+    return [...faults, ...breakers];
+  }
+
+  async clearAll(): Promise<void> {
+    await http('DELETE', `${this.apiUrl}/__faults`, { headers: this.headers() });
+  }
+}

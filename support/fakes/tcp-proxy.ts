@@ -1,0 +1,55 @@
+import { createServer, Server, Socket, connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A loopback TCP relay between a platform instance and one of its dependencies (PostgreSQL,
+ * Redis, the auth service), so a scenario can make the dependency unreachable and bring it
+ * back without touching the real service that other scenarios share.
+ */
+export class TcpProxy {
+  private readonly open = new Set<Socket>();
+  private reachable = true;
+
+  private constructor(private readonly server: Server, readonly port: number) {}
+
+  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
+    let proxy!: TcpProxy;
+    const server = createServer((client) => {
+      if (!proxy.reachable) return void client.destroy();
+      const upstream = connect(target.port, target.host);
+      for (const [a, b] of [[client, upstream], [upstream, client]] as const) {
+        a.pipe(b);
+        a.on('error', () => b.destroy());
+        a.on('close', () => b.destroy());
+        proxy.open.add(a);
+        a.on('close', () => proxy.open.delete(a));
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    proxy = new TcpProxy(server, (server.address() as AddressInfo).port);
+    return proxy;
+  }
+
+  /** The dependency becomes unreachable: open connections drop, new ones are reset. */
+  cut(): void {
+    this.reachable = false;
+    for (const socket of this.open) socket.destroy();
+  }
+
+  restore(): void {
+    this.reachable = true;
+  }
+
+  /** This proxy's address in place of the dependency's, in a URL of the same kind. */
+  rewrite(url: string): string {
+    const u = new URL(url);
+    u.hostname = '127.0.0.1';
+    u.port = String(this.port);
+    return u.toString();
+  }
+
+  async stop(): Promise<void> {
+    this.cut();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
