@@ -56,8 +56,12 @@ export class AgentRun {
 
   get runId(): string | undefined {
     const { socket, from } = this.segments[0];
-    const started = socket.frames.slice(from).find((f) => f.frame.type === 'agent_started' && (f.frame.data?.request_id ?? this.requestId) === this.requestId);
-    return started?.frame.data?.run_id;
+    const frames = socket.frames.slice(from);
+    const mine = frames.find((f) => f.frame.type === 'agent_started' && f.frame.data?.request_id === this.requestId);
+    if (mine) return mine.frame.data.run_id;
+    // A target that echoes no request_id at all: the run is the first that started after the request.
+    const echoes = frames.some((f) => f.frame.data?.request_id !== undefined);
+    return echoes ? undefined : frames.find((f) => f.frame.type === 'agent_started')?.frame.data?.run_id;
   }
 
   get events(): ReceivedFrame[] {
