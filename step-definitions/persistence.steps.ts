@@ -150,10 +150,11 @@ When('{user} adds {int} questions about {workload} to it at the same moment, {in
     session.runs.push(run);
     return run;
   });
-  const apiAnswers = Array.from({ length: overApi }, (_, i) => session.api.execute(session.accessToken, { type: 'cost_optimizer', message: `${costQuestion(workload)} (API writer ${i + 1})`, context: { workload }, thread_id: session.thread.id }));
+  const apiQuestions = Array.from({ length: overApi }, (_, i) => `${costQuestion(workload)} (API writer ${i + 1})`);
+  const apiAnswers = apiQuestions.map((message) => session.api.execute(session.accessToken, { type: 'cost_optimizer', message, context: { workload }, thread_id: session.thread.id }));
   const [answers] = await Promise.all([Promise.all(apiAnswers), Promise.all(chatRuns.map((run) => completedResult(run, this.target.runDeadlineMs)))]);
   answers.forEach((answer) => expectStatus(answer, 200, 'Adding a question through the API'));
-  session.writers = [...chatRuns.map((r) => r.request.user_request), ...answers.map((a, i) => `${costQuestion(workload)} (API writer ${i + 1})`)];
+  session.writers = [...chatRuns.map((r) => r.request.user_request), ...apiQuestions];
 });
 
 Then("{user}'s conversation holds every question and its answer, each exactly once", async function (this: ApexWorld, user: string) {
