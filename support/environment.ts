@@ -72,6 +72,8 @@ export async function bringUpTarget(): Promise<Target> {
       AGENT_TIME_SCALE: process.env.AGENT_TIME_SCALE ?? '0.01',
       // Short enough for a scenario to see a breaker recover, long enough to see it open.
       BREAKER_COOLDOWN_MS: process.env.BREAKER_COOLDOWN_MS ?? '1000',
+      // Still memory-hard (4 MiB a hash), but a quarter of the production cost: scenarios sign up a lot.
+      PASSWORD_HASH_COST: process.env.PASSWORD_HASH_COST ?? '4096',
       JWT_SECRET_KEY: secrets.jwt,
       SERVICE_SECRET: secrets.service,
       E2E_OAUTH_SIMULATION_KEY: secrets.e2eBypassKey,

@@ -4,7 +4,7 @@ import type { PlatformConfig } from '../server/config';
 import { ApiError, bearerToken, createHttpApp } from '../server/http';
 import type { Database } from '../store/database';
 import type { Cache } from '../store/cache';
-import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
+import { Passwords } from './passwords';
 import { Claims, DEFAULT_PERMISSIONS, REVOCATIONS_CHANNEL, Revocation, TokenRejected, TokenService, hashToken } from './tokens';
 import { AuthSessions, EmailTaken, User, Users } from './users';
 import { healthReport } from '../server/health';
@@ -55,6 +55,7 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
   const { config, db, cache, tokens } = deps;
   const users = new Users(db);
   const sessions = new AuthSessions(db);
+  const passwords = new Passwords(config.passwordHashCost);
   const app = createHttpApp();
 
   async function signIn(user: User, permissions = user.permissions, accessLifetime?: number) {
@@ -68,7 +69,7 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
     const { email, password } = request.body;
     const name = request.body.name?.trim() || email.split('@')[0];
     try {
-      const user = await users.create({ email, name, passwordHash: await hashPassword(password), permissions: DEFAULT_PERMISSIONS, provider: 'password' });
+      const user = await users.create({ email, name, passwordHash: await passwords.hash(password), permissions: DEFAULT_PERMISSIONS, provider: 'password' });
       return reply.status(201).send(await signIn(user));
     } catch (error) {
       if (error instanceof EmailTaken) throw new ApiError(409, 'EMAIL_TAKEN', 'An account with this email already exists; sign in instead');
@@ -83,7 +84,7 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
       throw new ApiError(429, 'TOO_MANY_ATTEMPTS', 'Too many failed sign-ins for this email; wait 15 minutes and try again');
     }
     const user = await users.byEmail(email);
-    const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDecoy(password);
+    const ok = user?.passwordHash ? await passwords.verify(password, user.passwordHash) : await passwords.verifyAgainstDecoy(password);
     if (!user || !ok) {
       await cache.increment(failures, FAILED_LOGIN_WINDOW_SECONDS);
       throw new ApiError(401, 'INVALID_CREDENTIALS', 'The email or password is not correct');

@@ -1,7 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-// scrypt is memory-hard; these are Node's defaults (16 MiB per hash), about 50 ms on these machines.
-const N = 16384;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
@@ -12,23 +10,34 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await derive(password, salt, N, R, P);
-  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
-}
+/**
+ * scrypt, which is memory-hard. The cost N defaults to 16384 (Node's default: 16 MiB and about
+ * 50 ms a hash here); a test platform may lower it (PASSWORD_HASH_COST) to sign people up faster.
+ * Each hash records its own parameters, so a change of cost never locks anybody out.
+ */
+export class Passwords {
+  private decoy?: Promise<string>;
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
+  constructor(private readonly cost: number) {}
 
-/** Spends the same work as a real check, so an unknown email is not faster than a wrong password. */
-const decoy = hashPassword(randomBytes(12).toString('hex'));
-export async function verifyAgainstDecoy(password: string): Promise<false> {
-  await verifyPassword(password, await decoy);
-  return false;
+  async hash(password: string): Promise<string> {
+    const salt = randomBytes(16);
+    const key = await derive(password, salt, this.cost, R, P);
+    return ['scrypt', this.cost, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+  }
+
+  async verify(password: string, stored: string): Promise<boolean> {
+    const [scheme, n, r, p, salt, key] = stored.split('$');
+    if (scheme !== 'scrypt' || !salt || !key) return false;
+    const expected = Buffer.from(key, 'base64url');
+    const actual = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  }
+
+  /** Spends the same work as a real check, so an unknown email is not faster than a wrong password. */
+  async verifyAgainstDecoy(password: string): Promise<false> {
+    this.decoy ??= this.hash(randomBytes(12).toString('hex'));
+    await this.verify(password, await this.decoy);
+    return false;
+  }
 }

@@ -38,6 +38,8 @@ export interface PlatformConfig {
   breakerCooldownMs: number;
   /** How long a broken tool hangs before it fails (the tool_failure fault). */
   toolFailureDelayMs: number;
+  /** scrypt's cost N for password hashes (a power of two). */
+  passwordHashCost: number;
   /** How the backend reaches the auth service; by default its own auth listener. */
   authServiceUrl?: string;
   /** An OpenAI-compatible chat model that words the agents' answers; figures stay the catalogue's. */
@@ -57,6 +59,12 @@ function numberSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, m
   if (!Number.isFinite(value) || value < min) {
     throw new ConfigError(`${name} is "${raw}": set it to a number of at least ${min}, or unset it for the default ${fallback}.`);
   }
+  return value;
+}
+
+function powerOfTwo(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = numberSetting(env, name, fallback, 2);
+  if (!Number.isInteger(Math.log2(value))) throw new ConfigError(`${name} is ${value}: set it to a power of two such as 4096 or 16384.`);
   return value;
 }
 
@@ -116,6 +124,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     breakerCooldownMs: numberSetting(env, 'BREAKER_COOLDOWN_MS', 30_000, 0),
     toolFailureDelayMs: numberSetting(env, 'TOOL_FAILURE_DELAY_MS', 300, 0),
     authServiceUrl: env.AUTH_SERVICE_URL || undefined,
+    passwordHashCost: powerOfTwo(env, 'PASSWORD_HASH_COST', 16384),
     llm: llmFromEnv(env),
   };
 }
