@@ -1,7 +1,7 @@
 import { After, AfterAll, Before, BeforeAll, Status } from '@cucumber/cucumber';
 import { bringUpTarget, currentTarget, takeDownTarget } from './environment';
 import type { ApexWorld } from './world';
-import { timelineOf, timelineText } from './timeline';
+import { timelineOf, timelineSvg, timelineText } from './timeline';
 
 BeforeAll({ timeout: 120_000 }, async function () {
   await bringUpTarget();
@@ -56,6 +56,7 @@ After({ timeout: 30_000 }, async function (this: ApexWorld, { result }) {
   try {
     for (const session of this.sessions.values()) {
       for (const run of session.runs) {
+        this.evidence(timelineSvg(session.name, run), 'text/html');
         this.evidence(timelineText(session.name, run));
         this.evidence({ user: session.name, agent: run.agent, run_id: run.runId, events: timelineOf(run) });
       }

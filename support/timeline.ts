@@ -17,3 +17,47 @@ export function timelineText(owner: string, run: AgentRun): string {
   const header = `${owner} asked the ${run.agent} (run ${run.runId ?? 'never started'}): ${rows.length} events over ${rows.at(-1)?.ms ?? 0} ms`;
   return [header, ...rows.map((r) => `  +${String(r.ms).padStart(width)} ms  #${String(r.seq ?? '-').padEnd(3)} ${r.type}`)].join('\n');
 }
+
+const LANES = ['agent_started', 'agent_thinking', 'agent_handoff', 'tool_executing', 'tool_completed', 'agent_progress', 'agent_completed', 'agent_failed', 'agent_cancelled'];
+const COLOURS: Record<string, string> = {
+  agent_started: '#2b6cb0',
+  agent_thinking: '#805ad5',
+  agent_handoff: '#d69e2e',
+  tool_executing: '#dd6b20',
+  tool_completed: '#38a169',
+  agent_progress: '#319795',
+  agent_completed: '#2f855a',
+  agent_failed: '#c53030',
+  agent_cancelled: '#718096',
+};
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The run as a picture for the HTML report: one lane per event type, each event a dot at its
+ * arrival time (ms since the request), numbered with its seq.
+ */
+export function timelineSvg(owner: string, run: AgentRun): string {
+  const rows = timelineOf(run);
+  const lanes = LANES.filter((lane) => rows.some((r) => r.type === lane)).concat([...new Set(rows.map((r) => r.type))].filter((t) => !LANES.includes(t)));
+  const [left, right, top, laneHeight] = [130, 20, 24, 22];
+  const width = 720;
+  const height = top + lanes.length * laneHeight + 30;
+  const span = Math.max(1, ...rows.map((r) => r.ms));
+  const x = (ms: number) => left + (ms / span) * (width - left - right);
+  const ticks = Array.from({ length: 5 }, (_, i) => Math.round((span * i) / 4));
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="apex-timeline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escape(`${owner}'s ${run.agent} run on a time axis`)}" style="font-family:sans-serif;font-size:11px;background:#fff">`,
+    `<text x="${left}" y="14" fill="#333">${escape(`${owner} · ${run.agent} · ${rows.length} events over ${span} ms`)}</text>`,
+    ...lanes.map((lane, i) => {
+      const y = top + i * laneHeight + laneHeight / 2;
+      return `<text x="${left - 8}" y="${y + 4}" text-anchor="end" fill="#333">${lane}</text><line x1="${left}" x2="${width - right}" y1="${y}" y2="${y}" stroke="#eee"/>`;
+    }),
+    ...rows.map((r) => {
+      const y = top + lanes.indexOf(r.type) * laneHeight + laneHeight / 2;
+      return `<circle cx="${x(r.ms).toFixed(1)}" cy="${y}" r="5" fill="${COLOURS[r.type] ?? '#4a5568'}"><title>${r.type} #${r.seq} at +${r.ms} ms</title></circle><text x="${x(r.ms).toFixed(1)}" y="${y - 7}" text-anchor="middle" fill="#555" font-size="9">${r.seq ?? ''}</text>`;
+    }),
+    ...ticks.map((t) => `<text x="${x(t).toFixed(1)}" y="${height - 8}" text-anchor="middle" fill="#666">${t} ms</text><line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top}" y2="${height - 22}" stroke="#f3f3f3"/>`),
+    '</svg>',
+  ];
+  return parts.join('');
+}

@@ -95,7 +95,7 @@ export class ApexWorld extends World {
   }
 
   /** Attaches evidence to the report, always redacted. */
-  evidence(content: string | object, mediaType: 'text/plain' | 'application/json' = typeof content === 'string' ? 'text/plain' : 'application/json'): void {
+  evidence(content: string | object, mediaType: 'text/plain' | 'text/html' | 'application/json' = typeof content === 'string' ? 'text/plain' : 'application/json'): void {
     this.attach(typeof content === 'string' ? redact(content) : redactJson(content), mediaType);
   }
 
