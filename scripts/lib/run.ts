@@ -1,11 +1,12 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../../platform/server/config';
 import { resolveServices } from '../../platform/server/services';
 import { SuiteConfigError, readHealth, targetConfigFromEnv } from '../../support/target';
 import { countByStatus, readOutcomes } from './messages';
+import { coverageOf, readCatalogue, writeCoveragePage } from './journeys';
 
 export const REPORTS = 'reports';
 export const HTML_REPORT = `${REPORTS}/html/index.html`;
@@ -76,10 +77,27 @@ function gitCommit(): string {
   }
 }
 
-/** The reviewer's report: multiple-cucumber-html-reporter over the run's Cucumber JSON. */
+/**
+ * The reviewer's report: multiple-cucumber-html-reporter over the run's Cucumber JSON, with
+ * scenarios that passed only on their retry renamed as flaky, and the journey coverage page.
+ */
 export function writeHtmlReport(prepared: PreparedRun): boolean {
   const json = `${REPORTS}/json/cucumber.json`;
-  if (!existsSync(json) || JSON.parse(readFileSync(json, 'utf8')).length === 0) return false;
+  if (!existsSync(json)) return false;
+  const features = JSON.parse(readFileSync(json, 'utf8')) as { uri: string; elements?: { name: string; tags?: { name: string }[] }[] }[];
+  if (features.length === 0) return false;
+  const scenarios = readOutcomes(`${REPORTS}/messages.ndjson`)?.scenarios ?? [];
+  const flaky = scenarios.filter((s) => s.status === 'PASSED' && s.attempts > 1);
+  for (const feature of features) {
+    for (const element of feature.elements ?? []) {
+      if (!flaky.some((f) => f.uri === feature.uri && f.name === element.name)) continue;
+      element.name = `${element.name} (FLAKY: passed only on retry)`;
+      element.tags = [...(element.tags ?? []), { name: '@passed-on-retry' }];
+    }
+  }
+  writeFileSync(json, JSON.stringify(features));
+  const coverage = coverageOf(readCatalogue(), scenarios);
+  const covered = coverage.filter((c) => c.covered).length;
   const target = existsSync(`${REPORTS}/target.json`) ? JSON.parse(readFileSync(`${REPORTS}/target.json`, 'utf8')) : {};
   const details = [
     { name: 'Target', value: target.kind === 'remote' ? target.apiUrl : 'reference platform' },
@@ -87,6 +105,10 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
     { name: 'Node', value: process.version },
     { name: 'Git commit', value: gitCommit() },
     ...prepared.description.filter((line) => !line.startsWith('Target:')).map((line) => ({ name: line.split(':')[0], value: line.slice(line.indexOf(':') + 1).trim() })),
+  ];
+  const links = [
+    { label: 'Journey coverage', value: `<a href="journeys.html">${covered} of ${coverage.length} journeys have a passing scenario</a>` },
+    { label: 'Flaky (passed only on retry)', value: flaky.length ? flaky.map((f) => f.name).join('; ') : 'none' },
   ];
   // Loaded here: it is slow to require and only this step needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -101,8 +123,9 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
     displayReportTime: true,
     customMetadata: true,
     metadata: details,
-    customData: { title: 'This run', data: details.map(({ name, value }) => ({ label: name, value })) },
+    customData: { title: 'This run', data: [...details.map(({ name, value }) => ({ label: name, value })), ...links] },
   });
+  writeCoveragePage(`${REPORTS}/html/journeys.html`, coverage, `Target: ${details[0].value}, platform ${details[1].value}, commit ${details[3].value}.`);
   return true;
 }
 
@@ -114,7 +137,8 @@ export function summarise(messagesFile: string): { line: string; passed: number;
   const total = outcome.scenarios.length;
   const passed = counts.PASSED ?? 0;
   const failed = total - passed - (counts.SKIPPED ?? 0);
-  const parts = Object.entries(counts).map(([status, n]) => `${n} ${status.toLowerCase()}`).join(', ');
+  const flaky = outcome.scenarios.filter((s) => s.status === 'PASSED' && s.attempts > 1).length;
+  const parts = Object.entries(counts).map(([status, n]) => `${n} ${status.toLowerCase()}${status === 'PASSED' && flaky ? ` (${flaky} flaky: passed only on retry)` : ''}`).join(', ');
   return { line: `${total} scenarios: ${parts || 'none'} in ${(outcome.wallMs / 1000).toFixed(1)} s`, passed, failed, total };
 }
 
