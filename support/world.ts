@@ -6,6 +6,7 @@ import { CacheProbe } from './probes/cache-probe';
 import { redact, redactJson } from './redact';
 import { FaultClient } from './clients/fault-client';
 import type { TcpProxy } from './fakes/tcp-proxy';
+import type { LoadFigures } from './load-report';
 
 // Steps wait with their own, shorter deadlines; this only catches a wait that forgot one.
 setDefaultTimeout(120_000);
@@ -20,7 +21,7 @@ export class ApexWorld extends World {
   activeInstance?: Instance;
   /** Stand-ins for outside services this scenario started; stopped when it ends. */
   readonly standIns: { stop(): Promise<void> }[] = [];
-  /** The anonymous customers of a crowd scenario, by session name. */
+  /** The people whose runs a crowd scenario measures, by session name. */
   crowd?: string[];
   /** The heartbeat interval of the instance this scenario started, if it set one. */
   heartbeatMs?: number;
@@ -28,6 +29,9 @@ export class ApexWorld extends World {
   fanOut?: { runId: string; events: number };
   /** The relay a resilience scenario cuts between an instance and one of its dependencies. */
   breakable?: { dependency: string; proxy: TcpProxy; restoredAt?: number };
+  /** What a load scenario measured, and the heap it started from. */
+  loadFigures?: LoadFigures;
+  heapBaseline?: number;
   /** A database this scenario created, and dropped when it ends. */
   scratchDatabaseUrl?: string;
   /** How the last platform process this scenario started ended. */

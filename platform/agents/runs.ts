@@ -46,6 +46,14 @@ export type Publish = (userId: string, event: RunEvent) => void;
  * before it is delivered, and the terminal event only after the run's outcome is committed,
  * so whatever a customer saw can be read back.
  */
+/** One event of a run, in the contract's envelope. */
+function runEvent(run: { runId: string; threadId: string; agentName: string; requestId?: string }, type: string, seq: number, fields: Record<string, unknown>): RunEvent {
+  const timestamp = new Date().toISOString();
+  const data = { run_id: run.runId, thread_id: run.threadId, agent_name: run.agentName, seq, timestamp, ...fields };
+  if (run.requestId) Object.assign(data, { request_id: run.requestId });
+  return { type, data, timestamp };
+}
+
 /** The run status a terminal event leaves behind. */
 const TERMINAL: Record<string, string> = { agent_completed: 'completed', agent_failed: 'failed', agent_cancelled: 'cancelled' };
 
@@ -88,17 +96,17 @@ export class RunEngine {
       const thread = await conversations.thread(threadId);
       if (!thread) throw new RequestRefused('THREAD_NOT_FOUND', `There is no thread ${threadId}.`);
       if (thread.metadata.user_id !== identity.userId) throw new RequestRefused('ACCESS_DENIED', 'That thread belongs to someone else.');
-    } else {
-      threadId = (await conversations.createThread(identity.userId, userRequest.slice(0, 80) || agentName)).id;
     }
 
+    // The thread (when new), the run, the question and the first event go in at once: one
+    // statement, one commit, before the customer sees the run start.
     const runId = `run_${randomUUID()}`;
-    await inTransaction(conversations.db, async (tx) => {
-      await conversations.createRun(tx, { id: runId, threadId: threadId!, userId: identity.userId, agentName, request });
-      await conversations.addMessage(tx, { threadId: threadId!, role: 'user', content: userRequest, runId });
-    });
+    const newThreadTitle = threadId ? undefined : userRequest.slice(0, 80) || agentName;
+    threadId ??= `thread_${randomUUID()}`;
+    const started = runEvent({ runId, threadId, agentName, requestId: request.request_id }, 'agent_started', 1, { user_request: userRequest });
+    await conversations.startRun({ id: runId, threadId, newThreadTitle, userId: identity.userId, agentName, request, question: userRequest, firstEvent: started });
 
-    const finished = this.execute(identity, { runId, threadId, agentName, request, agent });
+    const finished = this.execute(identity, { runId, threadId, agentName, request, agent }, started);
     return { runId, threadId, finished };
   }
 
@@ -119,12 +127,13 @@ export class RunEngine {
   private async execute(
     identity: Identity,
     run: { runId: string; threadId: string; agentName: string; request: StartRequest; agent: ReturnType<typeof agentNamed> },
+    started: RunEvent,
   ): Promise<void> {
     const abort = new AbortController();
     let settle!: () => void;
     this.active.set(run.runId, { userId: identity.userId, abort, settled: new Promise<void>((resolve) => (settle = resolve)) });
     try {
-      await this.work(identity, run, abort.signal);
+      await this.work(identity, run, abort.signal, started);
     } finally {
       this.active.delete(run.runId);
       settle();
@@ -135,6 +144,7 @@ export class RunEngine {
     identity: Identity,
     run: { runId: string; threadId: string; agentName: string; request: StartRequest; agent: ReturnType<typeof agentNamed> },
     cancelled: AbortSignal,
+    started: RunEvent,
   ): Promise<void> {
     const { conversations, faults, timeScale, publish, breakers, cache } = this.deps;
     const startedAt = Date.now();
@@ -142,12 +152,8 @@ export class RunEngine {
     let seq = 0;
     let speaking = run.agentName;
 
-    const envelope = (type: string, fields: Record<string, unknown>): RunEvent => {
-      const timestamp = new Date().toISOString();
-      const data = { run_id: run.runId, thread_id: run.threadId, agent_name: speaking, seq: seq + 1, timestamp, ...fields };
-      if (run.request.request_id) Object.assign(data, { request_id: run.request.request_id });
-      return { type, data, timestamp };
-    };
+    const envelope = (type: string, fields: Record<string, unknown>): RunEvent =>
+      runEvent({ runId: run.runId, threadId: run.threadId, agentName: speaking, requestId: run.request.request_id }, type, seq + 1, fields);
     const deliver = (event: RunEvent) => {
       seq = event.data.seq;
       // Redis keeps the run's state while it runs, for whoever picks it up; losing it loses nothing stored.
@@ -228,7 +234,7 @@ export class RunEngine {
 
     let ending: Ending;
     try {
-      await emit('agent_started', { user_request: run.request.user_request });
+      deliver(started);
       if (faults.hits('crash_run', identity.userId)) throw new Error('Simulated crash (crash_run fault).');
       const outcome = await run.agent({ userRequest: String(run.request.user_request ?? ''), context: run.request.context ?? {} }, work);
       const { text, note } = await this.deps.wording.word(run.agentName, outcome);

@@ -173,6 +173,22 @@ export function buildBackendService(deps: {
       faults.add(request.body);
       return reply.status(201).send({ active: faults.list() });
     });
+    // Memory as the load journeys measure it: now, after a forced collection (when the process
+    // runs with --expose-gc), and the highest resident size seen since the last reset.
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    sampler.unref();
+    app.addHook('onClose', async () => clearInterval(sampler));
+    app.get<{ Querystring: { gc?: string; reset_peak?: string } }>('/__diagnostics', { onRequest: requireServiceSecret }, async (request) => {
+      const collect = (globalThis as { gc?: () => void }).gc;
+      if (request.query.gc === '1' && collect) collect();
+      const memory = process.memoryUsage();
+      peakRss = Math.max(peakRss, memory.rss);
+      const answer = { heap_used: memory.heapUsed, rss: memory.rss, peak_rss: peakRss, collected: request.query.gc === '1' && !!collect, pid: process.pid };
+      if (request.query.reset_peak === '1') peakRss = memory.rss;
+      return answer;
+    });
+
     app.get('/__faults', { onRequest: requireServiceSecret }, async () => ({ active: faults.list(), breakers: breakers.states(), kinds: FAULT_KINDS }));
     // Clearing faults also forgets what they did to the breakers, so no scenario inherits an open one.
     app.delete<{ Querystring: { fault?: string; target?: string } }>('/__faults', { onRequest: requireServiceSecret }, async (request, reply) => {

@@ -1,25 +1,34 @@
+import { randomUUID } from 'node:crypto';
 import type { Cache } from '../store/cache';
 import type { RunEvent } from '../agents/runs';
 
 const USER_EVENTS_CHANNEL = 'apex:user-events';
 
 /**
- * Carries a user's run events to every instance, each of which hands them to that user's
- * local sockets. Every event takes this one path, the local instance included, so each socket
- * gets each event exactly once; with the in-process store the path stays inside the instance.
+ * Carries a user's run events to that user's sockets on every instance. The instance that ran
+ * the event hands it to its own sockets at once, and through Redis to the others, which know
+ * it by its origin; so each socket gets each event exactly once, without a round trip for the
+ * local ones. With the in-process store there are no others.
  */
 export class EventBus {
+  private readonly origin = randomUUID();
+  private deliver: (userId: string, event: RunEvent) => void = () => undefined;
+
   constructor(private readonly cache: Cache) {}
 
   async start(deliver: (userId: string, event: RunEvent) => void): Promise<void> {
+    this.deliver = deliver;
+    if (this.cache.kind === 'in-process') return;
     await this.cache.subscribe(USER_EVENTS_CHANNEL, (message) => {
-      const { user_id: userId, event } = JSON.parse(message) as { user_id: string; event: RunEvent };
-      deliver(userId, event);
+      const { origin, user_id: userId, event } = JSON.parse(message) as { origin: string; user_id: string; event: RunEvent };
+      if (origin !== this.origin) deliver(userId, event);
     });
   }
 
   publish(userId: string, event: RunEvent): void {
+    this.deliver(userId, event);
+    if (this.cache.kind === 'in-process') return;
     // One connection publishes in order, and Redis keeps that order for every subscriber.
-    void this.cache.publish(USER_EVENTS_CHANNEL, JSON.stringify({ user_id: userId, event })).catch(() => undefined);
+    void this.cache.publish(USER_EVENTS_CHANNEL, JSON.stringify({ origin: this.origin, user_id: userId, event })).catch(() => undefined);
   }
 }

@@ -60,8 +60,8 @@ const THREAD_SELECT = `SELECT t.*, (SELECT count(*) FROM messages m WHERE m.thre
 export class Conversations {
   constructor(readonly db: Database) {}
 
-  async createThread(userId: string, title: string, metadata: Record<string, unknown> = {}): Promise<Thread> {
-    const { rows } = await this.db.query<ThreadRow>(
+  async createThread(userId: string, title: string, metadata: Record<string, unknown> = {}, db: Queryable = this.db): Promise<Thread> {
+    const { rows } = await db.query<ThreadRow>(
       `INSERT INTO threads (id, user_id, title, metadata) VALUES ($1, $2, $3, $4) RETURNING *, 0 AS message_count`,
       [`thread_${randomUUID()}`, userId, title, metadata],
     );
@@ -98,10 +98,23 @@ export class Conversations {
     return id;
   }
 
-  async createRun(db: Queryable, run: { id: string; threadId: string; userId: string; agentName: string; request: unknown }): Promise<void> {
-    await db.query(`INSERT INTO runs (id, thread_id, user_id, agent_name, status, request) VALUES ($1, $2, $3, $4, 'running', $5)`, [
-      run.id, run.threadId, run.userId, run.agentName, JSON.stringify(run.request),
-    ]);
+  /**
+   * Everything a run's start leaves behind, in one statement (so one round trip and one commit):
+   * the thread when it is new, the run, the customer's question and the run's first event.
+   */
+  async startRun(run: { id: string; threadId: string; newThreadTitle?: string; userId: string; agentName: string; request: unknown; question: string; firstEvent: { type: string; data: unknown } }): Promise<void> {
+    await this.db.query(
+      `WITH new_thread AS (
+         INSERT INTO threads (id, user_id, title) SELECT $1, $2, $3 WHERE $4::boolean RETURNING id
+       ), new_run AS (
+         INSERT INTO runs (id, thread_id, user_id, agent_name, status, request)
+         SELECT $5, $1, $2, $6, 'running', $7 FROM (SELECT 1) one LEFT JOIN new_thread ON true RETURNING id
+       ), question AS (
+         INSERT INTO messages (id, thread_id, role, content, run_id) SELECT $8, $1, 'user', $9, id FROM new_run RETURNING id
+       )
+       INSERT INTO run_events (run_id, seq, type, data) SELECT id, 1, $10, $11 FROM new_run`,
+      [run.threadId, run.userId, run.newThreadTitle ?? '', run.newThreadTitle !== undefined, run.id, run.agentName, JSON.stringify(run.request), `msg_${randomUUID()}`, run.question, run.firstEvent.type, JSON.stringify(run.firstEvent.data)],
+    );
   }
 
   async finishRun(db: Queryable, runId: string, status: Exclude<RunStatus, 'running'>, outcome: { result?: unknown; error?: unknown }): Promise<void> {

@@ -30,11 +30,18 @@ export async function migrate(databaseUrl: string): Promise<void> {
   }
 }
 
+const POOL_SIZE = 20;
+const WARM_CONNECTIONS = POOL_SIZE;
+
 export async function openDatabase(databaseUrl: string): Promise<Database> {
   await migrate(databaseUrl);
-  const pool = new Pool({ connectionString: databaseUrl, max: 20 });
+  // Connections are kept open and a few are opened up front: opening one costs more than a
+  // whole run's first commit, and customers arriving together should not wait for it.
+  const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, idleTimeoutMillis: 0 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  const warm = await Promise.all(Array.from({ length: WARM_CONNECTIONS }, () => pool.connect()));
+  warm.forEach((client) => client.release());
   return pool;
 }
 

@@ -1,0 +1,94 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import type { ApexWorld } from '../support/world';
+import { Workload, describeWorkload } from '../support/domain';
+import { http, expectStatus } from '../support/clients/http';
+import { startPlatformServer } from '../support/environment';
+import { completedResult } from '../support/expectations/agents';
+import { LoadFigures, loadFiguresHtml, loadFiguresOf } from '../support/load-report';
+import type { AgentRun } from '../support/agent-run';
+
+const costQuestion = (workload: Workload) => `How much can I save on ${describeWorkload(workload)}?`;
+
+function crowdRuns(world: ApexWorld): AgentRun[] {
+  return (world.crowd ?? [...world.sessions.keys()]).flatMap((name) => world.session(name).runs);
+}
+
+async function diagnostics(world: ApexWorld, query = ''): Promise<{ heap_used: number; rss: number; peak_rss: number; collected: boolean }> {
+  const instance = world.activeInstance ?? world.target;
+  const answer = await http('GET', `${instance.apiUrl}/__diagnostics${query}`, { headers: { 'x-service-secret': world.target.secrets.service ?? '' } });
+  return expectStatus(answer, 200, 'Reading the platform diagnostics').body;
+}
+
+Given('the platform runs in a process of its own', async function (this: ApexWorld) {
+  return ownProcess(this, {});
+});
+
+Given('the platform runs in a process of its own, allowing {int} messages a minute per customer', async function (this: ApexWorld, limit: number) {
+  return ownProcess(this, { WS_RATE_LIMIT_PER_MINUTE: String(limit) });
+});
+
+async function ownProcess(world: ApexWorld, overrides: NodeJS.ProcessEnv): Promise<'skipped' | undefined> {
+  const instance = await startPlatformServer(overrides);
+  if (!instance) return world.skip('this starts the reference platform as a separate process; a remote target already is one.');
+  world.instances.push(instance);
+  world.moveEveryoneTo(instance);
+  await diagnostics(world, '?reset_peak=1');
+  return undefined;
+}
+
+Then("the customers' load figures are in the report", async function (this: ApexWorld) {
+  const runs = crowdRuns(this);
+  await Promise.allSettled(runs.map((r) => r.finished(this.target.runDeadlineMs)));
+  const figures: LoadFigures = loadFiguresOf(runs);
+  if (this.activeInstance) figures.platform_peak_rss_mb = Math.round((await diagnostics(this)).peak_rss / 1024 / 1024);
+  this.loadFigures = figures;
+  this.evidence(loadFiguresHtml(`${runs.length} runs at once`, figures), 'text/html');
+  this.evidence({ ...figures });
+});
+
+Then("every one of the customers' runs completed", function (this: ApexWorld) {
+  const f = this.loadFigures!;
+  if (f.completed !== f.runs) throw new Error(`Expected 100% of ${f.runs} runs to complete; ${f.completed} did (${f.success_rate_percent}%).`);
+});
+
+Then("the customers' first updates arrived within {int} ms at the 95th percentile", function (this: ApexWorld, ms: number) {
+  const p95 = this.loadFigures!.first_event_ms.p95;
+  if (p95 > ms) throw new Error(`Expected first updates within ${ms} ms at p95; p95 was ${p95} ms (p50 ${this.loadFigures!.first_event_ms.p50}, max ${this.loadFigures!.first_event_ms.max}).`);
+});
+
+Then("every customer's run completed within {int} seconds", function (this: ApexWorld, seconds: number) {
+  const max = this.loadFigures!.completion_ms.max;
+  if (max > seconds * 1000) throw new Error(`Expected every run to complete within ${seconds} s; the slowest took ${max} ms.`);
+});
+
+When('{user} floods the chat with {int} messages while {users} each ask the {agent} about {workload} at the same moment', async function (this: ApexWorld, flooder: string, count: number, names: string[], agent: string, workload: Workload) {
+  const mallory = this.session(flooder);
+  await mallory.ensureSignedIn();
+  const socket = await mallory.chatSocket();
+  this.crowd = names;
+  await Promise.all(names.map(async (n) => {
+    await this.session(n).ensureSignedIn();
+    await this.session(n).chatSocket();
+  }));
+  socket.marked = socket.frames.length;
+  socket.flood = { before: socket.sent, count };
+  const flood = (async () => {
+    for (let i = 0; i < count; i++) socket.send('ping');
+  })();
+  await Promise.all([flood, ...names.map((n) => this.session(n).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }))]);
+});
+
+When('{user} asks the {agent} about {workload} {int} times to warm the platform up', async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {
+  const session = this.session(user);
+  for (let i = 0; i < times; i++) await completedResult(await session.startAgent(agent, { user_request: costQuestion(workload), context: { workload } }), this.target.runDeadlineMs);
+  const before = await diagnostics(this, '?gc=1');
+  if (!before.collected) throw new Error('The platform process cannot force a garbage collection; start it with --expose-gc.');
+  this.heapBaseline = before.heap_used;
+});
+
+Then("the platform's memory after a full collection has grown by less than {int}%", async function (this: ApexWorld, percent: number) {
+  const after = await diagnostics(this, '?gc=1');
+  const growth = ((after.heap_used - this.heapBaseline!) / this.heapBaseline!) * 100;
+  this.evidence(`Heap after a full collection: ${(this.heapBaseline! / 1048576).toFixed(1)} MB after the warm-up, ${(after.heap_used / 1048576).toFixed(1)} MB after the runs (${growth.toFixed(1)}%).`);
+  if (growth >= percent) throw new Error(`Expected the heap to grow by less than ${percent}%; it grew by ${growth.toFixed(1)}% (${this.heapBaseline} → ${after.heap_used} bytes).`);
+});
