@@ -1,5 +1,6 @@
-import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, prepareRun, summarise, writeHtmlReport } from './lib/run';
-import { CheckResult, biteCheck, redactionCheck, stepsCheck, typecheck } from './lib/checks';
+import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, prepareRun, reportCounts, summarise, writeHtmlReport } from './lib/run';
+import { CheckResult, biteCheck, redactionCheck, remoteCheck, stepsCheck, typecheck } from './lib/checks';
+import { browserCheck } from './lib/browser-check';
 
 /**
  * `npm test`: the project's own checks and the whole specification against the reference
@@ -22,12 +23,13 @@ async function main(): Promise<void> {
     const code = await cucumber([], prepared.env);
     scenarios = summarise(`${REPORTS}/messages.ndjson`);
     checks.push({ name: 'specification', ok: code === 0 && scenarios.total > 0, detail: scenarios.line });
-    writeHtmlReport(prepared);
+    if (writeHtmlReport(prepared)) checks.push(await browserCheck(reportCounts()));
 
     if (prepared.env.APEX_API_URL) {
       checks.push({ name: 'bite', ok: true, detail: 'skipped: the bite check breaks the reference platform, and a remote target is configured' });
     } else {
       checks.push(await biteCheck(prepared.env));
+      checks.push(await remoteCheck(prepared));
     }
     checks.push(redactionCheck(prepared.secrets));
   } finally {

@@ -5,6 +5,7 @@ import { configFromEnv } from '../platform/server/config';
 import { startPlatform, RunningPlatform } from '../platform/server/platform';
 import { registerSecret } from './redact';
 import { SuiteConfigError, readHealth, targetConfigFromEnv } from './target';
+import { spawnPlatform } from './platform-process';
 
 /** Everything a scenario needs to know about the deployment under test. */
 export interface Target {
@@ -187,41 +188,9 @@ export function startPlatformProcess(settings: NodeJS.ProcessEnv, withinMs = 20_
  * The reference platform in a process of its own (with --expose-gc), as the load journeys need
  * it: the load generator's work must not count as the platform's. Undefined against a remote target.
  */
-export async function startPlatformServer(overrides: NodeJS.ProcessEnv = {}, withinMs = 30_000): Promise<Instance | undefined> {
+export async function startPlatformServer(overrides: NodeJS.ProcessEnv = {}): Promise<Instance | undefined> {
   if (!referenceEnv) return undefined;
-  const child = spawn(process.execPath, ['--expose-gc', '-r', 'ts-node/register', 'platform/main.ts'], {
-    env: { ...referenceEnv, AUTH_PORT: '0', BACKEND_PORT: '0', ...overrides },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const urls = await new Promise<{ authUrl: string; apiUrl: string; wsUrl: string }>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`The platform process did not come up within ${withinMs / 1000} s; it printed: ${output.slice(0, 500)}`));
-    }, withinMs);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const [auth, api, ws] = ['auth', 'backend', 'socket'].map((name) => new RegExp(`^\\s+${name}\\s+(\\S+)$`, 'm').exec(output)?.[1]);
-      if (auth && api && ws) {
-        clearTimeout(timer);
-        resolve({ authUrl: auth, apiUrl: api, wsUrl: ws });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The platform process exited (${code}) before it came up: ${output.slice(0, 500)}`));
-    });
-  });
-  return {
-    ...urls,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
-  };
+  return spawnPlatform({ ...referenceEnv, ...overrides });
 }
 
 export async function takeDownTarget(): Promise<void> {

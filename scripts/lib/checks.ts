@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PASSWORD_SHAPE, TOKEN_SHAPE } from '../../support/redact';
-import { REPORTS, cucumber } from './run';
+import { PreparedRun, REPORTS, cucumber } from './run';
+import { spawnPlatform } from '../../support/platform-process';
 import { readOutcomes } from './messages';
 
 export interface CheckResult {
@@ -96,4 +97,41 @@ export function redactionCheck(secrets: string[]): CheckResult {
   return leaks.length
     ? { name: 'redaction', ok: false, detail: `${leaks.length} report file(s) hold secrets` }
     : { name: 'redaction', ok: true, detail: `${files.length} report files hold no token, password or key` };
+}
+
+/**
+ * Pointing the suite at a deployment works: the reference platform is started as a process of
+ * its own, and the @smoke journeys run against it through APEX_* settings alone, as against a
+ * remote target.
+ */
+export async function remoteCheck(prepared: PreparedRun): Promise<CheckResult> {
+  const env = prepared.env;
+  const platform = await spawnPlatform({ ...env, ENVIRONMENT: 'test', AGENT_TIME_SCALE: '0.01', PASSWORD_HASH_COST: '4096' });
+  let code: number;
+  try {
+    code = await cucumber(['--profile', 'remote', '--tags', '@smoke'], {
+      ...env,
+      APEX_AUTH_URL: platform.authUrl,
+      APEX_API_URL: platform.apiUrl,
+      APEX_WS_URL: platform.wsUrl,
+      APEX_DATABASE_URL: env.DATABASE_URL,
+      ...(env.REDIS_URL && env.REDIS_URL !== 'memory:' ? { APEX_REDIS_URL: env.REDIS_URL } : {}),
+      APEX_JWT_SECRET: env.JWT_SECRET_KEY,
+      APEX_SERVICE_SECRET: env.SERVICE_SECRET,
+      APEX_E2E_BYPASS_KEY: env.E2E_OAUTH_SIMULATION_KEY,
+      APEX_REPORTS_DIR: `${REPORTS}/remote`,
+    }, true);
+  } finally {
+    await platform.stop();
+  }
+  const scenarios = readOutcomes(`${REPORTS}/remote/messages.ndjson`)?.scenarios ?? [];
+  const passed = scenarios.filter((s) => s.status === 'PASSED').length;
+  const ok = code === 0 && scenarios.length > 0 && passed === scenarios.length;
+  return {
+    name: 'remote',
+    ok,
+    detail: ok
+      ? `the @smoke journeys pass against the platform as a separate process, addressed only by APEX_* settings (${passed} scenarios)`
+      : `against the platform as a separate process, ${passed} of ${scenarios.length} @smoke scenarios passed: ${scenarios.filter((s) => s.status !== 'PASSED').map((s) => `${s.name}: ${s.errors[0]?.split('\n')[0] ?? s.status}`).join('; ')}`,
+  };
 }

@@ -129,6 +129,12 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
   return true;
 }
 
+/** How many features and scenarios the Cucumber JSON holds: what the HTML report must show. */
+export function reportCounts(): { features: number; scenarios: number } {
+  const features = JSON.parse(readFileSync(`${REPORTS}/json/cucumber.json`, 'utf8')) as { elements?: { type: string }[] }[];
+  return { features: features.length, scenarios: features.reduce((n, f) => n + (f.elements ?? []).filter((e) => e.type === 'scenario').length, 0) };
+}
+
 /** "7 scenarios: 6 passed, 1 skipped in 4.2 s", from the message stream. */
 export function summarise(messagesFile: string): { line: string; passed: number; failed: number; total: number } {
   const outcome = readOutcomes(messagesFile);
