@@ -1,6 +1,17 @@
 import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, prepareRun, reportCounts, summarise, writeHtmlReport } from './lib/run';
 import { CheckResult, biteCheck, redactionCheck, remoteCheck, stepsCheck, typecheck } from './lib/checks';
 import { browserCheck } from './lib/browser-check';
+import { gherkinFormatCheck } from './lib/gherkin-format';
+import { EDITOR_SETTINGS, GUIDE, editorSettings, guideWithCatalogue } from './steps';
+import { readFileSync } from 'node:fs';
+
+/** The step catalogue in the guide is the one the step definitions make now. */
+function guideCheck(): CheckResult {
+  const current = readFileSync(GUIDE, 'utf8') === guideWithCatalogue() && readFileSync(EDITOR_SETTINGS, 'utf8') === editorSettings();
+  return current
+    ? { name: 'guide', ok: true, detail: `${GUIDE} lists every step with an example, and ${EDITOR_SETTINGS} knows every parameter type` }
+    : { name: 'guide', ok: false, detail: `the step catalogue in ${GUIDE} or the parameter types in ${EDITOR_SETTINGS} are out of date; run npm run steps` };
+}
 
 /**
  * `npm test`: the project's own checks and the whole specification against the reference
@@ -17,7 +28,7 @@ async function main(): Promise<void> {
   try {
     // Type checking needs no target, so it overlaps the steps check.
     const [types, steps] = await Promise.all([typecheck(), stepsCheck(prepared.env)]);
-    checks.push(types, steps);
+    checks.push(types, steps, gherkinFormatCheck(), guideCheck());
 
     console.log('\nRunning the specification:');
     const code = await cucumber([], prepared.env);

@@ -95,14 +95,6 @@ Then('the top recommendation for {user} is {string}', async function (this: Apex
   if (top !== title) throw new Error(`Expected ${user}'s top recommendation to be "${title}"; it is "${top ?? 'none'}"`);
 });
 
-Then('{user} gets at least {int} recommendation(s)', async function (this: ApexWorld, user: string, count: number) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const recommendations = Array.isArray(result?.recommendations) ? result.recommendations : [];
-  if (recommendations.length < count) {
-    throw new Error(`Expected at least ${count} recommendation(s) for ${user}; got ${recommendations.length}: ${recommendations.map((r: { title?: string }) => r.title).join('; ') || 'none'}`);
-  }
-});
-
 Then('{user} gets at least {int} recommendations, each with a monthly saving and steps to take', async function (this: ApexWorld, user: string, count: number) {
   expectRecommendationsQuality(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), count);
 });

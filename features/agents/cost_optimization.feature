@@ -17,11 +17,11 @@ Feature: Cost optimization
     And Alice's conversation is stored in the database
 
     Examples:
-      | provider  | model             | requests  | input | output | current spend | saving | top recommendation                        |
-      | openai    | gpt-4o            | 2,000,000 | 1,000 | 500    | $15,000       | $9,000 | Route routine requests to gpt-4o-mini     |
-      | anthropic | claude-3-5-sonnet | 500,000   | 2,000 | 400    | $6,000        | $3,500 | Route routine requests to claude-3-haiku  |
-      | google    | gemini-1.5-pro    | 100,000   | 3,000 | 800    | $775          | $450   | Route routine requests to gemini-1.5-flash |
-      | openai    | gpt-4o-mini       | 5,000,000 | 1,000 | 500    | $2,250        | $300   | Batch requests that can wait              |
+      | provider  | model             | requests  | input | output | current spend | saving | top recommendation                         |
+      | openai    | gpt-4o            | 2,000,000 | 1,000 |    500 | $15,000       | $9,000 | Route routine requests to gpt-4o-mini      |
+      | anthropic | claude-3-5-sonnet |   500,000 | 2,000 |    400 | $6,000        | $3,500 | Route routine requests to claude-3-haiku   |
+      | google    | gemini-1.5-pro    |   100,000 | 3,000 |    800 | $775          | $450   | Route routine requests to gemini-1.5-flash |
+      | openai    | gpt-4o-mini       | 5,000,000 | 1,000 |    500 | $2,250        | $300   | Batch requests that can wait               |
 
   Scenario Outline: A customer whose workload is already lean is told there is nothing meaningful to save
     Given Alice is signed in
@@ -31,8 +31,8 @@ Feature: Cost optimization
 
     Examples:
       | provider  | model          | requests | input | output | current spend |
-      | openai    | gpt-4o-mini    | 10,000   | 500   | 200    | $1.95         |
-      | anthropic | claude-3-haiku | 20,000   | 1,000 | 300    | $12.50        |
+      | openai    | gpt-4o-mini    |   10,000 |   500 |    200 | $1.95         |
+      | anthropic | claude-3-haiku |   20,000 | 1,000 |    300 | $12.50        |
 
   Scenario: The platform's own staging client gets the same answer as the front end
     Given Alice is signed in

@@ -12,7 +12,7 @@ Feature: Requests the agents cannot serve
     And Alice is told her current spend is $15,000 a month
 
     Examples:
-      | trouble                 | request                                                                                               | named        |
-      | an unknown cloud        | about 2,000,000 requests a month on INVALIDCLOUD big-model averaging 1,000 input and 500 output tokens | INVALIDCLOUD |
-      | an unknown model        | about 2,000,000 requests a month on openai gpt-9 averaging 1,000 input and 500 output tokens          | gpt-9        |
-      | no figures at all       | to cut her costs without giving any figures                                                           | no figures   |
+      | trouble           | request                                                                                                | named        |
+      | an unknown cloud  | about 2,000,000 requests a month on INVALIDCLOUD big-model averaging 1,000 input and 500 output tokens | INVALIDCLOUD |
+      | an unknown model  | about 2,000,000 requests a month on openai gpt-9 averaging 1,000 input and 500 output tokens           | gpt-9        |
+      | no figures at all | to cut her costs without giving any figures                                                            | no figures   |

@@ -7,7 +7,7 @@ Feature: Stopping an analysis
     Given Alice is signed in
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
-      | 2024-06-01 | openai   | gpt-4o | 1000     | 1000000      | 500000        | 7.50 |
+      | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
     And Alice has asked the data analyst for a deep analysis of her usage log
     When Alice stops it once it is under way
     Then Alice's analysis is cancelled within 2 seconds

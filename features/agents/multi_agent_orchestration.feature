@@ -13,9 +13,9 @@ Feature: Multi-agent orchestration
   Scenario: The supervisor works out the workload from an attached usage log
     Given Alice is signed in
     And Alice's usage log "june.csv":
-      | date       | provider | model  | requests | input tokens | output tokens | cost  |
-      | 2024-06-01 | openai   | gpt-4o | 1000     | 1000000      | 500000        | 7.50  |
-      | 2024-06-02 | openai   | gpt-4o | 1000     | 1000000      | 500000        | 7.50  |
+      | date       | provider | model  | requests | input tokens | output tokens | cost |
+      | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
+      | 2024-06-02 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
     When Alice asks the supervisor for a full review of her usage log
     Then Alice's request is handed along supervisor, triage agent, data analyst, cost optimizer and reporting agent
     And Alice's combined answer carries what triage agent, data analyst, cost optimizer and reporting agent each found

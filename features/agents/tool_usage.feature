@@ -13,7 +13,7 @@ Feature: Tool usage
     Given Alice is signed in
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost   |
-      | 2024-06-01 | openai   | gpt-4o | 50000    | 50000000     | 25000000      | 375.00 |
+      | 2024-06-01 | openai   | gpt-4o |    50000 |     50000000 |      25000000 | 375.00 |
     When Alice asks the supervisor for a full review of her usage log
     Then every tool Alice's agent used reported back under the same call id
     And the figures the tools found are the ones in Alice's answer

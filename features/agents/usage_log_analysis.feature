@@ -8,11 +8,11 @@ Feature: Analysis of an uploaded usage log
     Given Alice is signed in
     And Alice's usage log "june.csv":
       | date       | provider | model       | requests | input tokens | output tokens | cost  |
-      | 2024-06-01 | openai   | gpt-4o      | 1000     | 1000000      | 500000        | 7.50  |
-      | 2024-06-01 | openai   | gpt-4o-mini | 2000     | 1000000      | 400000        | 0.39  |
-      | 2024-06-02 | openai   | gpt-4o      | 1200     | 1200000      | 600000        | 9.00  |
-      | 2024-06-02 | openai   | gpt-4o-mini | 2500     | 1250000      | 500000        | 0.49  |
-      | 2024-06-03 | openai   | gpt-4o      | 1500     | 1500000      | 750000        | 11.25 |
+      | 2024-06-01 | openai   | gpt-4o      |     1000 |      1000000 |        500000 |  7.50 |
+      | 2024-06-01 | openai   | gpt-4o-mini |     2000 |      1000000 |        400000 |  0.39 |
+      | 2024-06-02 | openai   | gpt-4o      |     1200 |      1200000 |        600000 |  9.00 |
+      | 2024-06-02 | openai   | gpt-4o-mini |     2500 |      1250000 |        500000 |  0.49 |
+      | 2024-06-03 | openai   | gpt-4o      |     1500 |      1500000 |        750000 | 11.25 |
 
   Scenario: The data analyst reads the log and reports what it says
     When Alice asks the data analyst to analyse her usage log

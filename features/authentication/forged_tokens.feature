@@ -9,11 +9,11 @@ Feature: Forged and misused tokens are refused
     And Mallory cannot open a chat connection because the token <verdict>
 
     Examples:
-      | bad token                          | verdict         |
-      | signed with another secret         | is invalid      |
-      | alg none                           | is invalid      |
-      | payload tampered after signing     | is invalid      |
-      | wrong audience                     | is invalid      |
-      | wrong issuer                       | is invalid      |
-      | refresh token used as access token | is invalid      |
-      | expired                            | has expired     |
+      | bad token                          | verdict     |
+      | signed with another secret         | is invalid  |
+      | alg none                           | is invalid  |
+      | payload tampered after signing     | is invalid  |
+      | wrong audience                     | is invalid  |
+      | wrong issuer                       | is invalid  |
+      | refresh token used as access token | is invalid  |
+      | expired                            | has expired |

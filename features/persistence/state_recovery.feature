@@ -7,7 +7,7 @@ Feature: Run state and catching up
     Given Alice is signed in
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
-      | 2024-06-01 | openai   | gpt-4o | 1000     | 1000000      | 500000        | 7.50 |
+      | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
     And Alice has asked the data analyst for a deep analysis of her usage log
 
   Scenario: A connection that joins a running analysis late catches up on all of it

@@ -7,7 +7,7 @@ Feature: Recovering a dropped connection
     Given Alice is signed in
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
-      | 2024-06-01 | openai   | gpt-4o | 1000     | 1000000      | 500000        | 7.50 |
+      | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
     And Alice has asked the data analyst for a deep analysis of her usage log
 
   Scenario: Alice's own connection drops mid-run and she picks up where she left off

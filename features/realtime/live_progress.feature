@@ -6,7 +6,7 @@ Feature: Live progress
     Given Alice is signed in
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
-      | 2024-06-01 | openai   | gpt-4o | 1000     | 1000000      | 500000        | 7.50 |
+      | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
     When Alice asks the data analyst for a deep analysis of her usage log
     Then Alice receives at least 10 updates before the analysis completes
     And Alice's updates arrive spread over at least half of the run, not bunched at its end

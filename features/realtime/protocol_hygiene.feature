@@ -8,7 +8,7 @@ Feature: Protocol hygiene
     Given Bob is signed in
     And Bob's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
-      | 2024-06-01 | openai   | gpt-4o | 1000     | 1000000      | 500000        | 7.50 |
+      | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
     And Bob has asked the data analyst for a deep analysis of his usage log
     And Alice has a chat connection open
     When Alice pings the chat

@@ -8,7 +8,7 @@ Feature: Database outage
     And Alice is signed in
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
-      | 2024-06-01 | openai   | gpt-4o | 1000     | 1000000      | 500000        | 7.50 |
+      | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
     And Alice has asked the data analyst for a deep analysis of her usage log
     When its database becomes unreachable once Alice's analysis is under way
     Then Alice's analysis ends with a reason that mentions "storage is unavailable"

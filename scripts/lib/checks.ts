@@ -5,6 +5,7 @@ import { PASSWORD_SHAPE, TOKEN_SHAPE } from '../../support/redact';
 import { PreparedRun, REPORTS, cucumber } from './run';
 import { spawnPlatform } from '../../support/platform-process';
 import { readOutcomes } from './messages';
+import { closestSteps, stepCatalogue } from './step-catalogue';
 
 export interface CheckResult {
   name: string;
@@ -35,15 +36,22 @@ export async function stepsCheck(env: NodeJS.ProcessEnv): Promise<CheckResult> {
   const outcome = readOutcomes(`${REPORTS}/steps/messages.ndjson`);
   if (!outcome) return { name: 'steps', ok: false, detail: `the dry run wrote no messages (exit ${code})` };
   const problems: string[] = [];
+  const catalogue = stepCatalogue(`${REPORTS}/steps/messages.ndjson`);
   for (const scenario of outcome.scenarios) {
-    for (const step of scenario.undefinedSteps) problems.push(`Undefined step in ${scenario.uri} (${scenario.name}): "${step.text}"\n  Define it in step-definitions/, for example:\n${(step.snippet ?? '').replace(/^/gm, '    ')}`);
+    for (const step of scenario.undefinedSteps) {
+      const closest = closestSteps(step.text, catalogue).map((c) => `    ${c}`).join('\n');
+      problems.push(`Undefined step in ${scenario.uri} (${scenario.name}): "${step.text}"\n  The closest existing steps:\n${closest}\n  Or define it in step-definitions/, for example:\n${(step.snippet ?? '').replace(/^/gm, '    ')}`);
+    }
     for (const step of scenario.ambiguousSteps) problems.push(`Ambiguous step in ${scenario.uri} (${scenario.name}): ${step}`);
+  }
+  for (const unused of catalogue.filter((entry) => entry.examples.length === 0)) {
+    problems.push(`No feature uses the step "${unused.pattern}" (${unused.file}:${unused.line}): use it in a scenario or remove it.`);
   }
   problems.forEach((p) => console.error(p));
   const steps = outcome.scenarios.length;
   return problems.length || code !== 0
-    ? { name: 'steps', ok: false, detail: `${problems.length} undefined or ambiguous step(s)${code !== 0 ? `, dry run exit ${code}` : ''}` }
-    : { name: 'steps', ok: true, detail: `every step of ${steps} scenarios has one definition` };
+    ? { name: 'steps', ok: false, detail: `${problems.length} undefined, ambiguous or unused step(s)${code !== 0 ? `, dry run exit ${code}` : ''}` }
+    : { name: 'steps', ok: true, detail: `every step of ${steps} scenarios has one definition, and every definition is used` };
 }
 
 /**

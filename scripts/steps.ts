@@ -1,0 +1,42 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { exitOnError, REPORTS } from './lib/run';
+import { stepsCheck } from './lib/checks';
+import { CATALOGUE_START, catalogueMarkdown, stepCatalogue } from './lib/step-catalogue';
+
+export const GUIDE = 'docs/writing-scenarios.md';
+
+/** The guide with its step catalogue made anew from the step definitions and the features. */
+export function guideWithCatalogue(): string {
+  const guide = readFileSync(GUIDE, 'utf8');
+  const head = guide.includes(CATALOGUE_START) ? guide.slice(0, guide.indexOf(CATALOGUE_START)) : `${guide.trimEnd()}\n\n`;
+  return head + catalogueMarkdown(stepCatalogue(`${REPORTS}/steps/messages.ndjson`));
+}
+
+export const EDITOR_SETTINGS = '.vscode/settings.json';
+
+/** What the Cucumber extension for VS Code needs to follow the steps: features, glue, and our parameter types. */
+export function editorSettings(): string {
+  const parameterTypes = readFileSync(`${REPORTS}/steps/messages.ndjson`, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"parameterType"'))
+    .map((line) => JSON.parse(line).parameterType)
+    .map((p: { name: string; regularExpressions: string[] }) => ({ name: p.name, regexp: p.regularExpressions[0] }));
+  const settings = {
+    'cucumber.features': ['features/**/*.feature'],
+    'cucumber.glue': ['step-definitions/**/*.ts', 'support/**/*.ts'],
+    'cucumber.parameterTypes': parameterTypes,
+  };
+  return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
+/** `npm run steps`: rewrites the step catalogue in docs/writing-scenarios.md and the editor's settings. */
+if (require.main === module) {
+  stepsCheck(process.env)
+    .then(() => {
+      writeFileSync(GUIDE, guideWithCatalogue());
+      mkdirSync('.vscode', { recursive: true });
+      writeFileSync(EDITOR_SETTINGS, editorSettings());
+      console.log(`${GUIDE}: step catalogue rewritten; ${EDITOR_SETTINGS}: parameter types rewritten`);
+    })
+    .catch(exitOnError);
+}
