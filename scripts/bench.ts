@@ -2,6 +2,10 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { REPORTS } from './lib/run';
 import { readOutcomes } from './lib/messages';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reportCounts } from './lib/run';
 import { prepareRun } from './lib/run';
 import { configFromEnv } from '../platform/server/config';
 import { startPlatform } from '../platform/server/platform';
@@ -103,6 +107,38 @@ async function concurrentFirstEvent(users = 5, rounds = 20): Promise<string> {
   }
 }
 
+async function timed(args: string[]): Promise<number> {
+  const { launchedAt } = await run(args, {});
+  return Date.now() - launchedAt;
+}
+
+/** Two shards run every scenario exactly once between them, and their JSON makes one report. */
+async function shards(): Promise<string[]> {
+  const ran: { id: string }[][] = [];
+  const gathered = mkdtempSync(join(tmpdir(), 'apex-shards-'));
+  for (const shard of ['1/2', '2/2']) {
+    await run(['--shard', shard], {});
+    ran.push(readOutcomes(`${REPORTS}/messages.ndjson`)!.scenarios.map((s) => ({ id: `${s.uri}:${s.name}` })));
+    for (const file of readdirSync(`${REPORTS}/json`)) copyFileSync(`${REPORTS}/json/${file}`, join(gathered, file));
+  }
+  await run([], {});
+  const all = readOutcomes(`${REPORTS}/messages.ndjson`)!.scenarios.map((s) => `${s.uri}:${s.name}`);
+  const [a, b] = ran.map((list) => list.map((s) => s.id));
+  const both = a.filter((id) => b.includes(id));
+  const union = new Set([...a, ...b]);
+  const exact = both.length === 0 && union.size === all.length && all.every((id) => union.has(id));
+  // Gather the shards' files as CI would, and make one report of them.
+  rmSync(`${REPORTS}/json`, { recursive: true, force: true });
+  mkdirSync(`${REPORTS}/json`, { recursive: true });
+  for (const file of readdirSync(gathered)) copyFileSync(join(gathered, file), `${REPORTS}/json/${file}`);
+  await new Promise<void>((resolve, reject) => spawn('npm', ['run', '--silent', 'report'], { stdio: 'ignore' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run report exited ${code}`)))));
+  const merged = reportCounts();
+  return [
+    `shards: 1/2 ran ${a.length}, 2/2 ran ${b.length}, ${both.length} in both, ${union.size} of the full run's ${all.length} covered: ${exact ? 'every scenario exactly once' : 'NOT exactly once'}`,
+    `merged report from ${readdirSync(gathered).length} shard files: ${merged.features} features, ${merged.scenarios} scenarios`,
+  ];
+}
+
 async function main(): Promise<void> {
   const startups: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -142,6 +178,10 @@ async function main(): Promise<void> {
   console.log(`per-scenario overhead (hooks, World, evidence, clean-up): median ${median(overheads).toFixed(1)} ms, max ${Math.max(...overheads).toFixed(1)} ms over ${overheads.length} scenarios [target ≤ 100 ms]`);
   console.log(`scenario wall time at AGENT_TIME_SCALE=0 (overhead + platform work): median ${median(walls).toFixed(1)} ms, max ${Math.max(...walls).toFixed(1)} ms`);
   subsets.forEach((line) => console.log(line));
+  const one = await timed(['--parallel', '1']);
+  const two = await timed(['--parallel', '2']);
+  console.log(`default run (not @load), launch to exit: ${(two / 1000).toFixed(1)} s with 2 workers, ${(one / 1000).toFixed(1)} s with 1: ${(one / two).toFixed(2)}x [targets: at most 30 s, at least 1.6x]`);
+  (await shards()).forEach((line) => console.log(line));
   (await streamingRate()).forEach((line) => console.log(line));
   console.log(await concurrentFirstEvent());
 }

@@ -1,4 +1,4 @@
-import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, prepareRun, summarise, writeHtmlReport } from './lib/run';
+import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, nameShardOutput, prepareRun, summarise, writeHtmlReport } from './lib/run';
 
 /**
  * `npm run specs [-- cucumber options]`: the specification run alone, e.g.
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   } finally {
     await prepared.stop();
   }
+  nameShardOutput(process.argv.slice(2));
   const summary = summarise(`${REPORTS}/messages.ndjson`);
   const report = writeHtmlReport(prepared) ? HTML_REPORT : 'not written (no scenarios ran)';
   console.log(`\nApex Specs: ${summary.line}. Report: ${report}`);

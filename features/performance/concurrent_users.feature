@@ -6,7 +6,7 @@ Feature: Many customers at once, within the latency budget
 
   @fast
   Scenario: Twenty customers ask at the same moment, within the budget
-    Given the platform runs in a process of its own
+    Given the platform runs in a process of its own, warmed up by 10 runs
     And 20 customers are signed in, each with a chat open
     When the customers each ask the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens at the same moment
     Then the customers' load figures are in the report
@@ -16,7 +16,7 @@ Feature: Many customers at once, within the latency budget
 
   @load
   Scenario: Fifty customers at once, within the same budget
-    Given the platform runs in a process of its own
+    Given the platform runs in a process of its own, warmed up by 10 runs
     And 50 customers are signed in, each with a chat open
     When the customers each ask the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens at the same moment
     Then the customers' load figures are in the report

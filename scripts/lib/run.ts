@@ -1,6 +1,6 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../../platform/server/config';
 import { resolveServices } from '../../platform/server/services';
@@ -82,20 +82,22 @@ function gitCommit(): string {
  * scenarios that passed only on their retry renamed as flaky, and the journey coverage page.
  */
 export function writeHtmlReport(prepared: PreparedRun): boolean {
-  const json = `${REPORTS}/json/cucumber.json`;
-  if (!existsSync(json)) return false;
-  const features = JSON.parse(readFileSync(json, 'utf8')) as { uri: string; elements?: { name: string; tags?: { name: string }[] }[] }[];
-  if (features.length === 0) return false;
+  // Every JSON file in reports/json counts: one per run, or one per shard gathered after a sharded run.
+  const files = existsSync(`${REPORTS}/json`) ? readdirSync(`${REPORTS}/json`).filter((f) => f.endsWith('.json')).map((f) => `${REPORTS}/json/${f}`) : [];
+  const documents = files.map((file) => ({ file, features: JSON.parse(readFileSync(file, 'utf8')) as { uri: string; elements?: { name: string; tags?: { name: string }[] }[] }[] }));
+  if (documents.every((d) => d.features.length === 0)) return false;
   const scenarios = readOutcomes(`${REPORTS}/messages.ndjson`)?.scenarios ?? [];
   const flaky = scenarios.filter((s) => s.status === 'PASSED' && s.attempts > 1);
-  for (const feature of features) {
-    for (const element of feature.elements ?? []) {
-      if (!flaky.some((f) => f.uri === feature.uri && f.name === element.name)) continue;
-      element.name = `${element.name} (FLAKY: passed only on retry)`;
-      element.tags = [...(element.tags ?? []), { name: '@passed-on-retry' }];
+  for (const { file, features } of documents) {
+    for (const feature of features) {
+      for (const element of feature.elements ?? []) {
+        if (!flaky.some((f) => f.uri === feature.uri && f.name === element.name) || element.name.includes('(FLAKY')) continue;
+        element.name = `${element.name} (FLAKY: passed only on retry)`;
+        element.tags = [...(element.tags ?? []), { name: '@passed-on-retry' }];
+      }
     }
+    writeFileSync(file, JSON.stringify(features));
   }
-  writeFileSync(json, JSON.stringify(features));
   const coverage = coverageOf(readCatalogue(), scenarios);
   const covered = coverage.filter((c) => c.covered).length;
   const target = existsSync(`${REPORTS}/target.json`) ? JSON.parse(readFileSync(`${REPORTS}/target.json`, 'utf8')) : {};
@@ -131,8 +133,22 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
 
 /** How many features and scenarios the Cucumber JSON holds: what the HTML report must show. */
 export function reportCounts(): { features: number; scenarios: number } {
-  const features = JSON.parse(readFileSync(`${REPORTS}/json/cucumber.json`, 'utf8')) as { elements?: { type: string }[] }[];
-  return { features: features.length, scenarios: features.reduce((n, f) => n + (f.elements ?? []).filter((e) => e.type === 'scenario').length, 0) };
+  const features = readdirSync(`${REPORTS}/json`)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => JSON.parse(readFileSync(`${REPORTS}/json/${f}`, 'utf8')) as { uri: string; elements?: { type: string }[] }[]);
+  return { features: new Set(features.map((f) => f.uri)).size, scenarios: features.reduce((n, f) => n + (f.elements ?? []).filter((e) => e.type === 'scenario').length, 0) };
+}
+
+/**
+ * A shard's JSON is named after its shard (`--shard 1/2` → cucumber-shard-1-of-2.json), so that
+ * the shards' files can be gathered into one reports/json and reported together.
+ */
+export function nameShardOutput(args: string[]): void {
+  const at = args.findIndex((a) => a === '--shard' || a.startsWith('--shard='));
+  if (at < 0) return;
+  const shard = (args[at].includes('=') ? args[at].split('=')[1] : args[at + 1]) ?? '';
+  const [index, total] = shard.split('/');
+  if (existsSync(`${REPORTS}/json/cucumber.json`)) renameSync(`${REPORTS}/json/cucumber.json`, `${REPORTS}/json/cucumber-shard-${index}-of-${total}.json`);
 }
 
 /** "7 scenarios: 6 passed, 1 skipped in 4.2 s", from the message stream. */
