@@ -23,7 +23,7 @@ Feature: Cost optimization
       | google    | gemini-1.5-pro    |   100,000 | 3,000 |    800 | $775          | $450   | Route routine requests to gemini-1.5-flash |
       | openai    | gpt-4o-mini       | 5,000,000 | 1,000 |    500 | $2,250        | $300   | Batch requests that can wait               |
 
-  Scenario Outline: A customer whose workload is already lean is told there is nothing meaningful to save
+  Scenario Outline: A customer whose <model> workload is already lean is told there is nothing meaningful to save
     Given Alice is signed in
     When Alice asks the cost optimizer about <requests> requests a month on <provider> <model> averaging <input> input and <output> output tokens
     Then Alice is told her current spend is <current spend> a month
