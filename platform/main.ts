@@ -1,10 +1,11 @@
 import { ConfigError, configFromEnv } from './server/config';
-import { resolveServices } from './server/services';
-import { startPlatform } from './server/platform';
 
 /** `npm run platform`: the reference platform on its own, for people and for other clients. */
 async function main(): Promise<void> {
   const config = configFromEnv();
+  // Loaded only once the configuration holds, so that a refusal to start is immediate.
+  const { resolveServices } = require('./server/services') as typeof import('./server/services');
+  const { startPlatform } = require('./server/platform') as typeof import('./server/platform');
   const services = await resolveServices({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, ci: process.env.CI === 'true' });
   console.log(`PostgreSQL: ${services.description.postgres}`);
   console.log(`Redis: ${services.description.redis}`);
