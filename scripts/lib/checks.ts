@@ -44,6 +44,13 @@ export async function stepsCheck(env: NodeJS.ProcessEnv): Promise<CheckResult> {
     }
     for (const step of scenario.ambiguousSteps) problems.push(`Ambiguous step in ${scenario.uri} (${scenario.name}): ${step}`);
   }
+  // Reports, shards and the journey page know a scenario by its feature and name.
+  const seen = new Set<string>();
+  for (const scenario of outcome.scenarios) {
+    const id = `${scenario.uri}: ${scenario.name}`;
+    if (seen.has(id)) problems.push(`Two scenarios in ${scenario.uri} are both called "${scenario.name}": give each its own name (in an outline, put a <column> in the name).`);
+    seen.add(id);
+  }
   for (const unused of catalogue.filter((entry) => entry.examples.length === 0)) {
     problems.push(`No feature uses the step "${unused.pattern}" (${unused.file}:${unused.line}): use it in a scenario or remove it.`);
   }
