@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { Workload, describeWorkload, dollars } from '../support/domain';
+import { Workload, describeWorkload, dollars, costQuestion } from '../support/domain';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from '../support/expectations/runs';
 import {
   FIVE_EVENTS,
@@ -15,8 +15,6 @@ import {
 } from '../support/expectations/agents';
 import { expectStatus } from '../support/clients/http';
 import { redact } from '../support/redact';
-
-const costQuestion = (workload: Workload) => `How much can I save on ${describeWorkload(workload)}?`;
 
 When('{user} asks the {agent} about {workload}', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
   await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } });
@@ -164,7 +162,7 @@ Then("{user}'s updates arrive spread over at least half of the run, not bunched 
 
 When('{user} stops it once it is under way', async function (this: ApexWorld, user: string) {
   const run = this.session(user).lastRun();
-  await run.socket.waitFor('the analysis to be under way', (f) => f.type === 'agent_progress' && f.data?.request_id === run.requestId, this.target.runDeadlineMs, run.firstFrame);
+  await run.underWay(this.target.runDeadlineMs);
   run.socket.send('agent_interrupt', { run_id: run.runId });
   run.interruptedAt = Date.now();
 });

@@ -1,13 +1,11 @@
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { AGENT_NAMES, Workload, describeWorkload, parseWorkload } from '../support/domain';
+import { AGENT_NAMES, Workload, parseWorkload, costQuestion } from '../support/domain';
 import { expectStatus } from '../support/clients/http';
 import { completedResult } from '../support/expectations/agents';
 import { expectEverySocketGotRun, expectIsolation, expectOverlap, latencySummary } from '../support/expectations/realtime';
 import type { AgentRun } from '../support/agent-run';
 import type { UserSession } from '../support/session';
-
-const costQuestion = (workload: Workload) => `How much can I save on ${describeWorkload(workload)}?`;
 
 /** Everyone signed in with a chat open first, so that the asking itself happens at one moment. */
 async function readyToChat(people: UserSession[]): Promise<void> {

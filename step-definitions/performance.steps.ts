@@ -1,13 +1,11 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { Workload, describeWorkload } from '../support/domain';
+import { Workload, costQuestion } from '../support/domain';
 import { http, expectStatus } from '../support/clients/http';
 import { startPlatformServer } from '../support/environment';
 import { completedResult } from '../support/expectations/agents';
 import { LoadFigures, loadFiguresHtml, loadFiguresOf } from '../support/load-report';
 import type { AgentRun } from '../support/agent-run';
-
-const costQuestion = (workload: Workload) => `How much can I save on ${describeWorkload(workload)}?`;
 
 function crowdRuns(world: ApexWorld): AgentRun[] {
   return (world.crowd ?? [...world.sessions.keys()]).flatMap((name) => world.session(name).runs);

@@ -1,7 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { readdirSync } from 'node:fs';
 import type { ApexWorld } from '../support/world';
-import { Workload, describeWorkload } from '../support/domain';
+import { Workload, costQuestion } from '../support/domain';
 import { expectStatus, http } from '../support/clients/http';
 import { AgentRun } from '../support/agent-run';
 import { completedResult } from '../support/expectations/agents';
@@ -9,8 +9,6 @@ import { expectWellFormedRun } from '../support/expectations/runs';
 import { redact } from '../support/redact';
 import { createScratchDatabase, migrationsRecorded } from '../support/probes/database-admin';
 import { startExtraInstance, startPlatformProcess } from '../support/environment';
-
-const costQuestion = (workload: Workload) => `How much can I save on ${describeWorkload(workload)}?`;
 
 Then('the {word} service reports its environment, version and the state of {string}', async function (this: ApexWorld, service: string, dependencies: string) {
   const url = service === 'auth' ? this.target.authUrl : this.target.apiUrl;
@@ -189,7 +187,7 @@ Then("everyone reading {user}'s conversation sees the same order: over the API, 
 
 When("{user}'s analysis is under way", async function (this: ApexWorld, user: string) {
   const run = this.session(user).lastRun();
-  await run.socket.waitFor('the analysis to be under way', (f) => f.type === 'agent_progress' && f.data?.request_id === run.requestId, this.target.runDeadlineMs, run.firstFrame);
+  await run.underWay(this.target.runDeadlineMs);
 });
 
 Then("the state of {user}'s analysis is kept in Redis, for at most an hour", async function (this: ApexWorld, user: string) {

@@ -1,6 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { Workload, describeWorkload } from '../support/domain';
+import { Workload, costQuestion } from '../support/domain';
 import { http } from '../support/clients/http';
 import { describeFrames } from '../support/clients/agent-socket';
 import { eventually } from '../support/wait';
@@ -10,8 +10,6 @@ import { expectClosedForPolicy } from '../support/expectations/sessions';
 import { expectEventFields, expectEverySocketGotRun } from '../support/expectations/realtime';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
-
-const costQuestion = (workload: Workload) => `How much can I save on ${describeWorkload(workload)}?`;
 
 Then("{user}'s first update arrives within {int} second(s) of her/his/their question", async function (this: ApexWorld, user: string, seconds: number) {
   const run = this.session(user).lastRun();
@@ -27,7 +25,7 @@ Then("every event of {user}'s run carries its fields and timestamps", async func
 
 When("{user}'s connection drops once the analysis is under way", async function (this: ApexWorld, user: string) {
   const run = this.session(user).lastRun();
-  await run.socket.waitFor('the analysis to be under way', (f) => f.type === 'agent_progress' && f.data?.request_id === run.requestId, this.target.runDeadlineMs, run.firstFrame);
+  await run.underWay(this.target.runDeadlineMs);
   run.socket.cut();
   await run.socket.waitForClose(5000);
 });
@@ -35,7 +33,7 @@ When("{user}'s connection drops once the analysis is under way", async function 
 When("the platform drops {user}'s connection once the analysis is under way", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const run = session.lastRun();
-  await run.socket.waitFor('the analysis to be under way', (f) => f.type === 'agent_progress' && f.data?.request_id === run.requestId, this.target.runDeadlineMs, run.firstFrame);
+  await run.underWay(this.target.runDeadlineMs);
   const faults = this.faults();
   if (!faults) return this.skip('dropping a connection from the server side needs the service secret (APEX_SERVICE_SECRET).');
   await faults.inject({ fault: 'disconnect_sockets', target: session.userId });

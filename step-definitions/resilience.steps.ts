@@ -2,7 +2,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { ApexWorld } from '../support/world';
-import { Workload, describeWorkload } from '../support/domain';
+import { costQuestion } from '../support/domain';
 import { http } from '../support/clients/http';
 import { describeFrames } from '../support/clients/agent-socket';
 import { TcpProxy } from '../support/fakes/tcp-proxy';
@@ -10,7 +10,6 @@ import { eventually } from '../support/wait';
 import { completedResult, expectFailedWithReason } from '../support/expectations/agents';
 import { redact } from '../support/redact';
 
-const costQuestion = (workload: Workload) => `How much can I save on ${describeWorkload(workload)}?`;
 const ONLY_REFERENCE = 'this puts a breakable link between a reference platform instance and its dependency; a remote target cannot be rewired.';
 
 async function freePort(): Promise<number> {
@@ -63,7 +62,7 @@ When('its {word} becomes unreachable', function (this: ApexWorld, _dependency: s
 
 When('its {word} becomes unreachable once {user}\'s analysis is under way', async function (this: ApexWorld, _dependency: string, user: string) {
   const run = this.session(user).lastRun();
-  await run.socket.waitFor('the analysis to be under way', (f) => f.type === 'agent_progress' && f.data?.request_id === run.requestId, this.target.runDeadlineMs, run.firstFrame);
+  await run.underWay(this.target.runDeadlineMs);
   this.breakable!.proxy.cut();
 });
 

@@ -84,6 +84,11 @@ export class AgentRun {
     return describeFrames(this.events, this.sentAt);
   }
 
+  /** Waits until the run reports progress: a long run that is truly under way. */
+  async underWay(withinMs: number): Promise<void> {
+    await this.socket.waitFor(`the ${this.agent} run to be under way`, (f) => f.type === 'agent_progress' && f.data?.request_id === this.requestId, withinMs, this.firstFrame);
+  }
+
   /** Waits for the run's terminal event; a refusal of the request fails at once with the platform's reason. */
   async finished(withinMs: number): Promise<ReceivedFrame> {
     const received = await this.socket.waitFor(

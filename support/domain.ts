@@ -39,6 +39,9 @@ export function parseWorkload(text: string): Workload {
   return workloadOf(requests, provider, model, input, output);
 }
 
+/** The question a customer asks about a workload, in their words. */
+export const costQuestion = (workload: Workload): string => `How much can I save on ${describeWorkload(workload)}?`;
+
 export function describeWorkload(w: Workload): string {
   return `${w.monthly_requests.toLocaleString('en-US')} requests a month on ${w.provider} ${w.model}, averaging ${w.avg_input_tokens.toLocaleString('en-US')} input and ${w.avg_output_tokens.toLocaleString('en-US')} output tokens`;
 }
