@@ -62,7 +62,8 @@ export class TokenService {
       .setAudience(AUDIENCE)
       .setJti(randomUUID())
       .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + lifetimeSeconds)
+      // Rounded up to the next whole second, so a token lives at least its stated lifetime.
+      .setExpirationTime(Math.ceil(Date.now() / 1000) + lifetimeSeconds)
       .sign(this.key);
   }
 
