@@ -31,7 +31,7 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
 
 /** Starts auth and backend as two listeners; every instance is independent of any other in the process. */
 export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
-  const [db, cache] = await Promise.all([openDatabase(config.databaseUrl), openCache(config.redisUrl)]);
+  const [db, cache] = await Promise.all([openDatabase(config.databaseUrl, config.databasePool), openCache(config.redisUrl)]);
   const tokens = new TokenService(config.jwtSecret, cache, { access: config.accessTtlSeconds, refresh: config.refreshTtlSeconds });
   const auth = buildAuthService({ config, db, cache, tokens });
   const authUrl = await listen(auth, config.host, config.authPort);

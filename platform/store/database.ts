@@ -30,19 +30,16 @@ export async function migrate(databaseUrl: string): Promise<void> {
   }
 }
 
-const POOL_SIZE = 20;
-const WARM_CONNECTIONS = POOL_SIZE;
-
-export async function openDatabase(databaseUrl: string): Promise<Database> {
+export async function openDatabase(databaseUrl: string, pool: { size: number; warm: number }): Promise<Database> {
   await migrate(databaseUrl);
-  // Connections are kept open and a few are opened up front: opening one costs more than a
-  // whole run's first commit, and customers arriving together should not wait for it.
-  const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, idleTimeoutMillis: 0 });
+  // Opening a connection costs more than a run's first commit, so connections stay open a while
+  // and `warm` of them are opened up front, for customers who arrive together.
+  const connections = new Pool({ connectionString: databaseUrl, max: pool.size, idleTimeoutMillis: 30_000 });
   // An idle client losing its server must not crash the process; the next query reports it.
-  pool.on('error', () => undefined);
-  const warm = await Promise.all(Array.from({ length: WARM_CONNECTIONS }, () => pool.connect()));
+  connections.on('error', () => undefined);
+  const warm = await Promise.all(Array.from({ length: Math.min(pool.warm, pool.size) }, () => connections.connect()));
   warm.forEach((client) => client.release());
-  return pool;
+  return connections;
 }
 
 export async function inTransaction<T>(db: Database, work: (client: PoolClient) => Promise<T>): Promise<T> {
