@@ -50,7 +50,7 @@ export function catalogueMarkdown(catalogue: StepEntry[]): string {
   const byFile = new Map<string, StepEntry[]>();
   for (const entry of catalogue) byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), entry]);
   const sections = [...byFile].map(([file, entries]) => {
-    const rows = entries.map((e) => `- \`${e.pattern}\`  \n  e.g. *${(e.examples[0] ?? '(no feature uses this step yet)').replace(/\*/g, '\\*')}*  \n  <sub>${e.file}:${e.line}</sub>`);
+    const rows = entries.map((e) => `- \`${e.pattern}\`  \n  e.g. *${(e.examples[0] ?? '(no feature uses this step yet)').replace(/\*/g, '\\*')}*  \n  <sub>${e.file}</sub>`);
     return `### ${file.replace(/^step-definitions\//, '').replace(/\.steps\.ts$/, '')}\n\n${rows.join('\n')}`;
   });
   return `${CATALOGUE_START}\n\n## Step catalogue\n\n${catalogue.length} steps. Each line is the step's pattern (\`{user}\`, \`{workload}\` … are the words in the glossary above), an example from the features, and where it is defined.\n\n${sections.join('\n\n')}\n`;
