@@ -11,14 +11,14 @@ AfterAll({ timeout: 30_000 }, async function () {
   await takeDownTarget();
 });
 
+/** A whole scenario skipped for what the target lacks: said in the report, and once per worker on the console. */
 const skipsReported = new Set<string>();
 function skip(world: ApexWorld, reason: string): 'skipped' {
-  world.log(`Skipped: ${reason}`);
   if (!skipsReported.has(reason)) {
     skipsReported.add(reason);
     console.warn(`\n[apex-specs] ${reason}`);
   }
-  return 'skipped';
+  return world.skip(reason);
 }
 
 Before({ tags: '@redis' }, function (this: ApexWorld) {
