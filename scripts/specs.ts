@@ -1,4 +1,4 @@
-import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, nameShardOutput, prepareRun, summarise, writeHtmlReport } from './lib/run';
+import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, nameShardOutput, prepareRun, slowFirst, summarise, writeHtmlReport } from './lib/run';
 
 /**
  * `npm run specs [-- cucumber options]`: the specification run alone, e.g.
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   cleanReports();
   let code: number;
   try {
-    code = await cucumber(process.argv.slice(2), prepared.env);
+    code = await cucumber(slowFirst(process.argv.slice(2)), prepared.env);
   } finally {
     await prepared.stop();
   }

@@ -1,4 +1,4 @@
-import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, prepareRun, reportCounts, summarise, writeHtmlReport } from './lib/run';
+import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, prepareRun, reportCounts, slowFirst, summarise, writeHtmlReport } from './lib/run';
 import { CheckResult, biteCheck, redactionCheck, remoteCheck, stepsCheck, typecheck } from './lib/checks';
 import { browserCheck } from './lib/browser-check';
 import { gherkinFormatCheck } from './lib/gherkin-format';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     checks.push(types, steps, gherkinFormatCheck(), guideCheck());
 
     console.log('\nRunning the specification:');
-    const code = await cucumber([], prepared.env);
+    const code = await cucumber(slowFirst([]), prepared.env);
     scenarios = summarise(`${REPORTS}/messages.ndjson`);
     checks.push({ name: 'specification', ok: code === 0 && scenarios.total > 0, detail: scenarios.line });
     if (writeHtmlReport(prepared)) checks.push(await browserCheck(reportCounts()));
