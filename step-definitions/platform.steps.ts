@@ -28,7 +28,7 @@ Then('that instance will not let {user} in, because it cannot check her/his/thei
     throw new Error(`Expected the instance to refuse ${user} with 503 AUTH_UNAVAILABLE rather than trust an unchecked token; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
   }
   const socket = await session.openSocket('header', instance.wsUrl);
-  const first = await socket.waitFor('an answer to the connection', (f) => f.type === 'error_message' || f.type === 'system_message', 5000);
+  const first = await socket.connectionAnswer();
   if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
     throw new Error(`Expected the instance's chat to refuse ${user} with AUTH_UNAVAILABLE; received: ${describeFrames(socket.frames, socket.openedAt)}`);
   }

@@ -85,7 +85,7 @@ Then("the platform refuses {user}'s session rather than trust it unchecked", asy
   const answer = await session.api.threads(session.accessToken);
   if (answer.status !== 503) throw new Error(`Expected the API to refuse ${user}'s token while it cannot be checked (503); it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
   const socket = await session.openSocket();
-  const first = await socket.waitFor('an answer to the connection', (f) => f.type === 'error_message' || f.type === 'system_message', 5000);
+  const first = await socket.connectionAnswer();
   if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
     throw new Error(`Expected the chat to refuse ${user} with AUTH_UNAVAILABLE; received ${describeFrames(socket.frames, socket.openedAt)}`);
   }
@@ -124,7 +124,7 @@ Then("{user}'s next question is answered within {int} seconds of it coming back"
 Then("the platform refuses {user}'s new chat connection, saying it cannot check her/his/their session", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const socket = await session.openSocket();
-  const first = await socket.waitFor('an answer to the connection', (f) => f.type === 'error_message' || f.type === 'system_message', 5000);
+  const first = await socket.connectionAnswer();
   if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
     throw new Error(`Expected the new connection to be refused with AUTH_UNAVAILABLE, not let in unchecked; received ${describeFrames(socket.frames, socket.openedAt)}`);
   }
@@ -136,7 +136,7 @@ Then('{user} can open a chat connection again within {int} seconds of it coming 
   const session = this.session(user);
   await eventually(`${user} to be welcomed again`, async () => {
     const socket = await session.openSocket();
-    const first = await socket.waitFor('an answer', (f) => f.type === 'error_message' || f.type === 'system_message', 5000);
+    const first = await socket.connectionAnswer();
     return first.frame.type === 'system_message' ? true : undefined;
   }, seconds * 1000);
   this.evidence(`Welcomed again ${Date.now() - this.breakable!.restoredAt!} ms after the auth service came back.`);

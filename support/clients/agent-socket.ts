@@ -162,6 +162,11 @@ export class AgentSocket extends EventEmitter {
     });
   }
 
+  /** The server's first word on a new connection: the welcome, or the error it refuses it with. */
+  connectionAnswer(withinMs = 5000): Promise<ReceivedFrame> {
+    return this.waitFor('an answer to the connection', (f) => f.type === 'error_message' || f.type === 'system_message', withinMs);
+  }
+
   waitForClose(withinMs: number): Promise<{ code: number; reason: string; at: number }> {
     if (this.closed) return Promise.resolve(this.closed);
     return new Promise((resolve, reject) => {

@@ -29,7 +29,7 @@ export async function expectApiAccepts(user: UserSession): Promise<void> {
 export async function expectChatRefused(user: UserSession, reason: string, wsUrl?: string): Promise<void> {
   const code = SOCKET_REFUSALS[reason];
   const socket = await user.openSocket(user.tokens ? 'header' : 'none', wsUrl);
-  const refusal = await socket.waitFor(`an error_message ${code}`, (f) => f.type === 'error_message' || f.type === 'system_message', 5000);
+  const refusal = await socket.connectionAnswer();
   if (refusal.frame.type !== 'error_message' || refusal.frame.error_code !== code) {
     throw new Error(`Expected the chat to refuse ${user.name} with ${code} because ${reason}; received: ${describeFrames(socket.frames, socket.openedAt)}`);
   }
