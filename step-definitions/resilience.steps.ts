@@ -2,7 +2,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { ApexWorld } from '../support/world';
-import { costQuestion } from '../support/domain';
+import { DEPENDENCIES, costQuestion } from '../support/domain';
 import { http } from '../support/clients/http';
 import { describeFrames } from '../support/clients/agent-socket';
 import { TcpProxy } from '../support/fakes/tcp-proxy';
@@ -35,12 +35,10 @@ async function instanceWithBreakableLink(world: ApexWorld, dependency: string): 
     const url = new URL(target.databaseUrl!);
     proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
     overrides = { DATABASE_URL: proxy.rewrite(target.databaseUrl!) };
-  } else if (dependency === 'auth service') {
+  } else {
     const authPort = await freePort();
     proxy = await TcpProxy.start({ host: '127.0.0.1', port: authPort });
     overrides = { AUTH_PORT: String(authPort), AUTH_SERVICE_URL: `http://127.0.0.1:${proxy.port}` };
-  } else {
-    throw new Error(`"${dependency}" is not a dependency this step can cut; it knows Redis, database and auth service.`);
   }
   world.standIns.push(proxy);
   world.breakable = { dependency, proxy };
@@ -48,34 +46,20 @@ async function instanceWithBreakableLink(world: ApexWorld, dependency: string): 
   return undefined;
 }
 
-Given("an instance of the platform whose link to its {word} can fail", async function (this: ApexWorld, dependency: string) {
+Given('an instance of the platform whose link to its {dependency} can fail', async function (this: ApexWorld, dependency: string) {
   return instanceWithBreakableLink(this, dependency);
 });
 
-Given("an instance of the platform whose link to its auth service can fail", async function (this: ApexWorld) {
-  return instanceWithBreakableLink(this, 'auth service');
-});
-
-When('its {word} becomes unreachable', function (this: ApexWorld, _dependency: string) {
+When('its {dependency} becomes unreachable', function (this: ApexWorld, _dependency: string) {
   this.breakable!.proxy.cut();
 });
 
-When('its {word} becomes unreachable once {user}\'s analysis is under way', async function (this: ApexWorld, _dependency: string, user: string) {
-  const run = this.session(user).lastRun();
-  await run.underWay(this.target.runDeadlineMs);
+When("its {dependency} becomes unreachable once {user}'s analysis is under way", async function (this: ApexWorld, _dependency: string, user: string) {
+  await this.session(user).lastRun().underWay(this.target.runDeadlineMs);
   this.breakable!.proxy.cut();
 });
 
-When('its auth service becomes unreachable', function (this: ApexWorld) {
-  this.breakable!.proxy.cut();
-});
-
-When('its {word} is back', function (this: ApexWorld, _dependency: string) {
-  this.breakable!.proxy.restore();
-  this.breakable!.restoredAt = Date.now();
-});
-
-When('its auth service is back', function (this: ApexWorld) {
+When('its {dependency} is back', function (this: ApexWorld, _dependency: string) {
   this.breakable!.proxy.restore();
   this.breakable!.restoredAt = Date.now();
 });
@@ -92,8 +76,8 @@ Then("the platform refuses {user}'s session rather than trust it unchecked", asy
   await socket.waitForClose(5000);
 });
 
-Then('the platform reports itself degraded, with its {word} down', async function (this: ApexWorld, dependency: string) {
-  const name = { Redis: 'redis', database: 'database' }[dependency] ?? dependency;
+Then('the platform reports itself degraded, with its {dependency} down', async function (this: ApexWorld, dependency: string) {
+  const name = DEPENDENCIES[dependency];
   for (const url of [this.activeInstance!.apiUrl, this.activeInstance!.authUrl]) {
     const health = await http('GET', `${url}/health`);
     if (health.body?.status !== 'degraded' || health.body?.checks?.[name] !== 'down') {

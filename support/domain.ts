@@ -67,3 +67,10 @@ export const BAD_SIGN_UPS: Record<string, (email: string, password: string) => R
   'no password': (email) => ({ email }),
   'no email address': (_email, password) => ({ password }),
 };
+
+/** What a platform instance depends on, and the name its health report gives each. */
+export const DEPENDENCIES: Record<string, string> = {
+  Redis: 'redis',
+  database: 'database',
+  'auth service': 'auth',
+};

@@ -1,5 +1,5 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, PERMISSION_WORDS, WORKLOAD_PATTERN, money, workloadOf } from './domain';
+import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, PERMISSION_WORDS, WORKLOAD_PATTERN, money, workloadOf } from './domain';
 import { REFUSALS, SOCKET_REFUSALS } from './refusals';
 import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
@@ -70,3 +70,6 @@ defineParameterType({
   regexp: /[A-Z][a-z]+(?:(?:, | and )[A-Z][a-z]+)+/,
   transformer: (words: string) => words.split(/, | and /),
 });
+
+/** A dependency a scenario can cut a platform instance off from: "Redis", "database", "auth service". */
+defineParameterType({ name: 'dependency', regexp: oneOf(Object.keys(DEPENDENCIES)), transformer: (words: string) => words });
