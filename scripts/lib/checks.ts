@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PASSWORD_SHAPE, TOKEN_SHAPE } from '../../support/redact';
-import { PreparedRun, REPORTS, cucumber } from './run';
+import { PreparedRun, REPORTS, cucumber, filesUnder } from './run';
 import { spawnPlatform } from '../../support/platform-process';
 import { readOutcomes } from './messages';
 import { closestSteps, stepCatalogue } from './step-catalogue';
@@ -80,13 +80,6 @@ export async function biteCheck(env: NodeJS.ProcessEnv): Promise<CheckResult> {
       ? `with agent_thinking dropped, all ${scenarios.length} @AGENT-01 scenarios failed, e.g. "${example}"`
       : `with agent_thinking dropped, ${caught.length} of ${scenarios.length} @AGENT-01 scenarios failed naming agent_thinking; the rest: ${scenarios.filter((s) => !caught.includes(s)).map((s) => `${s.name} (${s.status})`).join(', ') || 'none ran'}`,
   };
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
 }
 
 export function findSecrets(text: string, secrets: string[]): string[] {

@@ -1,16 +1,9 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
 import { pretty } from '@cucumber/gherkin-utils';
 import type { CheckResult } from './checks';
-
-function featureFiles(dir = 'features'): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? featureFiles(path) : path.endsWith('.feature') ? [path] : [];
-  });
-}
+import { featureFiles } from './run';
 
 /** What `gherkin-utils format` would make of a feature file. */
 export function formatted(source: string): string {

@@ -65,10 +65,15 @@ export function cucumber(args: string[], env: NodeJS.ProcessEnv, quiet = false):
   });
 }
 
-function featureFiles(dir = 'features'): string[] {
+/** Every file below a folder, as paths from the project's root, in a stable order. */
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? featureFiles(`${dir}/${entry.name}`) : entry.name.endsWith('.feature') ? [`${dir}/${entry.name}`] : []))
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(`${dir}/${entry.name}`) : [`${dir}/${entry.name}`]))
     .sort();
+}
+
+export function featureFiles(): string[] {
+  return filesUnder('features').filter((file) => file.endsWith('.feature'));
 }
 
 /**
