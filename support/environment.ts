@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { configFromEnv } from '../platform/server/config';
 import { startPlatform, RunningPlatform } from '../platform/server/platform';
 import { registerSecret } from './redact';
 import { SuiteConfigError, readHealth, targetConfigFromEnv } from './target';
-import { spawnPlatform } from './platform-process';
+import { launchPlatform, spawnPlatform } from './platform-process';
 
 /** Everything a scenario needs to know about the deployment under test. */
 export interface Target {
@@ -154,34 +153,20 @@ export async function startExtraInstance(overrides: NodeJS.ProcessEnv = {}): Pro
  * Starts the reference platform as its own process, as an operator would with `npm run platform`,
  * and reports how it ended: a refusal exits at once; a platform that comes up is stopped again.
  */
-export function startPlatformProcess(settings: NodeJS.ProcessEnv, withinMs = 20_000): Promise<{ started: boolean; exitCode: number | null; output: string }> {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DATABASE_URL: referenceEnv?.DATABASE_URL ?? process.env.DATABASE_URL,
-    REDIS_URL: referenceEnv?.REDIS_URL ?? process.env.REDIS_URL,
-    AUTH_PORT: '0',
-    BACKEND_PORT: '0',
-    ...settings,
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register', 'platform/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(' is up')) child.kill('SIGTERM');
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`The platform process neither started nor refused within ${withinMs / 1000} s; it printed: ${output.slice(0, 500)}`));
-    }, withinMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ started: output.includes(' is up'), exitCode: code, output: output.trim() });
-    });
-  });
+export async function startPlatformProcess(settings: NodeJS.ProcessEnv, withinMs = 20_000): Promise<{ started: boolean; exitCode: number | null; output: string }> {
+  const launch = await launchPlatform(
+    {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_URL: referenceEnv?.DATABASE_URL ?? process.env.DATABASE_URL,
+      REDIS_URL: referenceEnv?.REDIS_URL ?? process.env.REDIS_URL,
+      ...settings,
+    },
+    withinMs,
+  );
+  if (!launch.up) return { started: false, exitCode: launch.exitCode, output: launch.output };
+  await launch.up.stop();
+  return { started: true, exitCode: 0, output: launch.output };
 }
 
 /**

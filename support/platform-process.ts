@@ -7,44 +7,51 @@ export interface PlatformProcess {
   stop(): Promise<void>;
 }
 
+/** How a platform process ended its start: up at these addresses, or gone with its exit code. */
+export type Launch = { up: PlatformProcess; output: string } | { up?: undefined; exitCode: number | null; output: string };
+
 /**
  * Starts `platform/main.ts` as a process of its own (what `npm run platform` runs), on free
- * ports, and reads its addresses from what it prints. It runs with --expose-gc so the memory
- * journey can ask it for a full collection.
+ * ports, and waits until it prints its addresses or exits. It runs with --expose-gc so the
+ * memory journey can ask it for a full collection.
  */
-export async function spawnPlatform(env: NodeJS.ProcessEnv, withinMs = 30_000): Promise<PlatformProcess> {
+export function launchPlatform(env: NodeJS.ProcessEnv, withinMs = 30_000): Promise<Launch> {
   const child = spawn(process.execPath, ['--expose-gc', '-r', 'ts-node/register', 'platform/main.ts'], {
     env: { ...env, AUTH_PORT: '0', BACKEND_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
   let output = '';
-  const urls = await new Promise<{ authUrl: string; apiUrl: string; wsUrl: string }>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`The platform process did not come up within ${withinMs / 1000} s; it printed: ${output.slice(0, 500)}`));
+      reject(new Error(`The platform process neither came up nor refused within ${withinMs / 1000} s; it printed: ${output.slice(0, 500)}`));
     }, withinMs);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const [auth, api, ws] = ['auth', 'backend', 'socket'].map((name) => new RegExp(`^\\s+${name}\\s+(\\S+)$`, 'm').exec(output)?.[1]);
       if (auth && api && ws) {
         clearTimeout(timer);
-        resolve({ authUrl: auth, apiUrl: api, wsUrl: ws });
+        resolve({ up: { authUrl: auth, apiUrl: api, wsUrl: ws, stop }, output: output.trim() });
       }
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`The platform process exited (${code}) before it came up: ${output.slice(0, 500)}`));
+      resolve({ exitCode: code, output: output.trim() });
     });
   });
-  return {
-    ...urls,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+}
+
+/** A platform process that must come up; its failure to start is an error saying what it printed. */
+export async function spawnPlatform(env: NodeJS.ProcessEnv, withinMs = 30_000): Promise<PlatformProcess> {
+  const launch = await launchPlatform(env, withinMs);
+  if (!launch.up) throw new Error(`The platform process exited (${launch.exitCode}) before it came up: ${launch.output.slice(0, 500)}`);
+  return launch.up;
 }
