@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { REPORTS } from './lib/run';
-import { readOutcomes } from './lib/messages';
+import { ms, readOutcomes } from './lib/messages';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,6 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ launchedAt: numb
   });
 }
 
-const ms = (t: { seconds: number; nanos: number }) => t.seconds * 1000 + t.nanos / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function messages(): any[] {

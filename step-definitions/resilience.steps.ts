@@ -1,24 +1,14 @@
 import { Given, Then, When } from '@cucumber/cucumber';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { ApexWorld } from '../support/world';
 import { DEPENDENCIES, costQuestion } from '../support/domain';
 import { http } from '../support/clients/http';
 import { describeFrames } from '../support/clients/agent-socket';
-import { TcpProxy } from '../support/fakes/tcp-proxy';
+import { TcpProxy, freePort } from '../support/fakes/tcp-proxy';
 import { eventually } from '../support/wait';
 import { completedResult, expectFailedWithReason } from '../support/expectations/agents';
 import { redact } from '../support/redact';
 
 const ONLY_REFERENCE = 'this puts a breakable link between a reference platform instance and its dependency; a remote target cannot be rewired.';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** An instance of the platform whose link to one dependency runs through a relay the scenario can cut. */
 async function instanceWithBreakableLink(world: ApexWorld, dependency: string): Promise<'skipped' | undefined> {

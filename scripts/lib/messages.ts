@@ -15,7 +15,8 @@ export interface ScenarioOutcome {
 
 const SEVERITY = ['PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'FAILED', 'UNKNOWN'];
 const worse = (a: string, b: string) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a);
-const ms = (d: { seconds: number; nanos: number }) => d.seconds * 1000 + d.nanos / 1e6;
+/** A message timestamp or duration in milliseconds. */
+export const ms = (d: { seconds: number; nanos: number }) => d.seconds * 1000 + d.nanos / 1e6;
 
 export function readOutcomes(file: string): { scenarios: ScenarioOutcome[]; wallMs: number; success: boolean } | undefined {
   if (!existsSync(file)) return undefined;
