@@ -60,8 +60,8 @@ const THREAD_SELECT = `SELECT t.*, (SELECT count(*) FROM messages m WHERE m.thre
 export class Conversations {
   constructor(readonly db: Database) {}
 
-  async createThread(userId: string, title: string, metadata: Record<string, unknown> = {}, db: Queryable = this.db): Promise<Thread> {
-    const { rows } = await db.query<ThreadRow>(
+  async createThread(userId: string, title: string, metadata: Record<string, unknown> = {}): Promise<Thread> {
+    const { rows } = await this.db.query<ThreadRow>(
       `INSERT INTO threads (id, user_id, title, metadata) VALUES ($1, $2, $3, $4) RETURNING *, 0 AS message_count`,
       [`thread_${randomUUID()}`, userId, title, metadata],
     );
