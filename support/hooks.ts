@@ -2,6 +2,19 @@ import { After, AfterAll, Before, BeforeAll, Status } from '@cucumber/cucumber';
 import { bringUpTarget, currentTarget, takeDownTarget } from './environment';
 import type { ApexWorld } from './world';
 import { timelineOf, timelineSvg, timelineText } from './timeline';
+import { runInvariantViolations, storedRunViolations } from './expectations/run-invariants';
+
+/**
+ * Every run any socket of the scenario saw keeps the contract's rules, and was stored as it was
+ * sent, whatever the scenario set out to show.
+ */
+async function checkEveryRun(world: ApexWorld): Promise<void> {
+  const sockets = [...world.sessions.values()].flatMap((session) => session.sockets.map((socket) => ({ owner: session.name, socket })));
+  const problems = runInvariantViolations(sockets);
+  const probe = world.databaseProbe();
+  if (probe) problems.push(...(await storedRunViolations(probe, sockets, world.target.wsUrl)));
+  if (problems.length) throw new Error(`Every run must keep the contract's rules; ${problems.length} broke:\n- ${problems.join('\n- ')}`);
+}
 
 BeforeAll({ timeout: 120_000 }, async function () {
   await bringUpTarget();
@@ -66,6 +79,7 @@ After({ timeout: 30_000 }, async function (this: ApexWorld, { result }) {
         session.sockets.forEach((socket, i) => this.evidence(`${session.name}'s socket ${i + 1} (${socket.auth}) received ${socket.frames.length} frames: ${socket.frames.map((f) => f.frame.type).join(', ') || 'none'}${socket.closed ? `; closed with ${socket.closed.code}` : ''}`));
       }
     }
+    await checkEveryRun(this);
   } finally {
     await this.cleanUp();
   }

@@ -23,13 +23,13 @@ export class DatabaseProbe {
   }
 
   async run(runId: string) {
-    const { rows } = await this.pool.query('SELECT id, thread_id, user_id, status, result FROM runs WHERE id = $1', [runId]);
-    return rows[0] as { id: string; thread_id: string; user_id: string; status: string; result: any } | undefined;
+    const { rows } = await this.pool.query('SELECT id, thread_id, user_id, status, result, completed_at FROM runs WHERE id = $1', [runId]);
+    return rows[0] as { id: string; thread_id: string; user_id: string; status: string; result: any; completed_at: Date | null } | undefined;
   }
 
   async runEvents(runId: string) {
-    const { rows } = await this.pool.query('SELECT seq, type FROM run_events WHERE run_id = $1 ORDER BY seq', [runId]);
-    return rows as { seq: number; type: string }[];
+    const { rows } = await this.pool.query('SELECT seq, type, data FROM run_events WHERE run_id = $1 ORDER BY seq', [runId]);
+    return rows as { seq: number; type: string; data: any }[];
   }
 
   close(): Promise<void> {
