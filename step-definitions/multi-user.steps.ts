@@ -6,6 +6,9 @@ import { completedResult } from '../support/expectations/agents';
 import { expectEverySocketGotRun, expectIsolation, expectOverlap, latencySummary } from '../support/expectations/realtime';
 import type { AgentRun } from '../support/agent-run';
 import type { UserSession } from '../support/session';
+import { randomUUID } from 'node:crypto';
+import { INTRUSIONS, refusedAsNotTheirs, refusedAsUnknown } from '../support/intrusions';
+import { expectConversationHoldsOnly, expectRefused } from '../support/expectations/access';
 
 /** Everyone signed in with a chat open first, so that the asking itself happens at one moment. */
 async function readyToChat(people: UserSession[]): Promise<void> {
@@ -187,4 +190,33 @@ Then("{user}'s conversations still hold all {int} questions with their answers",
     if (roles !== 'user,assistant') throw new Error(`Expected ${user}'s question and answer for run ${run.runId}; found ${roles || 'nothing'}`);
   }
   if (session.runs.length !== count) throw new Error(`Expected ${count} questions; ${user} asked ${session.runs.length}`);
+});
+
+When("{user} tries to {intrusion} {user}'s conversation once her/his/their analysis is under way", async function (this: ApexWorld, actor: string, intrusion: string, owner: string) {
+  const run = this.session(owner).lastRun();
+  await run.underWay(this.target.runDeadlineMs);
+  const session = this.session(actor);
+  await session.ensureSignedIn();
+  session.lastIntrusion = await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! });
+});
+
+When('{user} tries to {intrusion} a conversation that does not exist', async function (this: ApexWorld, actor: string, intrusion: string) {
+  const session = this.session(actor);
+  await session.ensureSignedIn();
+  session.lastIntrusion = await INTRUSIONS[intrusion](session, { threadId: `thread_${randomUUID()}`, runId: `run_${randomUUID()}` });
+});
+
+Then('{user} is refused as having no access', function (this: ApexWorld, actor: string) {
+  expectRefused(this.session(actor), 'as having no access', refusedAsNotTheirs);
+});
+
+Then('{user} is told it does not exist', function (this: ApexWorld, actor: string) {
+  expectRefused(this.session(actor), 'as not existing', refusedAsUnknown);
+});
+
+Then("{user}'s analysis completes, and her/his/their conversation is as it was", async function (this: ApexWorld, owner: string) {
+  const session = this.session(owner);
+  const run = session.lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  await expectConversationHoldsOnly(session, run);
 });

@@ -96,8 +96,11 @@ Given('{user} presents a token that is {forgery}', async function (this: ApexWor
   const session = this.session(user);
   await session.ensureSignedIn();
   const recipe = FORGERIES[forgery];
-  if (recipe.needsSecret && !this.target.secrets.jwt) return this.skip(`building a token that is ${forgery} needs the signing secret; set APEX_JWT_SECRET for this target.`);
-  session.presentToken(await recipe.build({ accessToken: session.accessToken, refreshToken: session.tokens!.refresh_token, signingSecret: this.target.secrets.jwt }));
+  const { jwt, service } = this.target.secrets;
+  if (recipe.needsSecret && !jwt) return this.skip(`building a token that is ${forgery} needs the signing secret; set APEX_JWT_SECRET for this target.`);
+  if (recipe.needsServiceSecret && !service) return this.skip(`getting a token that is ${forgery} needs the service secret; set APEX_SERVICE_SECRET for this target.`);
+  const serviceToken = async () => (service ? expectStatus(await session.auth.serviceToken({ service_id: 'netra-backend', service_secret: service }), 200, 'Getting a service token').body.access_token : undefined);
+  session.presentToken(await recipe.build({ accessToken: session.accessToken, refreshToken: session.tokens!.refresh_token, signingSecret: jwt, signOut: () => session.signOut(), serviceToken }));
 });
 
 Then('{user} is refused because {refusal}', function (this: ApexWorld, user: string, reason: string) {

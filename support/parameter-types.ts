@@ -3,6 +3,7 @@ import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, PERMISSION_WORDS, WO
 import { REFUSALS, SOCKET_REFUSALS } from './refusals';
 import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
+import { INTRUSIONS } from './intrusions';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
 defineParameterType({
@@ -73,3 +74,6 @@ defineParameterType({
 
 /** A dependency a scenario can cut a platform instance off from: "Redis", "database", "auth service". */
 defineParameterType({ name: 'dependency', regexp: oneOf(Object.keys(DEPENDENCIES)), transformer: (words: string) => words });
+
+/** Something a customer can do to a conversation or run by naming it; see support/intrusions.ts. */
+defineParameterType({ name: 'intrusion', regexp: oneOf(Object.keys(INTRUSIONS)), transformer: (words: string) => words });

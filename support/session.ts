@@ -6,6 +6,7 @@ import { HttpResponse, expectStatus } from './clients/http';
 import { claimsOf } from './clients/tokens';
 import { AgentRun } from './agent-run';
 import type { Target } from './environment';
+import type { Answer } from './intrusions';
 
 const WELCOME = (frame: { type: string; data?: { event?: string } }) => frame.type === 'system_message' && frame.data?.event === 'connection_established';
 
@@ -31,6 +32,8 @@ export class UserSession {
   catchUp?: AgentRun;
   /** A usage log this person attaches to every request from now on: a header and rows of cells. */
   usageLog?: { name: string; header: string[]; rows: string[][]; raw?: string };
+  /** The answer to this person's last try at a conversation or run by its id. */
+  lastIntrusion?: Answer;
   /** Every answer to something this person tried that may be refused, in order, with a label. */
   readonly attempts: { label: string; answer: HttpResponse }[] = [];
   auth: AuthClient;

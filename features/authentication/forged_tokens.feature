@@ -1,19 +1,26 @@
 @auth @AUTH-07 @fast
 Feature: Forged and misused tokens are refused
   Only tokens the auth service issued, unaltered, for this platform, of the right kind and still
-  valid, open anything: the API and the chat alike.
+  valid, open anything: every route of the API, the profile, and the chat wherever the token is
+  carried.
 
   Scenario Outline: A token that is <bad token> is refused everywhere
     Given Mallory presents a token that is <bad token>
     Then the API refuses Mallory's token
-    And Mallory cannot open a chat connection because the token <verdict>
+    And Mallory cannot open a chat connection because <verdict>
 
     Examples:
-      | bad token                          | verdict     |
-      | signed with another secret         | is invalid  |
-      | alg none                           | is invalid  |
-      | payload tampered after signing     | is invalid  |
-      | wrong audience                     | is invalid  |
-      | wrong issuer                       | is invalid  |
-      | refresh token used as access token | is invalid  |
-      | expired                            | has expired |
+      | bad token                            | verdict                    |
+      | missing                              | no token was given         |
+      | not a token at all                   | the token is invalid       |
+      | signed with another secret           | the token is invalid       |
+      | alg none                             | the token is invalid       |
+      | payload tampered after signing       | the token is invalid       |
+      | wrong audience                       | the token is invalid       |
+      | wrong issuer                         | the token is invalid       |
+      | without a token type                 | the token is invalid       |
+      | without a subject                    | the token is invalid       |
+      | refresh token used as access token   | the token is invalid       |
+      | a service token used as access token | the token is invalid       |
+      | expired                              | the token has expired      |
+      | revoked by signing out               | the token has been revoked |

@@ -12,3 +12,19 @@ Feature: Isolation between customers
     When Alice asks the chat for her own conversation
     Then the chat shows Alice her conversation with its messages
     And each of Alice and Bob received only their own runs, and nothing of anyone else
+
+  Scenario Outline: Alice is told when she tries to <act on> a conversation that does not exist
+    When Alice tries to <act on> a conversation that does not exist
+    Then Alice is told it does not exist
+
+    Examples:
+      | act on                             |
+      | read                               |
+      | read the messages of               |
+      | archive                            |
+      | read the run of                    |
+      | open over the chat                 |
+      | resume the run of                  |
+      | stop the run of                    |
+      | ask a follow-up in                 |
+      | ask a follow-up through the API in |

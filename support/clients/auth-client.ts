@@ -37,6 +37,10 @@ export class AuthClient {
     return http('POST', `${this.baseUrl}/auth/validate`, { body: { token }, headers });
   }
 
+  serviceToken(credentials: { service_id?: string; service_secret?: string }): Promise<HttpResponse> {
+    return http('POST', `${this.baseUrl}/auth/service-token`, { body: credentials });
+  }
+
   me(token: string): Promise<HttpResponse> {
     return http('GET', `${this.baseUrl}/auth/me`, { token });
   }

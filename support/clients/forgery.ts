@@ -11,6 +11,10 @@ export interface ForgeryInput {
   accessToken: string;
   refreshToken: string;
   signingSecret?: string;
+  /** Signs the person out, so that their own token is revoked. */
+  signOut(): Promise<void>;
+  /** A token the auth service issued to a service, not to a person; undefined without the service secret. */
+  serviceToken(): Promise<string | undefined>;
 }
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -20,7 +24,41 @@ async function signed(claims: Record<string, unknown>, secret: string): Promise<
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
 }
 
-export const FORGERIES: Record<string, { needsSecret: boolean; build(input: ForgeryInput): Promise<string> }> = {
+export const FORGERIES: Record<string, { needsSecret: boolean; needsServiceSecret?: boolean; build(input: ForgeryInput): Promise<string> }> = {
+  missing: {
+    needsSecret: false,
+    build: async () => '',
+  },
+  'not a token at all': {
+    needsSecret: false,
+    build: async () => 'not-a-token',
+  },
+  'revoked by signing out': {
+    needsSecret: false,
+    build: async ({ accessToken, signOut }) => {
+      await signOut();
+      return accessToken;
+    },
+  },
+  'a service token used as access token': {
+    needsSecret: false,
+    needsServiceSecret: true,
+    build: async ({ serviceToken }) => (await serviceToken())!,
+  },
+  'without a token type': {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => {
+      const { token_type: _type, ...claims } = claimsOf(accessToken) as Record<string, unknown>;
+      return signed(claims, signingSecret!);
+    },
+  },
+  'without a subject': {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => {
+      const { sub: _subject, ...claims } = claimsOf(accessToken) as Record<string, unknown>;
+      return signed(claims, signingSecret!);
+    },
+  },
   'signed with another secret': {
     needsSecret: false,
     build: ({ accessToken }) => signed({ ...claimsOf(accessToken) }, randomBytes(32).toString('base64url')),

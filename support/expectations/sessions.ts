@@ -1,4 +1,5 @@
-import { AgentSocket, describeFrames } from '../clients/agent-socket';
+import { randomUUID } from 'node:crypto';
+import { AgentSocket, SocketAuth, describeFrames } from '../clients/agent-socket';
 import { ApiClient } from '../clients/api-client';
 import { AuthClient } from '../clients/auth-client';
 import { claimsOf } from '../clients/tokens';
@@ -9,12 +10,30 @@ import type { UserSession } from '../session';
 
 const CLOSED_FOR_POLICY = 1008;
 
-/** The token opens nothing over HTTP: neither the backend's API nor the auth service's profile. */
+/**
+ * The token opens nothing over HTTP: no route of the backend's API, whether or not what it names
+ * exists, and neither the profile nor the sign-out of the auth service. Each says 401 in the
+ * contract's error shape; nothing is looked up for a caller who is not signed in.
+ */
 export async function expectApiRefuses(user: UserSession, where: { api?: ApiClient; auth?: AuthClient } = {}): Promise<void> {
   const token = user.tokens?.access_token ?? '';
-  const answers = await Promise.all([(where.api ?? user.api).threads(token), (where.auth ?? user.auth).me(token)]);
-  for (const answer of answers) {
-    if (answer.status !== 401) throw new Error(`Expected ${answer.call} to refuse ${user.name}'s token with 401; it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+  const api = where.api ?? user.api;
+  const auth = where.auth ?? user.auth;
+  const nowhere = `thread_${randomUUID()}`;
+  const answers = await Promise.all([
+    api.threads(token),
+    api.createThread(token, { title: 'Should not be created' }),
+    api.thread(token, nowhere),
+    api.messages(token, nowhere),
+    api.archiveThread(token, nowhere),
+    api.run(token, `run_${randomUUID()}`),
+    api.execute(token, { type: 'cost_optimizer', message: 'How much can I save?' }),
+    auth.me(token),
+    auth.logout(token),
+  ]);
+  const wrong = answers.filter((answer) => answer.status !== 401 || typeof answer.body?.detail !== 'string' || typeof answer.body?.code !== 'string');
+  if (wrong.length) {
+    throw new Error(`Expected every route to refuse ${user.name}'s token with 401 and {detail, code}; ${wrong.map((a) => `${a.call} answered ${a.status}: ${redact(a.text).slice(0, 160)}`).join('; ')}`);
   }
 }
 
@@ -25,15 +44,21 @@ export async function expectApiAccepts(user: UserSession): Promise<void> {
   }
 }
 
-/** Opening a socket with the person's current token (or none) gets the stated error and a 1008 close, never a welcome. */
+/**
+ * Opening a socket with the person's current token (or none) gets the stated error and a 1008
+ * close, never a welcome, wherever the token is carried.
+ */
 export async function expectChatRefused(user: UserSession, reason: string, wsUrl?: string): Promise<void> {
   const code = SOCKET_REFUSALS[reason];
-  const socket = await user.openSocket(user.tokens ? 'header' : 'none', wsUrl);
-  const refusal = await socket.connectionAnswer();
-  if (refusal.frame.type !== 'error_message' || refusal.frame.error_code !== code) {
-    throw new Error(`Expected the chat to refuse ${user.name} with ${code} because ${reason}; received: ${describeFrames(socket.frames, socket.openedAt)}`);
-  }
-  await expectClosedForPolicy(socket, 5000, user.name);
+  const carriers: SocketAuth[] = user.tokens?.access_token ? ['header', 'subprotocol', 'query'] : ['none'];
+  await Promise.all(carriers.map(async (carrier) => {
+    const socket = await user.openSocket(carrier, wsUrl);
+    const refusal = await socket.connectionAnswer();
+    if (refusal.frame.type !== 'error_message' || refusal.frame.error_code !== code) {
+      throw new Error(`Expected the chat to refuse ${user.name}'s token ${carrier === 'none' ? '' : `(carried in the ${carrier}) `}with ${code} because ${reason}; received: ${describeFrames(socket.frames, socket.openedAt)}`);
+    }
+    await expectClosedForPolicy(socket, 5000, user.name);
+  }));
 }
 
 export async function expectClosedForPolicy(socket: AgentSocket, withinMs: number, owner: string): Promise<void> {
