@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { Workload, describeWorkload, dollars, costQuestion } from '../support/domain';
+import { Workload, describeWorkload, dollars, costQuestion, inOwnWords } from '../support/domain';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from '../support/expectations/runs';
 import {
   FIVE_EVENTS,
@@ -12,12 +12,19 @@ import {
   expectSpreadProgress,
   expectToolCallsPaired,
   expectToolFiguresInAnswer,
+  expectRecommendation,
+  expectSavings,
+  expectSpend,
 } from '../support/expectations/agents';
 import { expectStatus } from '../support/clients/http';
 import { redact } from '../support/redact';
 
 When('{user} asks the {agent} about {workload}', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
   await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } });
+});
+
+When('{user} asks the {agent} {phrasing} about {workload}', async function (this: ApexWorld, user: string, agent: string, phrasing: 'figures' | 'words', workload: Workload) {
+  await this.session(user).startAgent(agent, phrasing === 'figures' ? { user_request: costQuestion(workload), context: { workload } } : { user_request: inOwnWords(workload) });
 });
 
 When("{user} asks the {agent} about {workload} the way the platform's staging tests do", async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
@@ -263,4 +270,20 @@ Then("{user}'s daily cost trend reads {string}", async function (this: ApexWorld
   const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
   const reads = (result?.trend_data ?? []).map((p: { date: string; cost: number }) => `${p.date} ${dollars(p.cost)}`).join(', ');
   if (reads !== trend) throw new Error(`Expected the daily trend "${trend}"; the analysis reads "${reads}"`);
+});
+
+Then('{user} is told her/his/their current spend is {money} a month, {money} for input and {money} for output', async function (this: ApexWorld, user: string, total: number, input: number, output: number) {
+  expectSpend(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), { total, input, output });
+});
+
+Then('{user} is offered savings of exactly {money} a month, {float}% of her/his/their spend', async function (this: ApexWorld, user: string, amount: number, percent: number) {
+  expectSavings(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), amount, percent);
+});
+
+Then('{user} is offered {string} worth {money} a month', async function (this: ApexWorld, user: string, title: string, amount: number) {
+  expectRecommendation(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), title, amount);
+});
+
+Then('{user} is not offered {string}', async function (this: ApexWorld, user: string, title: string) {
+  expectRecommendation(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), title, undefined);
 });

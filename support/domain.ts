@@ -42,6 +42,10 @@ export function parseWorkload(text: string): Workload {
 /** The question a customer asks about a workload, in their words. */
 export const costQuestion = (workload: Workload): string => `How much can I save on ${describeWorkload(workload)}?`;
 
+/** The same workload written into the question the way a customer types it, with no structured figures. */
+export const inOwnWords = (w: Workload): string =>
+  `We make ${w.monthly_requests.toLocaleString('en-US')} requests a month on ${w.provider} ${w.model}, with ${w.avg_input_tokens.toLocaleString('en-US')} input and ${w.avg_output_tokens.toLocaleString('en-US')} output tokens on average. What can we save?`;
+
 export function describeWorkload(w: Workload): string {
   return `${w.monthly_requests.toLocaleString('en-US')} requests a month on ${w.provider} ${w.model}, averaging ${w.avg_input_tokens.toLocaleString('en-US')} input and ${w.avg_output_tokens.toLocaleString('en-US')} output tokens`;
 }

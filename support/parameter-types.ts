@@ -77,3 +77,6 @@ defineParameterType({ name: 'dependency', regexp: oneOf(Object.keys(DEPENDENCIES
 
 /** Something a customer can do to a conversation or run by naming it; see support/intrusions.ts. */
 defineParameterType({ name: 'intrusion', regexp: oneOf(Object.keys(INTRUSIONS)), transformer: (words: string) => words });
+
+/** How a customer gives a workload: as structured figures, or written into the question. */
+defineParameterType({ name: 'phrasing', regexp: /with its figures|in (?:her|his|their) own words/, transformer: (words: string) => (words === 'with its figures' ? 'figures' : 'words') });

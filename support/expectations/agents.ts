@@ -2,7 +2,7 @@ import { deepStrictEqual } from 'node:assert';
 import type { AgentRun } from '../agent-run';
 import { describeFrames } from '../clients/agent-socket';
 import { dollars } from '../domain';
-import { expectEventsInOrder, expectWellFormedRun } from './runs';
+import { expectEventsInOrder, expectWellFormedRun, sameAmount } from './runs';
 
 export const FIVE_EVENTS = ['agent_started', 'agent_thinking', 'tool_executing', 'tool_completed', 'agent_completed'];
 
@@ -92,5 +92,36 @@ export function expectRecommendationsQuality(result: any, atLeast: number): void
   const offered = result?.potential_savings?.monthly_amount;
   if (typeof offered !== 'number' || total > offered + 0.01 * recommendations.length) {
     throw new Error(`Expected the recommendations' savings (${dollars(total)}) to add up to no more than the saving offered (${typeof offered === 'number' ? dollars(offered) : offered}).`);
+  }
+}
+
+const amountOf = (value: unknown) => (typeof value === 'number' ? dollars(value) : JSON.stringify(value));
+
+/** The current spend and its split, each to the cent. */
+export function expectSpend(result: any, expected: { total: number; input: number; output: number }): void {
+  const analysis = result?.cost_analysis ?? {};
+  const told = { total: analysis.current_monthly_cost, input: analysis.breakdown?.input_tokens, output: analysis.breakdown?.output_tokens };
+  if (!sameAmount(told.total, expected.total) || !sameAmount(told.input, expected.input) || !sameAmount(told.output, expected.output)) {
+    throw new Error(`Expected a current spend of ${dollars(expected.total)} (${dollars(expected.input)} input, ${dollars(expected.output)} output); the agent said ${amountOf(told.total)} (${amountOf(told.input)} input, ${amountOf(told.output)} output)`);
+  }
+}
+
+/** The total saving to the cent, its share of the spend to a tenth of a percent, and the recommendations adding up to it. */
+export function expectSavings(result: any, amount: number, percent: number): void {
+  const savings = result?.potential_savings ?? {};
+  const recommendations: { title: string; cost_impact?: { monthly_amount?: number } }[] = result?.recommendations ?? [];
+  const sum = Math.round(recommendations.reduce((total, r) => total + (r.cost_impact?.monthly_amount ?? 0), 0) * 100) / 100;
+  if (!sameAmount(savings.monthly_amount, amount) || savings.percent !== percent || !sameAmount(sum, amount)) {
+    throw new Error(`Expected savings of exactly ${dollars(amount)} a month (${percent}% of the spend), the sum of the recommendations; the agent offered ${amountOf(savings.monthly_amount)} (${savings.percent}%), with recommendations adding up to ${dollars(sum)}: ${recommendations.map((r) => `${r.title} ${amountOf(r.cost_impact?.monthly_amount)}`).join('; ')}`);
+  }
+}
+
+/** The named recommendation is offered at exactly this amount, or (with no amount) not at all. */
+export function expectRecommendation(result: any, title: string, amount: number | undefined): void {
+  const recommendations: { title: string; cost_impact?: { monthly_amount?: number } }[] = result?.recommendations ?? [];
+  const found = recommendations.find((r) => r.title === title);
+  const offered = recommendations.map((r) => `${r.title} ${amountOf(r.cost_impact?.monthly_amount)}`).join('; ') || 'nothing';
+  if (amount === undefined ? found : !found || !sameAmount(found.cost_impact?.monthly_amount, amount)) {
+    throw new Error(`Expected ${amount === undefined ? `no "${title}"` : `"${title}" worth ${dollars(amount)} a month`}; the agent offered: ${offered}`);
   }
 }
