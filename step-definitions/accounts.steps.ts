@@ -1,6 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { expectFreshSession, expectIndistinguishableRefusals, expectProfile, expectSessionConfirmed, expectSimilarTiming } from '../support/expectations/accounts';
+import { expectFreshSession, expectIndistinguishableRefusals, expectLetIn, expectProfile, expectSessionConfirmed, expectSimilarTiming, untilWindowPassed } from '../support/expectations/accounts';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { BAD_SIGN_UPS } from '../support/domain';
@@ -92,6 +92,7 @@ When('{user} signs up with {badSignUp}', async function (this: ApexWorld, user: 
 
 When('{user} tries {int} times to sign in as {user} with a wrong password', async function (this: ApexWorld, user: string, times: number, owner: string) {
   const session = this.session(user);
+  if (!this.hasNoted('first failed sign-in')) this.remember('first failed sign-in', Date.now());
   for (let i = 0; i < times; i++) await session.attempt('wrong password', session.auth.login({ email: this.session(owner).email, password: 'wrong-password-123' }));
 });
 
@@ -111,4 +112,29 @@ Then("{user}'s failed sign-ins are all refused in exactly the same words", funct
 
 Then('a sign-in with an unknown email is refused about as fast as one with a wrong password', function (this: ApexWorld) {
   expectSimilarTiming([...this.sessions.values()].flatMap((s) => s.attempts));
+});
+
+Given('sign-in lockouts last {int} second(s)', async function (this: ApexWorld, seconds: number) {
+  const instance = await this.startInstance({ LOCKOUT_WINDOW_SECONDS: String(seconds) });
+  if (!instance) return this.skip(`a deployment's lockout window is its own (15 minutes by the contract); this needs an instance with a short one.`);
+  this.moveEveryoneTo(instance);
+  this.remember('lockout window', seconds * 1000);
+});
+
+When('the lockout window has passed', async function (this: ApexWorld) {
+  await untilWindowPassed(this.recall<number>('first failed sign-in'), this.recall<number>('lockout window'));
+});
+
+When('{user} signs in with her/his/their email address in capitals and her/his/their password', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.attempt('sign-in', session.auth.login({ email: session.email.toUpperCase(), password: session.password }));
+});
+
+When("{user} signs up with {user}'s email address in capitals", async function (this: ApexWorld, user: string, owner: string) {
+  const session = this.session(user);
+  await session.attempt('sign-up', session.auth.register({ email: this.session(owner).email.toUpperCase(), password: session.password }));
+});
+
+Then('{user} is let in', function (this: ApexWorld, user: string) {
+  expectLetIn(this.session(user));
 });

@@ -37,8 +37,24 @@ export class ApexWorld extends World {
   /** How the last platform process this scenario started ended. */
   platformProcess?: { started: boolean; exitCode: number | null; output: string };
 
+  /** What steps of this scenario noted for later ones, by name. */
+  private readonly notes = new Map<string, unknown>();
+
   constructor(options: IWorldOptions) {
     super(options);
+  }
+
+  remember(name: string, value: unknown): void {
+    this.notes.set(name, value);
+  }
+
+  recall<T>(name: string): T {
+    if (!this.notes.has(name)) throw new Error(`Nothing was noted as "${name}" earlier in this scenario; a step before this one must set it up.`);
+    return this.notes.get(name) as T;
+  }
+
+  hasNoted(name: string): boolean {
+    return this.notes.has(name);
   }
 
   get target(): Target {

@@ -31,3 +31,29 @@ Feature: Credential errors
     When Mallory tries 5 times to sign in as Alice with a wrong password
     And Alice tries to sign in with her right password
     Then Alice is refused because there were too many failed attempts
+
+  Scenario: Four failed sign-ins leave the right password working, and it clears the count
+    Given Alice is signed in
+    When Mallory tries 4 times to sign in as Alice with a wrong password
+    And Alice tries to sign in with her right password
+    Then Alice is let in
+    When Mallory tries 4 times to sign in as Alice with a wrong password
+    And Alice tries to sign in with her right password
+    Then Alice is let in
+
+  Scenario: The lockout lifts once its window has passed
+    Given sign-in lockouts last 2 seconds
+    And Alice is signed in
+    When Mallory tries 5 times to sign in as Alice with a wrong password
+    And Alice tries to sign in with her right password
+    Then Alice is refused because there were too many failed attempts
+    When the lockout window has passed
+    And Alice tries to sign in with her right password
+    Then Alice is let in
+
+  Scenario: An email address is the same whatever its letter case
+    Given Alice is signed in
+    When Alice signs in with her email address in capitals and her password
+    Then Alice is let in
+    When Mallory signs up with Alice's email address in capitals
+    Then Mallory is refused because the email is already registered

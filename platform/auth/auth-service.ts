@@ -38,9 +38,8 @@ const testSignIn = {
   },
 } as const;
 
-/** Five failed sign-ins for one email within fifteen minutes lock that email's sign-in. */
+/** Five failed sign-ins for one email within the lockout window (15 minutes) lock that email's sign-in. */
 const MAX_FAILED_LOGINS = 5;
-const FAILED_LOGIN_WINDOW_SECONDS = 15 * 60;
 const OAUTH_PROVIDERS = ['google'];
 
 export function secretsMatch(given: string | undefined, expected: string): boolean {
@@ -48,6 +47,8 @@ export function secretsMatch(given: string | undefined, expected: string): boole
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+const waitPhrase = (seconds: number) => (seconds % 60 === 0 ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}` : `${seconds} second${seconds === 1 ? '' : 's'}`);
 
 const publicUser = (user: User) => ({ id: user.id, email: user.email, name: user.name });
 
@@ -81,12 +82,12 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
     const { email, password } = request.body;
     const failures = `login_failures:${email.toLowerCase()}`;
     if (Number(await cache.get(failures)) >= MAX_FAILED_LOGINS) {
-      throw new ApiError(429, 'TOO_MANY_ATTEMPTS', 'Too many failed sign-ins for this email; wait 15 minutes and try again');
+      throw new ApiError(429, 'TOO_MANY_ATTEMPTS', `Too many failed sign-ins for this email; wait ${waitPhrase(config.lockoutWindowSeconds)} and try again`);
     }
     const user = await users.byEmail(email);
     const ok = user?.passwordHash ? await passwords.verify(password, user.passwordHash) : await passwords.verifyAgainstDecoy(password);
     if (!user || !ok) {
-      await cache.increment(failures, FAILED_LOGIN_WINDOW_SECONDS);
+      await cache.increment(failures, config.lockoutWindowSeconds);
       throw new ApiError(401, 'INVALID_CREDENTIALS', 'The email or password is not correct');
     }
     await cache.del(failures);

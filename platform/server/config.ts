@@ -31,6 +31,8 @@ export interface PlatformConfig {
   agentTimeScale: number;
   /** How often the socket server pings; a socket that misses one answer is dropped. */
   heartbeatMs: number;
+  /** How long five failed sign-ins lock an email's sign-in, counted from the first failure. */
+  lockoutWindowSeconds: number;
   /** Messages one user may send over sockets in a minute. */
   socketRateLimit: number;
   /** Failures in a row that open a tool's circuit breaker, and how long it stays open. */
@@ -121,6 +123,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     refreshTtlSeconds: numberSetting(env, 'JWT_REFRESH_TTL_SECONDS', 7 * 24 * 3600, 1),
     agentTimeScale: numberSetting(env, 'AGENT_TIME_SCALE', 1, 0),
     heartbeatMs: numberSetting(env, 'HEARTBEAT_INTERVAL_MS', 30_000, 10),
+    lockoutWindowSeconds: numberSetting(env, 'LOCKOUT_WINDOW_SECONDS', 15 * 60, 1),
     socketRateLimit: numberSetting(env, 'WS_RATE_LIMIT_PER_MINUTE', 100, 1),
     breakerThreshold: numberSetting(env, 'BREAKER_FAILURE_THRESHOLD', 3, 1),
     breakerCooldownMs: numberSetting(env, 'BREAKER_COOLDOWN_MS', 30_000, 0),

@@ -1,3 +1,4 @@
+import { setTimeout as until } from 'node:timers/promises';
 import { claimsOf } from '../clients/tokens';
 import { HttpResponse, expectStatus } from '../clients/http';
 import { redact } from '../redact';
@@ -68,4 +69,21 @@ export function expectSimilarTiming(attempts: { label: string; answer: HttpRespo
   if (ratio > 3) {
     throw new Error(`Expected an unknown email to be refused about as fast as a wrong password; medians were ${unknown.toFixed(1)} ms and ${wrong.toFixed(1)} ms (${ratio.toFixed(1)}×).`);
   }
+}
+
+/** The last sign-in gave the person a working session of their own account. */
+export function expectLetIn(user: UserSession): void {
+  const answer = user.lastAnswer;
+  if (!answer) throw new Error(`${user.name} has not tried to sign in yet.`);
+  if (answer.status !== 200 || typeof answer.body?.access_token !== 'string' || answer.body?.user?.id !== user.account?.id) {
+    throw new Error(`Expected ${user.name} to be let in as ${user.account?.id ?? 'her account'}; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+  }
+  user.keep(answer.body);
+}
+
+/** Waits for the clock, not a guess: until the window that opened at \`since\` has closed, and a whole second more for its rounding. */
+export async function untilWindowPassed(since: number, windowMs: number): Promise<void> {
+  const wait = since + windowMs + 1000 - Date.now();
+  if (wait > 60_000) throw new Error(`The window closes in ${Math.round(wait / 1000)} s; a scenario should not wait that long.`);
+  if (wait > 0) await until(wait);
 }
