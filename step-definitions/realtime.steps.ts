@@ -10,6 +10,8 @@ import { expectClosedForPolicy } from '../support/expectations/sessions';
 import { expectEventFields, expectEverySocketGotRun } from '../support/expectations/realtime';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
+import { paddedPing } from '../support/frames';
+import { untilWindowPassed } from '../support/expectations/accounts';
 
 Then("{user}'s first update arrives within {int} second(s) of her/his/their question", async function (this: ApexWorld, user: string, seconds: number) {
   const run = this.session(user).lastRun();
@@ -93,11 +95,31 @@ Then("each of {user}'s runs completed before the next began, numbering its event
 
 When('{user} pings the chat', function (this: ApexWorld, user: string) {
   const socket = this.session(user).sockets.at(-1)!;
+  socket.marked = socket.frames.length;
   socket.send('ping');
 });
 
+When('{user} sends a ping of {frameSize}', function (this: ApexWorld, user: string, bytes: number) {
+  const socket = this.session(user).sockets.at(-1)!;
+  socket.marked = socket.frames.length;
+  socket.sendText(paddedPing(bytes));
+});
+
 Then('the chat answers {user} with a pong', async function (this: ApexWorld, user: string) {
-  await this.session(user).sockets.at(-1)!.waitFor('a pong', (f) => f.type === 'pong', 5000);
+  const socket = this.session(user).sockets.at(-1)!;
+  const answer = await socket.waitFor('an answer to the ping', (f) => f.type === 'pong' || f.type === 'error_message', 5000, socket.marked);
+  if (answer.frame.type !== 'pong') throw new Error(`Expected a pong; the chat answered ${answer.frame.type} ${answer.frame.error_code ?? ''}: ${answer.frame.error_message ?? ''}`);
+});
+
+Given('the chat allows {int} messages per customer every {int} second(s)', async function (this: ApexWorld, limit: number, seconds: number) {
+  const instance = await this.startInstance({ WS_RATE_LIMIT_PER_MINUTE: String(limit), WS_RATE_LIMIT_WINDOW_SECONDS: String(seconds) });
+  if (!instance) return this.skip(`a deployment's message window is a minute; this needs an instance with a short one.`);
+  this.moveEveryoneTo(instance);
+  this.remember('message window', seconds * 1000);
+});
+
+When('the message window has passed', async function (this: ApexWorld) {
+  await untilWindowPassed(this.recall<number>('first message'), this.recall<number>('message window'));
 });
 
 When('{user} sends a message that is not JSON', function (this: ApexWorld, user: string) {
@@ -136,10 +158,11 @@ When('{user} sends {int} more messages at once', function (this: ApexWorld, user
   const socket = this.session(user).sockets.at(-1)!;
   socket.marked = socket.frames.length;
   socket.flood = { before: socket.sent, count };
+  if (!this.hasNoted('first message')) this.remember('first message', Date.now());
   for (let i = 0; i < count; i++) socket.send('ping');
 });
 
-Then('{user} is answered up to {int} messages in the minute, and every message after that is refused as too many', async function (this: ApexWorld, user: string, limit: number) {
+Then('{user} is answered up to {int} messages in the minute,/window, and every message after that is refused as too many', async function (this: ApexWorld, user: string, limit: number) {
   const socket = this.session(user).sockets.at(-1)!;
   const { before, count } = socket.flood!;
   // Every message this person sent so far counts, on whichever socket; here all went through this one.

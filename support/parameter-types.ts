@@ -80,3 +80,10 @@ defineParameterType({ name: 'intrusion', regexp: oneOf(Object.keys(INTRUSIONS)),
 
 /** How a customer gives a workload: as structured figures, or written into the question. */
 defineParameterType({ name: 'phrasing', regexp: /with its figures|in (?:her|his|their) own words/, transformer: (words: string) => (words === 'with its figures' ? 'figures' : 'words') });
+
+/** A message size around a limit: "exactly 64 KiB", "64 KiB less a byte", "64 KiB and a byte", as a number of bytes. */
+defineParameterType({
+  name: 'frameSize',
+  regexp: /(?:exactly )?\d+ KiB(?: (?:less|and) a byte)?/,
+  transformer: (words: string) => Number(/\d+/.exec(words)![0]) * 1024 + (words.endsWith('less a byte') ? -1 : words.endsWith('and a byte') ? 1 : 0),
+});

@@ -26,8 +26,35 @@ Feature: Protocol hygiene
 
   @fast
   Scenario: Heartbeats keep an idle chat open and drop a chat that stopped answering
-    Given the platform checks chat connections every 200 milliseconds
+    Given the platform checks chat connections every 500 milliseconds
     And Alice has a chat connection open that answers heartbeats
     And Bob has a chat connection open that has stopped answering heartbeats
     Then Alice's idle chat is still open after 4 heartbeats
     And Bob's chat is dropped within 3 heartbeats
+
+  @fast
+  Scenario Outline: A message of <size> is answered
+    Given Alice has a chat connection open
+    When Alice sends a ping of <size>
+    Then the chat answers Alice with a pong
+
+    Examples:
+      | size               |
+      | 64 KiB less a byte |
+      | exactly 64 KiB     |
+
+  @fast
+  Scenario: A message of 64 KiB and a byte closes the chat
+    Given Alice has a chat connection open
+    When Alice sends a ping of 64 KiB and a byte
+    Then Alice's chat is closed because the message was too big
+
+  @fast
+  Scenario: The message limit lifts once its window has passed
+    Given the chat allows 5 messages per customer every 2 seconds
+    And Alice has a chat connection open
+    When Alice sends 6 more messages at once
+    Then Alice is answered up to 5 messages in the window, and every message after that is refused as too many
+    When the message window has passed
+    And Alice pings the chat
+    Then the chat answers Alice with a pong

@@ -30,6 +30,8 @@ interface Connection {
 export interface SocketOptions {
   heartbeatMs: number;
   rateLimitPerMinute: number;
+  /** The rate limit's window: a minute, unless a test platform shortens it. */
+  rateWindowSeconds: number;
 }
 
 const AUTH_PROBLEMS: Record<string, string> = {
@@ -200,9 +202,9 @@ export class AgentSocketServer {
     this.send(connection, { type: 'error_message', error_code: code, error_message: message, timestamp: new Date().toISOString() });
   }
 
-  /** Counts a user's messages in a one-minute window that starts with the first, shared by every instance. */
+  /** Counts a user's messages in a window (a minute) that starts with the first, shared by every instance. */
   private async overLimit(identity: Identity): Promise<boolean> {
-    const count = await this.cache.increment(`ws_rate:${identity.userId}`, 60);
+    const count = await this.cache.increment(`ws_rate:${identity.userId}`, this.options.rateWindowSeconds);
     return count > this.options.rateLimitPerMinute;
   }
 

@@ -33,8 +33,9 @@ export interface PlatformConfig {
   heartbeatMs: number;
   /** How long five failed sign-ins lock an email's sign-in, counted from the first failure. */
   lockoutWindowSeconds: number;
-  /** Messages one user may send over sockets in a minute. */
+  /** Messages one user may send over sockets in a minute (or the window below). */
   socketRateLimit: number;
+  socketRateWindowSeconds: number;
   /** Failures in a row that open a tool's circuit breaker, and how long it stays open. */
   breakerThreshold: number;
   breakerCooldownMs: number;
@@ -125,6 +126,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     heartbeatMs: numberSetting(env, 'HEARTBEAT_INTERVAL_MS', 30_000, 10),
     lockoutWindowSeconds: numberSetting(env, 'LOCKOUT_WINDOW_SECONDS', 15 * 60, 1),
     socketRateLimit: numberSetting(env, 'WS_RATE_LIMIT_PER_MINUTE', 100, 1),
+    socketRateWindowSeconds: numberSetting(env, 'WS_RATE_LIMIT_WINDOW_SECONDS', 60, 1),
     breakerThreshold: numberSetting(env, 'BREAKER_FAILURE_THRESHOLD', 3, 1),
     breakerCooldownMs: numberSetting(env, 'BREAKER_COOLDOWN_MS', 30_000, 0),
     toolFailureDelayMs: numberSetting(env, 'TOOL_FAILURE_DELAY_MS', 300, 0),

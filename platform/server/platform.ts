@@ -39,7 +39,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   const gateway = new AuthGateway(config.authServiceUrl ?? authUrl, { id: config.serviceId, secret: config.backendServiceSecret });
   const conversations = new Conversations(db);
   const faults = new Faults();
-  const sockets = new AgentSocketServer(gateway, conversations, cache, { heartbeatMs: config.heartbeatMs, rateLimitPerMinute: config.socketRateLimit });
+  const sockets = new AgentSocketServer(gateway, conversations, cache, { heartbeatMs: config.heartbeatMs, rateLimitPerMinute: config.socketRateLimit, rateWindowSeconds: config.socketRateWindowSeconds });
   const bus = new EventBus(cache);
   await bus.start((userId, event) => sockets.deliver(userId, event));
   const wording = config.llm ? new ChatModelWording(config.llm.baseUrl, config.llm.apiKey, config.llm.model, config.llm.timeoutMs) : new TemplateWording();
