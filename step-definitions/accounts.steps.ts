@@ -22,7 +22,7 @@ Then("{user}'s sign-in gives her/him/them a new session, not the one from sign-u
 });
 
 Then("the platform confirms that {user}'s session is hers/his/theirs", async function (this: ApexWorld, user: string) {
-  await expectSessionConfirmed(this.session(user));
+  await expectSessionConfirmed(this.session(user), this.target.secrets.service);
 });
 
 Then("{user}'s profile shows her/his/their email address and that she/he/they may {permissions}", async function (this: ApexWorld, user: string, permissions: string[]) {

@@ -12,8 +12,12 @@ import {
   expectApiRefuses,
   expectChatRefused,
   expectOpenSocketsClosed,
+  expectNoServiceToken,
+  expectNotVouched,
   expectRevocationRecorded,
+  expectServiceToken,
 } from '../support/expectations/sessions';
+import { SERVICE_CREDENTIALS } from '../support/refusals';
 
 Given('{user} is signed in for {int} second(s)', async function (this: ApexWorld, user: string, seconds: number) {
   const key = this.target.secrets.e2eBypassKey;
@@ -127,9 +131,26 @@ Then("the auth service vouches for {user}'s token", function (this: ApexWorld, u
   }
 });
 
-Then("the auth service does not vouch for {user}'s token, because the service secret is wrong", function (this: ApexWorld, user: string) {
-  const answer = expectStatus(this.session(user).lastAnswer!, 200, 'Validating a token');
-  if (answer.body.valid !== false || answer.body.error !== 'invalid_service_secret') {
-    throw new Error(`Expected the auth service to refuse a caller with the wrong service secret (valid=false, invalid_service_secret); it answered valid=${answer.body.valid}, error ${answer.body.error ?? 'none'}.`);
-  }
+When("someone asks the auth service to vouch for {user}'s token without service credentials", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.attempt('validate', session.auth.validate(session.accessToken));
+});
+
+Then("the auth service does not vouch for {user}'s token, because {serviceProblem}", function (this: ApexWorld, user: string, problem: string) {
+  expectNotVouched(this.session(user), problem);
+});
+
+When('a service asks for a service token with {serviceCredentials}', async function (this: ApexWorld, credentials: string) {
+  const secret = this.target.secrets.service;
+  if (!secret) return this.skip('this needs the service secret; set APEX_SERVICE_SECRET for this target.');
+  const service = this.session('Service');
+  await service.attempt('service token', service.auth.serviceToken(SERVICE_CREDENTIALS[credentials](secret)));
+});
+
+Then('the auth service issues a service token that lasts as long as it says', function (this: ApexWorld) {
+  expectServiceToken(this.session('Service').lastAnswer);
+});
+
+Then('the auth service refuses to issue a service token', function (this: ApexWorld) {
+  expectNoServiceToken(this.session('Service').lastAnswer);
 });

@@ -1,6 +1,6 @@
 import { defineParameterType } from '@cucumber/cucumber';
 import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, PERMISSION_WORDS, WORKLOAD_PATTERN, money, workloadOf } from './domain';
-import { REFUSALS, SOCKET_REFUSALS } from './refusals';
+import { REFUSALS, SERVICE_CREDENTIALS, SERVICE_PROBLEMS, SOCKET_REFUSALS } from './refusals';
 import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
 import { INTRUSIONS } from './intrusions';
@@ -87,3 +87,9 @@ defineParameterType({
   regexp: /(?:exactly )?\d+ KiB(?: (?:less|and) a byte)?/,
   transformer: (words: string) => Number(/\d+/.exec(words)![0]) * 1024 + (words.endsWith('less a byte') ? -1 : words.endsWith('and a byte') ? 1 : 0),
 });
+
+/** Why the auth service does not vouch for a token; see support/refusals.ts. */
+defineParameterType({ name: 'serviceProblem', regexp: oneOf(Object.keys(SERVICE_PROBLEMS)), transformer: (words: string) => words });
+
+/** What a service presents for a service token; see support/refusals.ts. */
+defineParameterType({ name: 'serviceCredentials', regexp: oneOf(Object.keys(SERVICE_CREDENTIALS)), transformer: (words: string) => words });

@@ -38,3 +38,18 @@ export function expectRefusal(answer: HttpResponse | undefined, reason: string):
     throw new Error(`Expected ${answer.call} to be refused with ${expected.status}${expected.code ? ` ${expected.code}` : ''} and {detail, code} because ${reason}; it answered ${answer.status}: ${redact(answer.text).slice(0, 300)}`);
   }
 }
+
+/** Why the auth service will not vouch for a token to its caller: the `error` of its answer. */
+export const SERVICE_PROBLEMS: Record<string, string> = {
+  'the service secret is wrong': 'invalid_service_secret',
+  'the caller gave no service credentials': 'invalid_service_credentials',
+};
+
+/** What a service presents when it asks for a service token. */
+export const SERVICE_CREDENTIALS: Record<string, (secret: string) => { service_id?: string; service_secret?: string }> = {
+  'its id and secret': (secret) => ({ service_id: 'netra-backend', service_secret: secret }),
+  'a wrong secret': () => ({ service_id: 'netra-backend', service_secret: 'not-the-service-secret' }),
+  "another service's id": (secret) => ({ service_id: 'netra-backend-1725700000', service_secret: secret }),
+  'no secret': () => ({ service_id: 'netra-backend' }),
+  'nothing at all': () => ({}),
+};

@@ -10,6 +10,30 @@ Feature: Service-to-service trust
     When the backend asks the auth service to vouch for Alice's token with a wrong service secret
     Then the auth service does not vouch for Alice's token, because the service secret is wrong
 
+  Scenario: The auth service says nothing about a token to a caller without service credentials
+    Given Alice is signed in
+    When someone asks the auth service to vouch for Alice's token without service credentials
+    Then the auth service does not vouch for Alice's token, because the caller gave no service credentials
+
+  Scenario Outline: A service token is issued for <credentials>
+    When a service asks for a service token with <credentials>
+    Then the auth service issues a service token that lasts as long as it says
+
+    Examples:
+      | credentials       |
+      | its id and secret |
+
+  Scenario Outline: No service token is issued for <credentials>
+    When a service asks for a service token with <credentials>
+    Then the auth service refuses to issue a service token
+
+    Examples:
+      | credentials          |
+      | a wrong secret       |
+      | another service's id |
+      | no secret            |
+      | nothing at all       |
+
   Scenario: A backend holding the wrong service secret lets nobody in
     Given a platform instance whose backend holds the wrong service secret
     And Alice is signed in

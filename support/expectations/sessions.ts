@@ -4,7 +4,8 @@ import { ApiClient } from '../clients/api-client';
 import { AuthClient } from '../clients/auth-client';
 import { claimsOf } from '../clients/tokens';
 import { redact } from '../redact';
-import { SOCKET_REFUSALS } from '../refusals';
+import { SERVICE_PROBLEMS, SOCKET_REFUSALS } from '../refusals';
+import type { HttpResponse } from '../clients/http';
 import type { CacheProbe } from '../probes/cache-probe';
 import type { UserSession } from '../session';
 
@@ -84,5 +85,33 @@ export async function expectRevocationRecorded(probe: CacheProbe, user: UserSess
   if (left === undefined) throw new Error(`Expected Redis to hold ${key} for ${user.name}'s revoked token; there is no such key.`);
   if (left > tokenLeft + 1 || left <= 0) {
     throw new Error(`Expected ${key} to expire when the token would have (in ${tokenLeft} s); it expires in ${left} s.`);
+  }
+}
+
+/** The auth service says the token is not vouched for, says why, and gives nothing of the token away. */
+export function expectNotVouched(user: UserSession, problem: string): void {
+  const answer = user.lastAnswer;
+  const error = SERVICE_PROBLEMS[problem];
+  const leaked = ['user_id', 'email', 'permissions', 'expires_at'].filter((field) => answer?.body?.[field] !== undefined);
+  if (answer?.status !== 200 || answer.body?.valid !== false || answer.body?.error !== error || leaked.length) {
+    throw new Error(`Expected the auth service to answer valid=false, error ${error}, and nothing about ${user.name}'s token because ${problem}; it answered ${answer?.status}: ${redact(answer?.text ?? '').slice(0, 300)}`);
+  }
+}
+
+/** A service token: of the service kind, living exactly as long as the answer says. */
+export function expectServiceToken(answer: HttpResponse | undefined): void {
+  const token = answer?.body?.access_token;
+  if (answer?.status !== 200 || typeof token !== 'string') throw new Error(`Expected a service token; ${answer?.call} answered ${answer?.status}: ${redact(answer?.text ?? '').slice(0, 200)}`);
+  const claims = claimsOf(token);
+  const lifetime = (claims.exp ?? 0) - (claims.iat ?? 0);
+  if (claims.token_type !== 'service' || answer.body.token_type !== 'service' || Math.abs(lifetime - answer.body.expires_in) > 1) {
+    throw new Error(`Expected a token of type service living ${answer.body.expires_in} s as stated; it is of type ${claims.token_type} (answer says ${answer.body.token_type}) and lives ${lifetime} s`);
+  }
+}
+
+/** Refused in the contract's error shape, and no token in the answer. */
+export function expectNoServiceToken(answer: HttpResponse | undefined): void {
+  if (!answer || ![401, 422].includes(answer.status) || answer.body?.access_token !== undefined || typeof answer.body?.detail !== 'string' || typeof answer.body?.code !== 'string') {
+    throw new Error(`Expected the service token to be refused (401 or 422, {detail, code}, no token); ${answer?.call} answered ${answer?.status}: ${redact(answer?.text ?? '').slice(0, 200)}`);
   }
 }
