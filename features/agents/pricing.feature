@@ -40,7 +40,7 @@ Feature: Every figure is exact
     Then Alice is not offered "Cache repeated prompt prefixes"
     And Alice is offered savings of exactly $93.91 a month, 56.4% of her spend
 
-  Scenario Outline: A workload written <how> gets the same figures
+  Scenario Outline: A workload written <how> as <workload> gets the same figures
     When Alice asks the cost optimizer <how> about <workload>
     Then Alice is told her current spend is $10,000.00 a month, $5,000.00 for input and $5,000.00 for output
     And Alice is offered savings of exactly $6,310.00 a month, 63.1% of her spend
