@@ -220,3 +220,17 @@ Then("{user}'s analysis completes, and her/his/their conversation is as it was",
   await completedResult(run, this.target.runDeadlineMs);
   await expectConversationHoldsOnly(session, run);
 });
+
+Then("{user}'s conversation is as it was", async function (this: ApexWorld, owner: string) {
+  const session = this.session(owner);
+  const run = session.lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  await expectConversationHoldsOnly(session, run);
+});
+
+Then("{user}'s other conversations are as they were", async function (this: ApexWorld, owner: string) {
+  const session = this.session(owner);
+  const others = session.runs.slice(0, -1);
+  if (others.length === 0) throw new Error(`${owner} has only one conversation; there is no other to look at.`);
+  for (const run of others) await expectConversationHoldsOnly(session, run);
+});

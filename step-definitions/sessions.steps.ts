@@ -16,6 +16,7 @@ import {
   expectNotVouched,
   expectRevocationRecorded,
   expectServiceToken,
+  expectOnlyFirstLoginEnded,
 } from '../support/expectations/sessions';
 import { SERVICE_CREDENTIALS } from '../support/refusals';
 
@@ -153,4 +154,21 @@ Then('the auth service issues a service token that lasts as long as it says', fu
 
 Then('the auth service refuses to issue a service token', function (this: ApexWorld) {
   expectNoServiceToken(this.session('Service').lastAnswer);
+});
+
+Given('{user} is signed in on two devices, each with a chat open', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.signUp();
+  await session.waitForWelcome(await session.openSocket('header', session.chatUrl));
+  await session.signIn();
+  await session.waitForWelcome(await session.openSocket('header', session.chatUrl));
+});
+
+When('{user} signs out on the first device', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  expectStatus(await session.auth.logout(session.issued[0].access_token), 200, `Signing ${user} out on the first device`);
+});
+
+Then("{user}'s first device is signed out, and the second still works", async function (this: ApexWorld, user: string) {
+  await expectOnlyFirstLoginEnded(this.session(user));
 });

@@ -11,6 +11,12 @@ Feature: Signing out
     And Alice's open chat connections are closed within 5 seconds
     And Alice's session can no longer be refreshed
 
+  @fast
+  Scenario: Signing out on one device leaves the other device signed in
+    Given Alice is signed in on two devices, each with a chat open
+    When Alice signs out on the first device
+    Then Alice's first device is signed out, and the second still works
+
   @fast @redis
   Scenario: The revocation is kept in the shared store for as long as the token would have lived
     Given Alice is signed in

@@ -17,3 +17,20 @@ Feature: A circuit breaker around a failing tool
     And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice is told her current spend is $15,000 a month
     And the platform reports the cost analyzer's breaker as closed
+
+  Scenario: A trial call that fails again opens the breaker again at once
+    Given Alice is signed in
+    And the cost analyzer is failing
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 3 times, one after another, on the same chat
+    Then the platform reports the cost analyzer's breaker as open
+    When the cost analyzer's breaker has cooled down
+    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice's answer says the cost analysis is unavailable, after trying the broken tool once more
+    And the platform reports the cost analyzer's breaker as open
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice's answer says the cost analysis is unavailable, without waiting on the broken tool
+    When the cost analyzer is repaired
+    And the cost analyzer's breaker has cooled down
+    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice is told her current spend is $15,000 a month
+    And the platform reports the cost analyzer's breaker as closed

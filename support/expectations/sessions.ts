@@ -115,3 +115,26 @@ export function expectNoServiceToken(answer: HttpResponse | undefined): void {
     throw new Error(`Expected the service token to be refused (401 or 422, {detail, code}, no token); ${answer?.call} answered ${answer?.status}: ${redact(answer?.text ?? '').slice(0, 200)}`);
   }
 }
+
+/**
+ * Signing out ends that login and nothing else: the first device's chat closes and its tokens are
+ * refused; the second device's chat stays open and answers, and its tokens still work and renew.
+ */
+export async function expectOnlyFirstLoginEnded(user: UserSession): Promise<void> {
+  const [first, second] = user.issued;
+  const [firstChat, secondChat] = user.sockets;
+  await expectClosedForPolicy(firstChat, 5000, user.name);
+  const firstAnswers = await Promise.all([user.api.threads(first.access_token), user.auth.me(first.access_token), user.auth.refresh(first.refresh_token)]);
+  const stillOpen = firstAnswers.filter((a) => a.status !== 401);
+  if (stillOpen.length) throw new Error(`Expected the signed-out device's tokens to be refused; ${stillOpen.map((a) => `${a.call} answered ${a.status}`).join(', ')}`);
+
+  const from = secondChat.frames.length;
+  secondChat.send('ping');
+  await secondChat.waitFor(`a pong on ${user.name}'s other device`, (f) => f.type === 'pong', 5000, from);
+  const secondAnswers = await Promise.all([user.api.threads(second.access_token), user.auth.me(second.access_token), user.auth.refresh(second.refresh_token)]);
+  const refused = secondAnswers.filter((a) => a.status !== 200);
+  if (refused.length || secondChat.closed) {
+    throw new Error(`Expected ${user.name}'s other device to stay signed in; ${secondChat.closed ? `its chat closed with ${secondChat.closed.code}; ` : ''}${refused.map((a) => `${a.call} answered ${a.status}: ${redact(a.text).slice(0, 120)}`).join(', ')}`);
+  }
+  user.keep(secondAnswers[2].body);
+}
