@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { Workload, describeWorkload, dollars, costQuestion, inOwnWords } from '../support/domain';
+import { LOG_VARIATIONS, Workload, describeWorkload, dollars, costQuestion, inOwnWords } from '../support/domain';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from '../support/expectations/runs';
 import {
   FIVE_EVENTS,
@@ -240,6 +240,10 @@ Given("{user}'s usage log has no {word} column", function (this: ApexWorld, user
 Given("{user}'s usage log has {string} as the {word} on row {int}", function (this: ApexWorld, user: string, value: string, column: string, row: number) {
   const log = this.session(user).usageLog!;
   log.rows[row - 1][log.header.indexOf(column)] = value;
+});
+
+Given("{user}'s usage log {logVariation}", function (this: ApexWorld, user: string, variation: string) {
+  LOG_VARIATIONS[variation](this.session(user).usageLog!);
 });
 
 Given("{user}'s usage log is empty", function (this: ApexWorld, user: string) {

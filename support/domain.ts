@@ -78,3 +78,39 @@ export const DEPENDENCIES: Record<string, string> = {
   database: 'database',
   'auth service': 'auth',
 };
+
+export interface UsageLog {
+  name: string;
+  header: string[];
+  rows: string[][];
+  raw?: string;
+}
+
+/** The same usage log as customers' gateways really export it: other orders, letter cases, spacing and formats. */
+export const LOG_VARIATIONS: Record<string, (log: UsageLog) => void> = {
+  'lists its rows newest first': (log) => log.rows.reverse(),
+  'lists its rows in no order': (log) => {
+    const order = [2, 4, 0, 3, 1].filter((i) => i < log.rows.length);
+    log.rows = [...order.map((i) => log.rows[i]), ...log.rows.filter((_, i) => !order.includes(i))];
+  },
+  'has its header in capitals': (log) => (log.header = log.header.map((h) => h.toUpperCase())),
+  'has its columns in another order': (log) => {
+    const order = log.header.map((_, i) => i).reverse();
+    log.header = order.map((i) => log.header[i]);
+    log.rows = log.rows.map((row) => order.map((i) => row[i]));
+  },
+  'has spaces around every cell': (log) => {
+    log.header = log.header.map((h) => ` ${h} `);
+    log.rows = log.rows.map((row) => row.map((cell) => `  ${cell} `));
+  },
+  'writes its costs with dollar signs': (log) => {
+    const at = log.header.indexOf('cost');
+    log.rows.forEach((row) => (row[at] = `$${row[at]}`));
+  },
+  'writes its provider and model names in capitals': (log) => {
+    for (const column of ['provider', 'model']) {
+      const at = log.header.indexOf(column);
+      log.rows.forEach((row) => (row[at] = row[at].toUpperCase()));
+    }
+  },
+};

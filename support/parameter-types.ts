@@ -1,5 +1,5 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, PERMISSION_WORDS, WORKLOAD_PATTERN, money, workloadOf } from './domain';
+import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, LOG_VARIATIONS, PERMISSION_WORDS, WORKLOAD_PATTERN, money, workloadOf } from './domain';
 import { REFUSALS, SERVICE_CREDENTIALS, SERVICE_PROBLEMS, SOCKET_REFUSALS } from './refusals';
 import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
@@ -93,3 +93,6 @@ defineParameterType({ name: 'serviceProblem', regexp: oneOf(Object.keys(SERVICE_
 
 /** What a service presents for a service token; see support/refusals.ts. */
 defineParameterType({ name: 'serviceCredentials', regexp: oneOf(Object.keys(SERVICE_CREDENTIALS)), transformer: (words: string) => words });
+
+/** A usage log written another way; see support/domain.ts. */
+defineParameterType({ name: 'logVariation', regexp: oneOf(Object.keys(LOG_VARIATIONS)), transformer: (words: string) => words });

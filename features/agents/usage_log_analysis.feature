@@ -21,6 +21,24 @@ Feature: Analysis of an uploaded usage log
     And Alice's most expensive model is openai gpt-4o
     And Alice's daily cost trend reads "2024-06-01 $7.89, 2024-06-02 $9.49, 2024-06-03 $11.25"
 
+  Scenario Outline: A usage log that <variation> reads the same
+    Given Alice's usage log <variation>
+    When Alice asks the data analyst to analyse her usage log
+    Then Alice is told 5 rows were processed
+    And Alice's total cost in the log is $28.63
+    And Alice's most expensive model is openai gpt-4o
+    And Alice's daily cost trend reads "2024-06-01 $7.89, 2024-06-02 $9.49, 2024-06-03 $11.25"
+
+    Examples:
+      | variation                                       |
+      | lists its rows newest first                     |
+      | lists its rows in no order                      |
+      | has its header in capitals                      |
+      | has its columns in another order                |
+      | has spaces around every cell                    |
+      | writes its costs with dollar signs              |
+      | writes its provider and model names in capitals |
+
   Scenario Outline: A usage log that <problem> gets a reason naming what to fix
     Given Alice's usage log <problem>
     When Alice asks the data analyst to analyse her usage log
