@@ -7,7 +7,7 @@ import { eventually } from '../support/wait';
 import { completedResult } from '../support/expectations/agents';
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { expectClosedForPolicy } from '../support/expectations/sessions';
-import { expectEventFields, expectEverySocketGotRun } from '../support/expectations/realtime';
+import { expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets } from '../support/expectations/realtime';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
@@ -238,4 +238,15 @@ Then("{user}'s chat connection on the first instance is closed within {int} seco
   const session = this.session(user);
   const first = session.sockets.find((s) => !s.url.startsWith(this.latestInstance.wsUrl))!;
   await expectClosedForPolicy(first, seconds * 1000, user);
+});
+
+When('{user} sends {int} messages on each of her/his/their chat connections at once', function (this: ApexWorld, user: string, count: number) {
+  for (const socket of this.session(user).sockets.filter((s) => s.isOpen)) {
+    socket.marked = socket.frames.length;
+    for (let i = 0; i < count; i++) socket.send('ping');
+  }
+});
+
+Then('{user} is answered {int} times in all, and refused as too many {int} times', async function (this: ApexWorld, user: string, answered: number, refused: number) {
+  await expectRepliesAcrossSockets(this.session(user).sockets.filter((s) => s.isOpen), answered, refused);
 });

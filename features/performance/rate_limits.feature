@@ -9,3 +9,10 @@ Feature: Rate limits under a flood
     And the customers' load figures are in the report
     And every one of the customers' runs completed
     And the customers' first updates arrived within 100 ms at the 95th percentile
+
+  @redis
+  Scenario: The limit is the customer's, across every connection on every instance
+    Given a second instance of the platform sharing the same stores
+    And Alice has a chat connection open on each instance
+    When Alice sends 60 messages on each of her chat connections at once
+    Then Alice is answered 100 times in all, and refused as too many 20 times

@@ -1,7 +1,8 @@
 import * as hdr from 'hdr-histogram-js';
 import type { AgentRun } from '../agent-run';
 import type { UserSession } from '../session';
-import { describeFrames } from '../clients/agent-socket';
+import { AgentSocket, describeFrames } from '../clients/agent-socket';
+import { eventually } from '../wait';
 
 /** What each event of the pipeline must carry besides the run's ids and seq. */
 const FIELDS: Record<string, (data: any) => boolean> = {
@@ -84,4 +85,18 @@ export function latencySummary(values: number[]): { count: number; p50: number; 
   const summary = { count: values.length, p50: histogram.getValueAtPercentile(50), p95: histogram.getValueAtPercentile(95), p99: histogram.getValueAtPercentile(99), max: histogram.maxValue };
   histogram.destroy();
   return summary;
+}
+
+/** Counted across every socket: the limit is the person's, not each connection's, on whichever instance. */
+export async function expectRepliesAcrossSockets(sockets: AgentSocket[], answered: number, refused: number): Promise<void> {
+  const replies = (socket: AgentSocket) => socket.frames.slice(socket.marked).filter((f) => f.frame.type === 'pong' || f.frame.type === 'error_message');
+  const total = answered + refused;
+  const count = () => sockets.reduce((n, s) => n + replies(s).length, 0);
+  await eventually(`${total} replies across ${sockets.length} connections`, async () => (count() >= total ? true : undefined), 10_000, () => `${count()} came`);
+  const all = sockets.flatMap(replies);
+  const pongs = all.filter((f) => f.frame.type === 'pong').length;
+  const limited = all.filter((f) => f.frame.error_code === 'RATE_LIMITED').length;
+  if (pongs !== answered || limited !== refused) {
+    throw new Error(`Expected ${answered} answers and ${refused} RATE_LIMITED across ${sockets.length} connections; got ${pongs} answers and ${limited} RATE_LIMITED (${sockets.map((s) => replies(s).length).join(' + ')} replies)`);
+  }
 }
