@@ -41,8 +41,8 @@ export interface PlatformConfig {
   breakerCooldownMs: number;
   /** How long a broken tool hangs before it fails (the tool_failure fault). */
   toolFailureDelayMs: number;
-  /** PostgreSQL connections: at most `size`, `warm` of them opened at start. */
-  databasePool: { size: number; warm: number };
+  /** PostgreSQL connections: at most `size`, `warm` of them opened at start; commits wait for the disk unless `synchronousCommit` is false. */
+  databasePool: { size: number; warm: number; synchronousCommit: boolean };
   /** scrypt's cost N for password hashes (a power of two). */
   passwordHashCost: number;
   /** How the backend reaches the auth service; by default its own auth listener. */
@@ -132,7 +132,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     toolFailureDelayMs: numberSetting(env, 'TOOL_FAILURE_DELAY_MS', 300, 0),
     authServiceUrl: env.AUTH_SERVICE_URL || undefined,
     passwordHashCost: powerOfTwo(env, 'PASSWORD_HASH_COST', 16384),
-    databasePool: { size: numberSetting(env, 'DATABASE_POOL_SIZE', 20, 1), warm: numberSetting(env, 'DATABASE_POOL_WARM', 2, 0) },
+    databasePool: { size: numberSetting(env, 'DATABASE_POOL_SIZE', 20, 1), warm: numberSetting(env, 'DATABASE_POOL_WARM', 2, 0), synchronousCommit: env.DATABASE_SYNCHRONOUS_COMMIT !== 'off' },
     llm: llmFromEnv(env),
   };
 }
