@@ -61,15 +61,16 @@ export function expectIndistinguishableRefusals(attempts: { label: string; answe
  * hash would be some fifty times faster.
  */
 export function expectSimilarTiming(attempts: { label: string; answer: HttpResponse }[]): void {
-  const median = (label: string) => {
-    const times = attempts.filter((a) => a.label === label).map((a) => a.answer.elapsedMs).sort((a, b) => a - b);
+  // The quickest of each: a busy machine only ever adds time, so the quickest is what the work itself costs.
+  const quickest = (label: string) => {
+    const times = attempts.filter((a) => a.label === label).map((a) => a.answer.elapsedMs);
     if (!times.length) throw new Error(`No "${label}" sign-ins were tried.`);
-    return times[Math.floor(times.length / 2)];
+    return Math.min(...times);
   };
-  const [unknown, wrong] = [median('unknown email'), median('wrong password')];
+  const [unknown, wrong] = [quickest('unknown email'), quickest('wrong password')];
   const ratio = Math.max(unknown, wrong) / Math.max(1, Math.min(unknown, wrong));
   if (ratio > 3) {
-    throw new Error(`Expected an unknown email to be refused about as fast as a wrong password; medians were ${unknown.toFixed(1)} ms and ${wrong.toFixed(1)} ms (${ratio.toFixed(1)}×).`);
+    throw new Error(`Expected an unknown email to be refused about as fast as a wrong password; the quickest of each took ${unknown.toFixed(1)} ms and ${wrong.toFixed(1)} ms (${ratio.toFixed(1)}×).`);
   }
 }
 
