@@ -2,6 +2,8 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import type { SocketAuth } from '../support/clients/agent-socket';
 import { expectWelcomedAsThemselves } from '../support/expectations/accounts';
+import { expectLastConnectionRefused } from '../support/expectations/sessions';
+import { FORGERIES } from '../support/clients/forgery';
 
 When('{user} opens a chat connection', async function (this: ApexWorld, user: string) {
   await this.session(user).openSocket();
@@ -9,6 +11,19 @@ When('{user} opens a chat connection', async function (this: ApexWorld, user: st
 
 When('{user} opens a chat connection with her/his/their token {carrier}', async function (this: ApexWorld, user: string, carrier: SocketAuth) {
   await this.session(user).openSocket(carrier);
+});
+
+When('{user} opens a chat connection with her/his/their token {carrier} and a token {forgery} {carrier}', async function (this: ApexWorld, user: string, carrier: SocketAuth, forgery: string, otherCarrier: SocketAuth) {
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  const recipe = FORGERIES[forgery];
+  if (recipe.needsSecret && !this.target.secrets.jwt) return this.skip(`building a token that is ${forgery} needs the signing secret; set APEX_JWT_SECRET for this target.`);
+  const bad = await recipe.build({ accessToken: session.accessToken, refreshToken: session.tokens!.refresh_token, signingSecret: this.target.secrets.jwt, signOut: async () => undefined, serviceToken: async () => undefined });
+  await session.openSocket(carrier, session.chatUrl, { alsoCarried: { token: bad, auth: otherCarrier } });
+});
+
+Then("{user}'s chat connection is refused because {socketRefusal}", async function (this: ApexWorld, user: string, reason: string) {
+  await expectLastConnectionRefused(this.session(user), reason);
 });
 
 Given('{user} has a chat connection open', async function (this: ApexWorld, user: string) {

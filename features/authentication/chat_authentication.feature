@@ -16,3 +16,17 @@ Feature: Authenticating the chat connection
 
   Scenario: A chat connection without any token is closed
     Then Mallory cannot open a chat connection because no token was given
+
+  Scenario Outline: A good token <good> beside a forged one <bad> is <verdict>: the header goes first, then the subprotocol, then the address
+    Given Alice is signed in
+    When Alice opens a chat connection with her token <good> and a token signed with another secret <bad>
+    Then <outcome>
+
+    Examples:
+      | good                        | bad                         | verdict  | outcome                                                         |
+      | in the Authorization header | in the address              | welcomed | Alice is welcomed into the chat as herself                      |
+      | in the address              | in the Authorization header | refused  | Alice's chat connection is refused because the token is invalid |
+      | in the subprotocol          | in the address              | welcomed | Alice is welcomed into the chat as herself                      |
+      | in the address              | in the subprotocol          | refused  | Alice's chat connection is refused because the token is invalid |
+      | in the Authorization header | in the subprotocol          | welcomed | Alice is welcomed into the chat as herself                      |
+      | in the subprotocol          | in the Authorization header | refused  | Alice's chat connection is refused because the token is invalid |

@@ -62,6 +62,18 @@ export async function expectChatRefused(user: UserSession, reason: string, wsUrl
   }));
 }
 
+/** The person's latest connection was told the stated refusal and closed with 1008, never welcomed. */
+export async function expectLastConnectionRefused(user: UserSession, reason: string): Promise<void> {
+  const socket = user.sockets.at(-1);
+  if (!socket) throw new Error(`${user.name} has not opened a chat connection.`);
+  const code = SOCKET_REFUSALS[reason];
+  const answer = await socket.connectionAnswer();
+  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== code) {
+    throw new Error(`Expected the chat to refuse ${user.name}'s connection with ${code} because ${reason}; received: ${describeFrames(socket.frames, socket.openedAt)}`);
+  }
+  await expectClosedForPolicy(socket, 5000, user.name);
+}
+
 export async function expectClosedForPolicy(socket: AgentSocket, withinMs: number, owner: string): Promise<void> {
   const closed = await socket.waitForClose(withinMs);
   if (closed.code !== CLOSED_FOR_POLICY) {
