@@ -6,6 +6,7 @@ import { describeFrames } from '../support/clients/agent-socket';
 import { TcpProxy, freePort } from '../support/fakes/tcp-proxy';
 import { eventually } from '../support/wait';
 import { completedResult, expectFailedWithReason } from '../support/expectations/agents';
+import { expectHealth } from '../support/expectations/realtime';
 import { redact } from '../support/redact';
 
 const ONLY_REFERENCE = 'this puts a breakable link between a reference platform instance and its dependency; a remote target cannot be rewired.';
@@ -66,14 +67,13 @@ Then("the platform refuses {user}'s session rather than trust it unchecked", asy
   await socket.waitForClose(5000);
 });
 
-Then('the platform reports itself degraded, with its {dependency} down', async function (this: ApexWorld, dependency: string) {
-  const name = DEPENDENCIES[dependency];
-  for (const url of [this.activeInstance!.apiUrl, this.activeInstance!.authUrl]) {
-    const health = await http('GET', `${url}/health`);
-    if (health.body?.status !== 'degraded' || health.body?.checks?.[name] !== 'down') {
-      throw new Error(`Expected ${url}/health to say degraded with ${name} down; it says ${health.body?.status}: ${JSON.stringify(health.body?.checks)}`);
-    }
-  }
+Then('the platform reports itself {word}, with its {dependency} down', async function (this: ApexWorld, status: string, dependency: string) {
+  await expectHealth(this.activeInstance!, { status, down: DEPENDENCIES[dependency] });
+});
+
+Then('the platform reports itself healthy again within {int} seconds', async function (this: ApexWorld, seconds: number) {
+  let last: Error | undefined;
+  await eventually('the platform to report itself healthy', () => expectHealth(this.activeInstance!, { status: 'healthy' }).then(() => true, (error: Error) => ((last = error), undefined)), seconds * 1000, () => last?.message ?? '');
 });
 
 Then("{user}'s next question is answered within {int} seconds of it coming back", async function (this: ApexWorld, user: string, seconds: number) {

@@ -8,5 +8,7 @@ Feature: Auth service outage
     And Alice is signed in
     When its auth service becomes unreachable
     Then the platform refuses Alice's new chat connection, saying it cannot check her session
+    And the platform reports itself degraded, with its auth service down
     When its auth service is back
     Then Alice can open a chat connection again within 5 seconds of it coming back
+    And the platform reports itself healthy again within 5 seconds

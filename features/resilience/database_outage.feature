@@ -12,6 +12,8 @@ Feature: Database outage
     And Alice has asked the data analyst for a deep analysis of her usage log
     When its database becomes unreachable once Alice's analysis is under way
     Then Alice's analysis ends with a reason that mentions "storage is unavailable"
+    And the platform reports itself unhealthy, with its database down
     When its database is back
     Then nothing half-written of Alice's analysis is left: it is recorded as failed, with exactly the events she saw
     And Alice's next question is answered within 10 seconds of it coming back
+    And the platform reports itself healthy again within 10 seconds

@@ -11,3 +11,4 @@ Feature: Redis outage
     And the platform reports itself degraded, with its Redis down
     When its Redis is back
     Then Alice's next question is answered within 10 seconds of it coming back
+    And the platform reports itself healthy again within 10 seconds

@@ -2,6 +2,7 @@ import * as hdr from 'hdr-histogram-js';
 import type { AgentRun } from '../agent-run';
 import type { UserSession } from '../session';
 import { AgentSocket, describeFrames } from '../clients/agent-socket';
+import { http } from '../clients/http';
 import { eventually } from '../wait';
 
 /** What each event of the pipeline must carry besides the run's ids and seq. */
@@ -98,5 +99,25 @@ export async function expectRepliesAcrossSockets(sockets: AgentSocket[], answere
   const limited = all.filter((f) => f.frame.error_code === 'RATE_LIMITED').length;
   if (pongs !== answered || limited !== refused) {
     throw new Error(`Expected ${answered} answers and ${refused} RATE_LIMITED across ${sockets.length} connections; got ${pongs} answers and ${limited} RATE_LIMITED (${sockets.map((s) => replies(s).length).join(' + ')} replies)`);
+  }
+}
+
+/**
+ * What each service of an instance says of itself: the stated status, and the dependency down
+ * wherever that service checks it (auth has no auth check of its own). Unhealthy answers 503;
+ * anything else 200.
+ */
+export async function expectHealth(instance: { apiUrl: string; authUrl: string }, expected: { status: string; down?: string }): Promise<void> {
+  const reports = await Promise.all([instance.apiUrl, instance.authUrl].map((url) => http('GET', `${url}/health`)));
+  const checked = reports.filter((r) => !expected.down || r.body?.checks?.[expected.down] !== undefined);
+  const wrong = checked.filter((r) => {
+    const checks: Record<string, string> = r.body?.checks ?? {};
+    const downs = Object.entries(checks).filter(([, state]) => state === 'down').map(([name]) => name);
+    // A dependency's outage may take others with it (auth needs the database too); the named one must be among them.
+    const rightDowns = expected.down ? downs.includes(expected.down) : downs.length === 0;
+    return r.body?.status !== expected.status || r.status !== (expected.status === 'unhealthy' ? 503 : 200) || !rightDowns;
+  });
+  if (checked.length === 0 || wrong.length) {
+    throw new Error(`Expected the platform to report itself ${expected.status}${expected.down ? ` with ${expected.down} down` : ', everything up'}; ${reports.map((r) => `${r.call} answered ${r.status}: ${r.body?.status} ${JSON.stringify(r.body?.checks)}`).join('; ')}`);
   }
 }
