@@ -1,6 +1,8 @@
-import { Then } from '@cucumber/cucumber';
+import { Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { expectRunKeptInConversation, expectRunStored } from '../support/expectations/runs';
+import { expectStatus } from '../support/clients/http';
+import { expectOwnedDespiteClaim } from '../support/expectations/access';
 
 Then("the answer is kept in {user}'s conversation", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
@@ -19,4 +21,14 @@ Then("{user}'s conversation is stored in the database", async function (this: Ap
   const run = session.lastRun();
   await run.finished(this.target.runDeadlineMs);
   await expectRunStored(probe, session, run);
+});
+
+When("{user} starts a conversation whose details claim it is {user}'s", async function (this: ApexWorld, actor: string, owner: string) {
+  const [session, claimed] = [this.session(actor), this.session(owner)];
+  await Promise.all([session.ensureSignedIn(), claimed.ensureSignedIn()]);
+  session.thread = expectStatus(await session.api.createThread(session.accessToken, { title: 'Whose is this?', metadata: { user_id: claimed.userId, project: 'apollo' } }), 201, `Starting ${actor}'s conversation`).body;
+});
+
+Then("that conversation is {user}'s alone, with its other details kept, and {user} never sees it", async function (this: ApexWorld, actor: string, other: string) {
+  await expectOwnedDespiteClaim(this.session(actor), this.session(other));
 });

@@ -13,6 +13,10 @@ Feature: Isolation between customers
     Then the chat shows Alice her conversation with its messages
     And each of Alice and Bob received only their own runs, and nothing of anyone else
 
+  Scenario: A conversation is its starter's, whatever its details claim
+    When Mallory starts a conversation whose details claim it is Alice's
+    Then that conversation is Mallory's alone, with its other details kept, and Alice never sees it
+
   Scenario Outline: Alice is told when she tries to <act on> a conversation that does not exist
     When Alice tries to <act on> a conversation that does not exist
     Then Alice is told it does not exist

@@ -25,3 +25,19 @@ export async function expectConversationHoldsOnly(owner: UserSession, run: Agent
     throw new Error(`Expected ${owner.name}'s conversation to be open and hold just her question and its answer; it is ${thread.status}, with ${thread.message_count} messages counted, ${total} in total: ${shape}`);
   }
 }
+
+/** A conversation belongs to whoever started it, whatever its details say; the person it names never sees it. */
+export async function expectOwnedDespiteClaim(starter: UserSession, named: UserSession): Promise<void> {
+  const created = starter.thread;
+  const read = expectStatus(await starter.api.thread(starter.accessToken, created.id), 200, `Reading ${starter.name}'s conversation`).body;
+  for (const [seen, thread] of [['as created', created], ['when read back', read]] as const) {
+    if (thread.metadata?.user_id !== starter.userId || thread.metadata?.project !== 'apollo') {
+      throw new Error(`Expected the conversation ${seen} to name ${starter.name} (${starter.userId}) as its owner and keep its project; its details are ${JSON.stringify(thread.metadata)}`);
+    }
+  }
+  const listed = expectStatus(await named.api.threads(named.accessToken), 200, `Listing ${named.name}'s conversations`).body.threads as { id: string }[];
+  const attempt = await named.api.thread(named.accessToken, created.id);
+  if (listed.some((t) => t.id === created.id) || attempt.status !== 403) {
+    throw new Error(`Expected ${named.name} never to see ${starter.name}'s conversation; it is ${listed.some((t) => t.id === created.id) ? '' : 'not '}in ${named.name}'s list, and reading it answered ${attempt.status}`);
+  }
+}
