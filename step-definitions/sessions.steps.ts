@@ -7,6 +7,7 @@ import { expectStatus } from '../support/clients/http';
 import { ApiClient } from '../support/clients/api-client';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectRefusal } from '../support/refusals';
+import { untilWindowPassed } from '../support/expectations/accounts';
 import {
   expectApiAccepts,
   expectApiRefuses,
@@ -171,4 +172,16 @@ When('{user} signs out on the first device', async function (this: ApexWorld, us
 
 Then("{user}'s first device is signed out, and the second still works", async function (this: ApexWorld, user: string) {
   await expectOnlyFirstLoginEnded(this.session(user));
+});
+
+Given('refresh tokens last {int} second(s)', async function (this: ApexWorld, seconds: number) {
+  const instance = await this.startInstance({ JWT_REFRESH_TTL_SECONDS: String(seconds) });
+  if (!instance) return this.skip(`a deployment's refresh tokens last as long as it is configured to; this needs an instance with short ones.`);
+  this.moveEveryoneTo(instance);
+});
+
+When("{user}'s refresh token has expired", async function (this: ApexWorld, user: string) {
+  // The token's own expiry instant, plus a whole second for the server's rounding.
+  const expiresAt = (claimsOf(this.session(user).tokens!.refresh_token).exp ?? 0) * 1000;
+  await untilWindowPassed(expiresAt, 0);
 });

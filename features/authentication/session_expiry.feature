@@ -17,3 +17,12 @@ Feature: Session expiry
     When Alice refreshes her session
     Then Alice has a new session that works
     And Alice's previous refresh token no longer works
+
+  @slow
+  Scenario: A refresh token works within its lifetime, and not after it
+    Given refresh tokens last 2 seconds
+    And Alice is signed in
+    When Alice refreshes her session
+    Then Alice has a new session that works
+    When Alice's refresh token has expired
+    Then Alice's session can no longer be refreshed
