@@ -47,6 +47,11 @@ When('the platform is started for {word} without {word}', async function (this: 
   this.platformProcess = await startPlatformProcess(settings);
 });
 
+Then('it starts', function (this: ApexWorld) {
+  const outcome = this.platformProcess!;
+  if (!outcome.started) throw new Error(`Expected the platform to start; it exited ${outcome.exitCode} and printed: ${redact(outcome.output).slice(0, 500) || 'nothing'}`);
+});
+
 Then('it refuses to start, naming {word}', function (this: ApexWorld, setting: string) {
   const outcome = this.platformProcess!;
   const lines = outcome.output.split('\n').filter((line) => line.trim() && !line.startsWith('npm warn'));

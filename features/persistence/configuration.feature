@@ -17,6 +17,14 @@ Feature: Configuration and health
       | production  | with a JWT_SECRET_KEY of 20 characters | JWT_SECRET_KEY |
       | staging     | without SERVICE_SECRET                 | SERVICE_SECRET |
 
+  Scenario: Outside test a JWT_SECRET_KEY of 31 characters is too short
+    When the platform is started for production with a JWT_SECRET_KEY of 31 characters
+    Then it refuses to start, naming JWT_SECRET_KEY
+
+  Scenario: Outside test a JWT_SECRET_KEY of 32 characters is enough
+    When the platform is started for production with a JWT_SECRET_KEY of 32 characters
+    Then it starts
+
   Scenario: Two instances starting at once on a new database both come up, and change its schema once
     Given a new, empty database
     When two instances of the platform start on it at the same moment
