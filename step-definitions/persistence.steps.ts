@@ -215,3 +215,9 @@ Then('that connection receives every event of the analysis exactly once, in orde
   expectWellFormedRun(late);
 });
 
+
+Then('nothing was kept for {user}: no conversation, no run', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const threads = expectStatus(await session.api.threads(session.accessToken), 200, `Listing ${user}'s conversations`).body.threads as { id: string; title: string }[];
+  if (threads.length) throw new Error(`Expected nothing kept for ${user} after being refused; ${user} has ${threads.length} conversation(s): ${threads.map((t) => t.title).join('; ')}`);
+});

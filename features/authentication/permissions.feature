@@ -9,3 +9,4 @@ Feature: Permission to run agents
     Then Rita is told she may not run agents
     When Rita asks the cost optimizer about 1,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens through the API
     Then Rita is refused because she may not run agents
+    And nothing was kept for Rita: no conversation, no run
