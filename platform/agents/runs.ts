@@ -46,9 +46,12 @@ export type Publish = (userId: string, event: RunEvent) => void;
  * before it is delivered, and the terminal event only after the run's outcome is committed,
  * so whatever a customer saw can be read back.
  */
-/** One event of a run, in the contract's envelope. */
-function runEvent(run: { runId: string; threadId: string; agentName: string; requestId?: string }, type: string, seq: number, fields: Record<string, unknown>): RunEvent {
-  const timestamp = new Date().toISOString();
+/**
+ * One event of a run, in the contract's envelope. `at` is the moment it stamps: a duration the
+ * event states is measured to that same reading of the clock, so the two always agree.
+ */
+function runEvent(run: { runId: string; threadId: string; agentName: string; requestId?: string }, type: string, seq: number, fields: Record<string, unknown>, at = Date.now()): RunEvent {
+  const timestamp = new Date(at).toISOString();
   const data = { run_id: run.runId, thread_id: run.threadId, agent_name: run.agentName, seq, timestamp, ...fields };
   if (run.requestId) Object.assign(data, { request_id: run.requestId });
   return { type, data, timestamp };
@@ -147,13 +150,15 @@ export class RunEngine {
     started: RunEvent,
   ): Promise<void> {
     const { conversations, faults, timeScale, publish, breakers, cache } = this.deps;
-    const startedAt = Date.now();
+    // From agent_started's own timestamp, so duration_ms spans the run as its events show it
+    // (storing the start can take a while under load, and that is part of the run too).
+    const startedAt = Date.parse(started.timestamp);
     /** The seq of the last event stored; an event whose write fails never existed. */
     let seq = 0;
     let speaking = run.agentName;
 
-    const envelope = (type: string, fields: Record<string, unknown>): RunEvent =>
-      runEvent({ runId: run.runId, threadId: run.threadId, agentName: speaking, requestId: run.request.request_id }, type, seq + 1, fields);
+    const envelope = (type: string, fields: Record<string, unknown>, at?: number): RunEvent =>
+      runEvent({ runId: run.runId, threadId: run.threadId, agentName: speaking, requestId: run.request.request_id }, type, seq + 1, fields, at);
     const deliver = (event: RunEvent) => {
       seq = event.data.seq;
       // Redis keeps the run's state while it runs, for whoever picks it up; losing it loses nothing stored.
@@ -161,9 +166,9 @@ export class RunEngine {
       cache.set(`agent_state:${run.runId}`, JSON.stringify(state), 3600).catch(() => undefined);
       if (!faults.hits('drop_event', event.type)) publish(identity.userId, event);
     };
-    const emit = async (type: string, fields: Record<string, unknown>) => {
+    const emit = async (type: string, fields: Record<string, unknown>, at?: number) => {
       cancelled.throwIfAborted();
-      const event = envelope(type, fields);
+      const event = envelope(type, fields, at);
       try {
         await conversations.appendEvent(conversations.db, { runId: run.runId, seq: event.data.seq, type, data: event.data });
       } catch (error) {
@@ -183,9 +188,14 @@ export class RunEngine {
         const toolCallId = `call_${randomUUID()}`;
         const t0 = Date.now();
         const breaker = breakers.of(toolName);
-        await emit('tool_executing', { tool_name: toolName, tool_call_id: toolCallId, parameters });
+        await emit('tool_executing', { tool_name: toolName, tool_call_id: toolCallId, parameters }, t0);
+        // The call's time is the time between its two events' own timestamps, even if the process stalls in between.
+        const completed = (outcome: { result: unknown } | { error: string }) => {
+          const at = Date.now();
+          return emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, ...outcome, execution_time_ms: at - t0 }, at);
+        };
         const unavailable = async (why: string) => {
-          await emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, error: why, execution_time_ms: Date.now() - t0 });
+          await completed({ error: why });
           return new ToolUnavailable(toolName);
         };
         if (!breaker.admit()) throw await unavailable(`${toolName} is unavailable: its circuit breaker is open`);
@@ -202,11 +212,11 @@ export class RunEngine {
           // The tool answered; it was the input that was wrong, which says nothing against the tool.
           breaker.succeeded();
           if (cancelled.aborted) throw error;
-          await emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, error: (error as Error).message, execution_time_ms: Date.now() - t0 });
+          await completed({ error: (error as Error).message });
           throw error;
         }
         breaker.succeeded();
-        await emit('tool_completed', { tool_name: toolName, tool_call_id: toolCallId, result, execution_time_ms: Date.now() - t0 });
+        await completed({ result });
         return result;
       },
       progress: async (percent, message, baseMs = 1000) => {
@@ -258,7 +268,8 @@ export class RunEngine {
     }
 
     speaking = run.agentName;
-    const event = envelope(ending.type, { ...ending.fields, duration_ms: Date.now() - startedAt });
+    const endedAt = Date.now();
+    const event = envelope(ending.type, { ...ending.fields, duration_ms: endedAt - startedAt }, endedAt);
     try {
       await commit(event, ending);
       deliver(event);
@@ -266,7 +277,8 @@ export class RunEngine {
       // Storage went away: the customer hears why at once, and the run is recorded as failed,
       // with exactly the events they saw, as soon as storage returns.
       const stored = failed('STORAGE_UNAVAILABLE', 'The run could not be saved because storage is unavailable; you can ask again shortly.');
-      const failure = envelope(stored.type, { ...stored.fields, duration_ms: Date.now() - startedAt });
+      const failedAt = Date.now();
+      const failure = envelope(stored.type, { ...stored.fields, duration_ms: failedAt - startedAt }, failedAt);
       deliver(failure);
       this.repairLater(() => commit(failure, stored));
     }

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import { redact } from '../redact';
+import { SocketContract } from '../contract/frame-checks';
+import { scenarioRecorder } from '../contract/violations';
 
 export interface Frame {
   type: string;
@@ -42,16 +44,22 @@ export class AgentSocket extends EventEmitter {
   /** Arrival times of the server's heartbeat pings. */
   readonly heartbeats: number[] = [];
   closed?: { code: number; reason: string; at: number };
+  /** Every frame is held to the contract; the After hook in support/hooks/contract.ts reports it. */
+  private readonly contract = new SocketContract();
+  private readonly recordViolations = scenarioRecorder();
 
   private constructor(private readonly ws: WebSocket, readonly auth: SocketAuth, readonly openedAt: number, readonly url: string) {
     super();
     ws.on('message', (raw) => {
+      const text = raw.toString();
       let frame: Frame;
+      let parsed: Frame | undefined;
       try {
-        frame = JSON.parse(raw.toString());
+        frame = parsed = JSON.parse(text);
       } catch {
-        frame = { type: '(not JSON)', text: raw.toString().slice(0, 200) };
+        frame = { type: '(not JSON)', text: text.slice(0, 200) };
       }
+      this.recordViolations(() => this.contract.receive(parsed, text));
       const received = { at: Date.now(), frame };
       this.frames.push(received);
       this.emit('frame', received);
@@ -76,16 +84,20 @@ export class AgentSocket extends EventEmitter {
     url: string,
     token: string | undefined,
     auth: SocketAuth = 'header',
-    options: { withinMs?: number; first?: { type: string; payload?: unknown }; answerHeartbeats?: boolean } = {},
+    options: { withinMs?: number; first?: { type: string; payload?: unknown }; answerHeartbeats?: boolean; alsoCarried?: { token: string; auth: SocketAuth } } = {},
   ): Promise<AgentSocket> {
     const withinMs = options.withinMs ?? 5000;
     const openedAt = Date.now();
     let address = url;
     const clientOptions: WebSocket.ClientOptions = { handshakeTimeout: withinMs, autoPong: options.answerHeartbeats ?? true };
     let protocols: string[] | undefined;
-    if (token && auth === 'header') clientOptions.headers = { authorization: `Bearer ${token}` };
-    if (token && auth === 'subprotocol') protocols = ['jwt-auth', `jwt.${Buffer.from(token).toString('base64url')}`];
-    if (token && auth === 'query') address = `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+    // A second token in another place tries which one the server goes by.
+    for (const carried of [{ token, auth }, options.alsoCarried]) {
+      if (!carried?.token) continue;
+      if (carried.auth === 'header') clientOptions.headers = { authorization: `Bearer ${carried.token}` };
+      if (carried.auth === 'subprotocol') protocols = ['jwt-auth', `jwt.${Buffer.from(carried.token).toString('base64url')}`];
+      if (carried.auth === 'query') address = `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(carried.token)}`;
+    }
     const ws = new WebSocket(address, protocols, clientOptions);
     const socket = new AgentSocket(ws, auth, openedAt, url);
     return new Promise((resolve, reject) => {

@@ -1,4 +1,6 @@
 import { redact } from '../redact';
+import { checkHttpAnswer } from '../contract/http-checks';
+import { scenarioRecorder } from '../contract/violations';
 
 export interface HttpResponse<T = any> {
   status: number;
@@ -24,6 +26,8 @@ export async function http<T = any>(method: string, url: string, options: HttpOp
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const started = performance.now();
   const call = `${method} ${new URL(url).pathname}`;
+  // Every answer a scenario receives is held to the contract; the After hook in support/hooks/contract.ts reports it.
+  const contract = scenarioRecorder();
   let response: Response;
   try {
     response = await fetch(url, {
@@ -43,7 +47,11 @@ export async function http<T = any>(method: string, url: string, options: HttpOp
   } catch {
     // Not JSON: the text stays in body for the failure message.
   }
-  return { status: response.status, body, text, call, elapsedMs: performance.now() - started, location: response.headers.get('location') ?? undefined };
+  const answer = { status: response.status, body, text, call, elapsedMs: performance.now() - started, location: response.headers.get('location') ?? undefined };
+  contract(() =>
+    checkHttpAnswer({ ...answer, method, url, contentType: response.headers.get('content-type'), request: { token: options.token, body: options.body } }),
+  );
+  return answer;
 }
 
 /** Fails with the call, the status and the (redacted) body when the status is not the expected one. */
