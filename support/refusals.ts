@@ -39,9 +39,9 @@ export function expectRefusal(answer: HttpResponse | undefined, reason: string):
   }
 }
 
-/** Why the auth service will not vouch for a token to its caller: the `error` of its answer. */
+/** Why the auth service will not vouch for a token to its caller: the `error` of its answer (contract section 8). */
 export const SERVICE_PROBLEMS: Record<string, string> = {
-  'the service secret is wrong': 'invalid_service_secret',
+  'the service secret is wrong': 'invalid_service_credentials',
   'the caller gave no service credentials': 'invalid_service_credentials',
 };
 

@@ -95,9 +95,10 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
   });
 
   app.post<{ Body: { token?: string } }>('/auth/validate', { schema: { body: { type: 'object', properties: { token: { type: 'string' } } } } }, async (request) => {
-    // Only a service that proves itself learns anything about a token.
-    if (request.headers['x-service-id'] === undefined || request.headers['x-service-secret'] === undefined) return { valid: false, error: 'invalid_service_credentials' };
-    if (!secretsMatch(request.headers['x-service-secret'] as string, config.serviceSecret)) return { valid: false, error: 'invalid_service_secret' };
+    // Only a service that proves itself learns anything about a token, and a refusal says no more than that.
+    if (request.headers['x-service-id'] === undefined || !secretsMatch(request.headers['x-service-secret'] as string | undefined, config.serviceSecret)) {
+      return { valid: false, error: 'invalid_service_credentials' };
+    }
     const token = request.body?.token;
     if (!token) return { valid: false, error: 'missing_token' };
     try {

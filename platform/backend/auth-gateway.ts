@@ -25,7 +25,7 @@ export class AuthGateway {
     }
     if (!response.ok) throw new AuthUnavailable(`The auth service answered ${response.status}.`);
     const body = (await response.json()) as { valid: boolean; user_id?: string; email?: string; permissions?: string[]; error?: string; token_id?: string; session_id?: string };
-    if (body.error === 'invalid_service_secret') {
+    if (body.error === 'invalid_service_credentials') {
       throw new AuthUnavailable('The auth service refused this backend\'s service credentials (check SERVICE_SECRET on both services).');
     }
     if (body.error === 'revocation_check_unavailable') {
