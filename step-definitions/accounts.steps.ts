@@ -47,6 +47,15 @@ When('{user} tries the simulated OAuth sign-in with a wrong bypass key', async f
   await session.attempt('test sign-in', session.auth.testSignIn('not-the-bypass-key', { email: session.email }));
 });
 
+When('{user} tries the simulated OAuth sign-in without a bypass key', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.attempt('test sign-in', session.auth.testSignIn(undefined, { email: session.email }));
+});
+
+Given('a platform instance for {word} that holds the bypass key', async function (this: ApexWorld, environment: string) {
+  if (!(await this.startInstance({ ENVIRONMENT: environment }))) return this.skip(`this starts a reference platform instance for ${environment}; a deployment is what it is.`);
+});
+
 When('{user} tries the simulated OAuth sign-in on that instance', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const auth = new AuthClient(this.latestInstance.authUrl);
@@ -83,6 +92,11 @@ When('{user} asks to sign in with {word}', async function (this: ApexWorld, user
 When("{user} signs up with {user}'s email address", async function (this: ApexWorld, user: string, owner: string) {
   const session = this.session(user);
   await session.attempt('sign-up', session.auth.register({ email: this.session(owner).email, password: session.password }));
+});
+
+When('{user} signs up with a password of {int} characters', async function (this: ApexWorld, user: string, length: number) {
+  const session = this.session(user);
+  await session.attempt('sign-up', session.auth.register({ email: session.email, password: 'p'.repeat(length) }));
 });
 
 When('{user} signs up with {badSignUp}', async function (this: ApexWorld, user: string, problem: string) {

@@ -133,6 +133,11 @@ Then("the auth service vouches for {user}'s token", function (this: ApexWorld, u
   }
 });
 
+When('{user} asks the auth service to vouch for a token by reading its address', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.attempt('validate', session.auth.validateByReading());
+});
+
 When("someone asks the auth service to vouch for {user}'s token without service credentials", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   await session.attempt('validate', session.auth.validate(session.accessToken));

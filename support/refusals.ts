@@ -8,6 +8,8 @@ import { redact } from './redact';
 export const REFUSALS: Record<string, { status: number; code?: string }> = {
   'the bypass key is wrong': { status: 401 },
   'the simulated sign-in is not configured': { status: 503 },
+  'the simulated sign-in does not exist here': { status: 403 },
+  'that is not how to ask': { status: 405 },
   'the sign-in state was not issued': { status: 401 },
   'the authorization code is missing': { status: 400 },
   'the provider is unknown': { status: 400 },

@@ -19,6 +19,10 @@ Feature: Credential errors
       | no password                |
       | no email address           |
 
+  Scenario: A password of exactly 8 characters is long enough
+    When Alice signs up with a password of 8 characters
+    Then Alice is let in
+
   Scenario: A failed sign-in does not reveal whether the email has an account
     Given Alice is signed in
     When Mallory tries 3 times to sign in as Alice with a wrong password

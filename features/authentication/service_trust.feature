@@ -30,6 +30,10 @@ Feature: Service-to-service trust
       | no secret            |
       | nothing at all       |
 
+  Scenario: Asking the auth service to vouch by reading its address is refused
+    When Mallory asks the auth service to vouch for a token by reading its address
+    Then Mallory is refused because that is not how to ask
+
   Scenario: A backend holding the wrong service secret lets nobody in
     Given a platform instance whose backend holds the wrong service secret
     And Alice is signed in

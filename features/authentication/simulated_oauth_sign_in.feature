@@ -16,3 +16,17 @@ Feature: Simulated OAuth sign-in for test automation
     Given a platform instance without a bypass key
     When Mallory tries the simulated OAuth sign-in on that instance
     Then Mallory is refused because the simulated sign-in is not configured
+
+  Scenario: A request without any bypass key is refused
+    When Mallory tries the simulated OAuth sign-in without a bypass key
+    Then Mallory is refused because the bypass key is wrong
+
+  Scenario: In production the simulated sign-in does not exist, even with the right key
+    Given a platform instance for production that holds the bypass key
+    When Mallory tries the simulated OAuth sign-in on that instance
+    Then Mallory is refused because the simulated sign-in does not exist here
+
+  Scenario: In development the bypass key is not honoured
+    Given a platform instance for development that holds the bypass key
+    When Mallory tries the simulated OAuth sign-in on that instance
+    Then Mallory is refused because the simulated sign-in is not configured

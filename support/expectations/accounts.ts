@@ -74,13 +74,16 @@ export function expectSimilarTiming(attempts: { label: string; answer: HttpRespo
   }
 }
 
-/** The last sign-in gave the person a working session of their own account. */
+/** The last sign-up or sign-in gave the person a session of their own account. */
 export function expectLetIn(user: UserSession): void {
   const answer = user.lastAnswer;
-  if (!answer) throw new Error(`${user.name} has not tried to sign in yet.`);
-  if (answer.status !== 200 || typeof answer.body?.access_token !== 'string' || answer.body?.user?.id !== user.account?.id) {
-    throw new Error(`Expected ${user.name} to be let in as ${user.account?.id ?? 'her account'}; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+  if (!answer) throw new Error(`${user.name} has not tried to sign up or in yet.`);
+  const account = answer.body?.user;
+  const theirs = account?.email?.toLowerCase() === user.email.toLowerCase() && (!user.account || account.id === user.account.id);
+  if (![200, 201].includes(answer.status) || typeof answer.body?.access_token !== 'string' || !theirs) {
+    throw new Error(`Expected ${user.name} to be let in as ${user.account?.id ?? user.email}; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
   }
+  user.account = account;
   user.keep(answer.body);
 }
 
