@@ -12,6 +12,7 @@ import {
   expectSpreadProgress,
   expectToolCallsPaired,
   expectToolFiguresInAnswer,
+  expectNoSuchAgent,
   expectRecommendation,
   expectSavings,
   expectSpend,
@@ -21,6 +22,24 @@ import { redact } from '../support/redact';
 
 When('{user} asks the {agent} about {workload}', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
   await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } });
+});
+
+When('{user} asks an agent called {string} about {workload}', async function (this: ApexWorld, user: string, name: string, workload: Workload) {
+  await this.session(user).startAgent(name, { user_request: costQuestion(workload), context: { workload } });
+});
+
+When('{user} asks about {workload} without naming an agent', async function (this: ApexWorld, user: string, workload: Workload) {
+  await this.session(user).startAgent(undefined, { user_request: costQuestion(workload), context: { workload } });
+});
+
+Then('{user} is told there is no agent called {string}', async function (this: ApexWorld, user: string, name: string) {
+  await expectNoSuchAgent(this.session(user).lastRun(), name);
+});
+
+Then('{user} is answered by the supervisor, who hands the work along', async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  expectHandoffChain(run, ['supervisor', 'triage', 'data_analysis', 'cost_optimizer', 'reporting']);
 });
 
 When('{user} asks the {agent} {phrasing} about {workload}', async function (this: ApexWorld, user: string, agent: string, phrasing: 'figures' | 'words', workload: Workload) {

@@ -180,10 +180,11 @@ export class UserSession {
 
   /**
    * Asks an agent over the chat, in the front end's dialect (start_agent) or the one the
-   * platform's staging tests speak (agent_request). An attached usage log goes along.
+   * platform's staging tests speak (agent_request). An attached usage log goes along. With no
+   * agent named, the platform chooses its default.
    */
   async startAgent(
-    agent: string,
+    agent: string | undefined,
     request: { user_request: string; context?: Record<string, unknown>; thread_id?: string },
     dialect: 'start_agent' | 'agent_request' = 'start_agent',
   ): Promise<AgentRun> {
@@ -192,7 +193,7 @@ export class UserSession {
     const requestId = `req_${randomUUID()}`;
     const file = this.usageLogFile();
     const context = file ? { ...request.context, files: [file] } : request.context;
-    const run = new AgentRun(requestId, agent, { ...request, context }, socket, socket.frames.length, Date.now());
+    const run = new AgentRun(requestId, agent ?? 'default agent', { ...request, context }, socket, socket.frames.length, Date.now());
     if (dialect === 'start_agent') {
       socket.send('start_agent', { ...request, context, agent, request_id: requestId });
     } else {

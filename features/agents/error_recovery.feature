@@ -16,3 +16,15 @@ Feature: Requests the agents cannot serve
       | an unknown cloud  | about 2,000,000 requests a month on INVALIDCLOUD big-model averaging 1,000 input and 500 output tokens | INVALIDCLOUD |
       | an unknown model  | about 2,000,000 requests a month on openai gpt-9 averaging 1,000 input and 500 output tokens           | gpt-9        |
       | no figures at all | to cut her costs without giving any figures                                                            | no figures   |
+
+  Scenario: An agent the platform does not have is refused by name, and the next request works
+    Given Alice is signed in
+    When Alice asks an agent called "fortune teller" about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice is told there is no agent called "fortune teller"
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice is told her current spend is $15,000 a month
+
+  Scenario: A request that names no agent goes to the supervisor
+    Given Alice is signed in
+    When Alice asks about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens without naming an agent
+    Then Alice is answered by the supervisor, who hands the work along

@@ -125,3 +125,11 @@ export function expectRecommendation(result: any, title: string, amount: number 
     throw new Error(`Expected ${amount === undefined ? `no "${title}"` : `"${title}" worth ${dollars(amount)} a month`}; the agent offered: ${offered}`);
   }
 }
+
+/** The chat refuses the request outright, naming the agent it does not know, and no run starts. */
+export async function expectNoSuchAgent(run: AgentRun, name: string): Promise<void> {
+  const answer = await run.socket.waitFor(`an answer about the agent "${name}"`, (f) => f.type === 'error_message' || (f.type === 'agent_started' && f.data?.request_id === run.requestId), 5000, run.firstFrame);
+  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'UNKNOWN_AGENT' || !String(answer.frame.error_message).includes(name)) {
+    throw new Error(`Expected the chat to say there is no agent called "${name}" (UNKNOWN_AGENT); it answered ${answer.frame.type} ${answer.frame.error_code ?? ''}: ${answer.frame.error_message ?? ''}`);
+  }
+}
