@@ -4,9 +4,11 @@ Feature: Refresh-token reuse ends the whole login
   so every token of that login stops working.
 
   Scenario: A copied refresh token used after its owner refreshed ends the login
-    Given Alice is signed in
+    Given Alice and Bob are signed in, each with a chat open
     And Alice refreshes her session
     When Mallory presents Alice's spent refresh token
     Then Mallory is refused because the refresh token is not valid
     And the API refuses Alice's token
     And Alice's session can no longer be refreshed
+    And Alice's open chat connections are closed within 5 seconds
+    And the API accepts Bob's token
