@@ -14,6 +14,7 @@ import {
   expectToolFiguresInAnswer,
   expectNoSuchAgent,
   expectRecommendation,
+  expectSummaryStates,
   expectSavings,
   expectSpend,
 } from '../support/expectations/agents';
@@ -309,4 +310,8 @@ Then('{user} is offered {string} worth {money} a month', async function (this: A
 
 Then('{user} is not offered {string}', async function (this: ApexWorld, user: string, title: string) {
   expectRecommendation(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), title, undefined);
+});
+
+Then("{user}'s answer says in words that she/he/they spend(s) {money} and can save {money} a month", async function (this: ApexWorld, user: string, spend: number, saving: number) {
+  expectSummaryStates(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), [spend, saving]);
 });

@@ -11,6 +11,7 @@ Feature: Every figure is exact
     Then Alice is told her current spend is <spend> a month, <input> for input and <output> for output
     And Alice is offered savings of exactly <saving> a month, <percent>% of her spend
     And the top recommendation for Alice is "<top recommendation>"
+    And Alice's answer says in words that she spends <spend> and can save <saving> a month
 
     Examples:
       | provider  | model             | spend      | input      | output     | saving     | percent | top recommendation                         |

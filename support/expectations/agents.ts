@@ -133,3 +133,11 @@ export async function expectNoSuchAgent(run: AgentRun, name: string): Promise<vo
     throw new Error(`Expected the chat to say there is no agent called "${name}" (UNKNOWN_AGENT); it answered ${answer.frame.type} ${answer.frame.error_code ?? ''}: ${answer.frame.error_message ?? ''}`);
   }
 }
+
+/** The answer's own words state these amounts, written with or without cents. */
+export function expectSummaryStates(result: any, amounts: number[]): void {
+  const summary = String(result?.summary ?? '');
+  const written = (amount: number) => [dollars(amount), dollars(amount).replace(/\.00$/, '')];
+  const missing = amounts.filter((amount) => !written(amount).some((text) => summary.includes(text)));
+  if (missing.length) throw new Error(`Expected the answer to say ${amounts.map(dollars).join(' and ')} in words; it says: "${summary}"`);
+}
