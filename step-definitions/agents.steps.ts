@@ -315,3 +315,9 @@ Then('{user} is not offered {string}', async function (this: ApexWorld, user: st
 Then("{user}'s answer says in words that she/he/they spend(s) {money} and can save {money} a month", async function (this: ApexWorld, user: string, spend: number, saving: number) {
   expectSummaryStates(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), [spend, saving]);
 });
+
+Then('{user} is told a typical request waits about {int} ms', async function (this: ApexWorld, user: string, ms: number) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  const told = result?.performance_metrics?.expected_latency_ms;
+  if (told !== ms) throw new Error(`Expected ${user} to be told a typical request waits ${ms} ms; the answer says ${JSON.stringify(result?.performance_metrics)}`);
+});

@@ -1,7 +1,9 @@
 @agents @AGENT-03 @fast
 Feature: Multi-agent orchestration
   For a full review the supervisor hands the request along a chain of specialists and combines
-  what each of them found into one answer.
+  what each of them found into one answer. A usage log stands for a month of its daily rate
+  (30 days) on its most expensive model. A typical request waits the model's time to its first
+  token plus its time per output token (gpt-4o: 400 ms and 12 ms).
 
   Scenario: The supervisor hands a workload review along the whole chain
     Given Alice is signed in
@@ -9,6 +11,8 @@ Feature: Multi-agent orchestration
     Then Alice's request is handed along supervisor, triage agent, data analyst, cost optimizer and reporting agent
     And Alice's combined answer carries what triage agent, data analyst, cost optimizer and reporting agent each found
     And Alice is told her current spend is $15,000 a month
+    And Alice is offered savings of exactly $9,330.00 a month, 62.2% of her spend
+    And Alice is told a typical request waits about 6400 ms
 
   Scenario: The supervisor works out the workload from an attached usage log
     Given Alice is signed in
@@ -20,3 +24,4 @@ Feature: Multi-agent orchestration
     Then Alice's request is handed along supervisor, triage agent, data analyst, cost optimizer and reporting agent
     And Alice's combined answer carries what triage agent, data analyst, cost optimizer and reporting agent each found
     And Alice is told her current spend is $225 a month
+    And Alice is offered savings of exactly $126.90 a month, 56.4% of her spend

@@ -109,7 +109,7 @@ export function expectSpend(result: any, expected: { total: number; input: numbe
 /** The total saving to the cent, its share of the spend to a tenth of a percent, and the recommendations adding up to it. */
 export function expectSavings(result: any, amount: number, percent: number): void {
   const savings = result?.potential_savings ?? {};
-  const recommendations: { title: string; cost_impact?: { monthly_amount?: number } }[] = result?.recommendations ?? [];
+  const recommendations: { title: string; cost_impact?: { monthly_amount?: number } }[] = result?.recommendations ?? result?.strategic_recommendations ?? [];
   const sum = Math.round(recommendations.reduce((total, r) => total + (r.cost_impact?.monthly_amount ?? 0), 0) * 100) / 100;
   if (!sameAmount(savings.monthly_amount, amount) || savings.percent !== percent || !sameAmount(sum, amount)) {
     throw new Error(`Expected savings of exactly ${dollars(amount)} a month (${percent}% of the spend), the sum of the recommendations; the agent offered ${amountOf(savings.monthly_amount)} (${savings.percent}%), with recommendations adding up to ${dollars(sum)}: ${recommendations.map((r) => `${r.title} ${amountOf(r.cost_impact?.monthly_amount)}`).join('; ')}`);
