@@ -12,6 +12,7 @@ import {
   expectSpreadProgress,
   expectToolCallsPaired,
   expectToolFiguresInAnswer,
+  expectInsight,
   expectNoSuchAgent,
   expectRecommendation,
   expectSummaryStates,
@@ -320,4 +321,14 @@ Then('{user} is told a typical request waits about {int} ms', async function (th
   const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
   const told = result?.performance_metrics?.expected_latency_ms;
   if (told !== ms) throw new Error(`Expected ${user} to be told a typical request waits ${ms} ms; the answer says ${JSON.stringify(result?.performance_metrics)}`);
+});
+
+Then('{user} is told her/his/their busiest day was {word} at {money}', async function (this: ApexWorld, user: string, day: string, amount: number) {
+  expectInsight(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), [day, dollars(amount)]);
+});
+
+Then('{user} is told her/his/their daily cost changed by {string} over the log, and the top model is {string} of the cost', async function (this: ApexWorld, user: string, change: string, share: string) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  expectInsight(result, [`(${change})`]);
+  expectInsight(result, [`(${share} of the cost)`]);
 });

@@ -20,6 +20,8 @@ Feature: Analysis of an uploaded usage log
     And Alice's total cost in the log is $28.63
     And Alice's most expensive model is openai gpt-4o
     And Alice's daily cost trend reads "2024-06-01 $7.89, 2024-06-02 $9.49, 2024-06-03 $11.25"
+    And Alice is told her busiest day was 2024-06-03 at $11.25
+    And Alice is told her daily cost changed by "+42.6%" over the log, and the top model is "96.9%" of the cost
 
   Scenario Outline: A usage log that <variation> reads the same
     Given Alice's usage log <variation>

@@ -141,3 +141,11 @@ export function expectSummaryStates(result: any, amounts: number[]): void {
   const missing = amounts.filter((amount) => !written(amount).some((text) => summary.includes(text)));
   if (missing.length) throw new Error(`Expected the answer to say ${amounts.map(dollars).join(' and ')} in words; it says: "${summary}"`);
 }
+
+/** One of the analysis's insights says all of these together. */
+export function expectInsight(result: any, parts: string[]): void {
+  const insights: string[] = result?.key_insights ?? [];
+  if (!insights.some((insight) => parts.every((part) => insight.includes(part)))) {
+    throw new Error(`Expected an insight saying ${parts.map((p) => `"${p}"`).join(' and ')}; the insights are: ${insights.map((i) => `"${i}"`).join(' ') || 'none'}`);
+  }
+}
