@@ -44,8 +44,13 @@ Then('{user} is answered by the supervisor, who hands the work along', async fun
   expectHandoffChain(run, ['supervisor', 'triage', 'data_analysis', 'cost_optimizer', 'reporting']);
 });
 
-When('{user} asks the {agent} {phrasing} about {workload}', async function (this: ApexWorld, user: string, agent: string, phrasing: 'figures' | 'words', workload: Workload) {
-  await this.session(user).startAgent(agent, phrasing === 'figures' ? { user_request: costQuestion(workload), context: { workload } } : { user_request: inOwnWords(workload) });
+When('{user} asks the {agent} {phrasing} about {workload}', async function (this: ApexWorld, user: string, agent: string, phrasing: 'figures' | 'words' | 'shouted', workload: Workload) {
+  const request = phrasing === 'figures' ? { user_request: costQuestion(workload), context: { workload } } : { user_request: phrasing === 'shouted' ? inOwnWords(workload).toUpperCase() : inOwnWords(workload) };
+  await this.session(user).startAgent(agent, request);
+});
+
+Then('{user} is offered {string} worth {money} a month, at {word} effort', async function (this: ApexWorld, user: string, title: string, amount: number, effort: string) {
+  expectRecommendation(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), title, amount, effort);
 });
 
 When("{user} asks the {agent} about {workload} the way the platform's staging tests do", async function (this: ApexWorld, user: string, agent: string, workload: Workload) {

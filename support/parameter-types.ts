@@ -79,7 +79,11 @@ defineParameterType({ name: 'dependency', regexp: oneOf(Object.keys(DEPENDENCIES
 defineParameterType({ name: 'intrusion', regexp: oneOf(Object.keys(INTRUSIONS)), transformer: (words: string) => words });
 
 /** How a customer gives a workload: as structured figures, or written into the question. */
-defineParameterType({ name: 'phrasing', regexp: /with its figures|in (?:her|his|their) own words/, transformer: (words: string) => (words === 'with its figures' ? 'figures' : 'words') });
+defineParameterType({
+  name: 'phrasing',
+  regexp: /with its figures|in (?:her|his|their) own words(?:, in capitals)?/,
+  transformer: (words: string) => (words === 'with its figures' ? 'figures' : words.endsWith('capitals') ? 'shouted' : 'words'),
+});
 
 /** A message size around a limit: "exactly 64 KiB", "64 KiB less a byte", "64 KiB and a byte", as a number of bytes. */
 defineParameterType({

@@ -27,9 +27,9 @@ Feature: Every figure is exact
 
   Scenario: Each recommendation is worth exactly what the savings model says
     When Alice asks the cost optimizer about 1,000,000 requests a month on openai gpt-4o averaging 2,000 input and 500 output tokens
-    Then Alice is offered "Route routine requests to gpt-4o-mini" worth $5,640.00 a month
-    And Alice is offered "Batch requests that can wait" worth $370.00 a month
-    And Alice is offered "Cache repeated prompt prefixes" worth $300.00 a month
+    Then Alice is offered "Route routine requests to gpt-4o-mini" worth $5,640.00 a month, at medium effort
+    And Alice is offered "Batch requests that can wait" worth $370.00 a month, at low effort
+    And Alice is offered "Cache repeated prompt prefixes" worth $300.00 a month, at low effort
 
   Scenario: An option worth exactly $10 a month is offered
     When Alice asks the cost optimizer about 66,666 requests a month on openai gpt-4o averaging 1,000 input and 0 output tokens
@@ -47,8 +47,9 @@ Feature: Every figure is exact
     And Alice is offered savings of exactly $6,310.00 a month, 63.1% of her spend
 
     Examples:
-      | how              | workload                                                                                |
-      | with its figures | 1,000,000 requests a month on OpenAI GPT-4o averaging 2,000 input and 500 output tokens |
-      | with its figures | 1,000,000 requests a month on openai GPT-4O averaging 2,000 input and 500 output tokens |
-      | in her own words | 1,000,000 requests a month on openai gpt-4o averaging 2,000 input and 500 output tokens |
-      | in her own words | 1,000,000 requests a month on Openai Gpt-4o averaging 2,000 input and 500 output tokens |
+      | how                           | workload                                                                                |
+      | with its figures              | 1,000,000 requests a month on OpenAI GPT-4o averaging 2,000 input and 500 output tokens |
+      | with its figures              | 1,000,000 requests a month on openai GPT-4O averaging 2,000 input and 500 output tokens |
+      | in her own words              | 1,000,000 requests a month on openai gpt-4o averaging 2,000 input and 500 output tokens |
+      | in her own words              | 1,000,000 requests a month on Openai Gpt-4o averaging 2,000 input and 500 output tokens |
+      | in her own words, in capitals | 1,000,000 requests a month on openai gpt-4o averaging 2,000 input and 500 output tokens |

@@ -116,13 +116,14 @@ export function expectSavings(result: any, amount: number, percent: number): voi
   }
 }
 
-/** The named recommendation is offered at exactly this amount, or (with no amount) not at all. */
-export function expectRecommendation(result: any, title: string, amount: number | undefined): void {
-  const recommendations: { title: string; cost_impact?: { monthly_amount?: number } }[] = result?.recommendations ?? [];
+/** The named recommendation is offered at exactly this amount (and effort, if given), or (with no amount) not at all. */
+export function expectRecommendation(result: any, title: string, amount: number | undefined, effort?: string): void {
+  const recommendations: { title: string; effort?: string; cost_impact?: { monthly_amount?: number } }[] = result?.recommendations ?? [];
   const found = recommendations.find((r) => r.title === title);
-  const offered = recommendations.map((r) => `${r.title} ${amountOf(r.cost_impact?.monthly_amount)}`).join('; ') || 'nothing';
-  if (amount === undefined ? found : !found || !sameAmount(found.cost_impact?.monthly_amount, amount)) {
-    throw new Error(`Expected ${amount === undefined ? `no "${title}"` : `"${title}" worth ${dollars(amount)} a month`}; the agent offered: ${offered}`);
+  const offered = recommendations.map((r) => `${r.title} ${amountOf(r.cost_impact?.monthly_amount)} (${r.effort} effort)`).join('; ') || 'nothing';
+  const wrong = amount === undefined ? !!found : !found || !sameAmount(found.cost_impact?.monthly_amount, amount) || (effort !== undefined && found.effort !== effort);
+  if (wrong) {
+    throw new Error(`Expected ${amount === undefined ? `no "${title}"` : `"${title}" worth ${dollars(amount)} a month${effort ? ` at ${effort} effort` : ''}`}; the agent offered: ${offered}`);
   }
 }
 
