@@ -74,6 +74,20 @@ When('{user} asks the {agent} to cut her/his/their costs without giving any figu
   await this.session(user).startAgent(agent, { user_request: 'Please cut my AI costs.', context: {} });
 });
 
+When('{user} asks the {agent} to cut what she/he/they spend(s) on {word} {word}, without any figures', async function (this: ApexWorld, user: string, agent: string, provider: string, model: string) {
+  await this.session(user).startAgent(agent, { user_request: `Can you cut what we spend on ${provider} ${model}?` });
+});
+
+When('{user} asks the {agent} about {int} requests a month of {int} input and {int} output tokens, without naming the model', async function (this: ApexWorld, user: string, agent: string, requests: number, input: number, output: number) {
+  await this.session(user).startAgent(agent, { user_request: `We make ${requests} requests a month with ${input} input and ${output} output tokens. What can we save?` });
+});
+
+Then('the recommendation {string} tells {user} {string}', async function (this: ApexWorld, title: string, user: string, words: string) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  const found = (result?.recommendations ?? []).find((r: { title: string }) => r.title === title);
+  if (!found || !String(found.description).includes(words)) throw new Error(`Expected "${title}" to tell ${user} "${words}"; it says: ${found ? `"${found.description}"` : 'nothing, as it was not offered'}`);
+});
+
 When('{user} asks the data analyst to analyse her/his/their usage log', async function (this: ApexWorld, user: string) {
   await this.session(user).startAgent('data_analysis', { user_request: 'What does my usage log say?', context: {} });
 });
@@ -322,10 +336,10 @@ Then("{user}'s answer says in words that she/he/they spend(s) {money} and can sa
   expectSummaryStates(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), [spend, saving]);
 });
 
-Then('{user} is told a typical request waits about {int} ms', async function (this: ApexWorld, user: string, ms: number) {
+Then('{user} is told a typical request of {int} tokens waits about {int} ms', async function (this: ApexWorld, user: string, tokens: number, ms: number) {
   const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const told = result?.performance_metrics?.expected_latency_ms;
-  if (told !== ms) throw new Error(`Expected ${user} to be told a typical request waits ${ms} ms; the answer says ${JSON.stringify(result?.performance_metrics)}`);
+  const metrics = result?.performance_metrics ?? {};
+  if (metrics.expected_latency_ms !== ms || metrics.tokens_per_request !== tokens) throw new Error(`Expected ${user} to be told a typical request of ${tokens} tokens waits ${ms} ms; the answer says ${JSON.stringify(metrics)}`);
 });
 
 Then('{user} is told her/his/their busiest day was {word} at {money}', async function (this: ApexWorld, user: string, day: string, amount: number) {

@@ -12,10 +12,12 @@ Feature: Requests the agents cannot serve
     And Alice is told her current spend is $15,000 a month
 
     Examples:
-      | trouble           | request                                                                                                | named        |
-      | an unknown cloud  | about 2,000,000 requests a month on INVALIDCLOUD big-model averaging 1,000 input and 500 output tokens | INVALIDCLOUD |
-      | an unknown model  | about 2,000,000 requests a month on openai gpt-9 averaging 1,000 input and 500 output tokens           | gpt-9        |
-      | no figures at all | to cut her costs without giving any figures                                                            | no figures   |
+      | trouble                | request                                                                                                | named              |
+      | an unknown cloud       | about 2,000,000 requests a month on INVALIDCLOUD big-model averaging 1,000 input and 500 output tokens | INVALIDCLOUD       |
+      | an unknown model       | about 2,000,000 requests a month on openai gpt-9 averaging 1,000 input and 500 output tokens           | gpt-9              |
+      | no figures at all      | to cut her costs without giving any figures                                                            | no figures         |
+      | a model but no figures | to cut what she spends on openai gpt-4o, without any figures                                           | monthly_requests   |
+      | figures but no model   | about 1000000 requests a month of 2000 input and 500 output tokens, without naming the model           | provider and model |
 
   Scenario: An agent the platform does not have is refused by name, and the next request works
     Given Alice is signed in

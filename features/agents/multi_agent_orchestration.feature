@@ -12,7 +12,7 @@ Feature: Multi-agent orchestration
     And Alice's combined answer carries what triage agent, data analyst, cost optimizer and reporting agent each found
     And Alice is told her current spend is $15,000 a month
     And Alice is offered savings of exactly $9,330.00 a month, 62.2% of her spend
-    And Alice is told a typical request waits about 6400 ms
+    And Alice is told a typical request of 1500 tokens waits about 6400 ms
 
   Scenario: The supervisor works out the workload from an attached usage log
     Given Alice is signed in

@@ -30,6 +30,7 @@ Feature: Every figure is exact
     Then Alice is offered "Route routine requests to gpt-4o-mini" worth $5,640.00 a month, at medium effort
     And Alice is offered "Batch requests that can wait" worth $370.00 a month, at low effort
     And Alice is offered "Cache repeated prompt prefixes" worth $300.00 a month, at low effort
+    And the recommendation "Route routine requests to gpt-4o-mini" tells Alice "About 60% of requests are routine enough for gpt-4o-mini, which costs $0.60 per thousand requests instead of $10.00"
 
   Scenario: An option worth exactly $10 a month is offered
     When Alice asks the cost optimizer about 66,666 requests a month on openai gpt-4o averaging 1,000 input and 0 output tokens
