@@ -12,6 +12,7 @@ export const MAX_FRAME_BYTES = 64 * 1024;
 const GOING_AWAY = 1001;
 const POLICY_VIOLATION = 1008;
 const INTERNAL_ERROR = 1011;
+const MISSED_HEARTBEATS = 2;
 
 type ClientMessage = { type?: unknown; payload?: Record<string, unknown> } & Record<string, unknown>;
 
@@ -19,8 +20,8 @@ interface Connection {
   id: string;
   socket: WebSocket;
   identity?: Identity;
-  /** Answered a heartbeat since the last one was sent. */
-  alive: boolean;
+  /** Heartbeats sent since the last answer. */
+  missed: number;
   /** Runs being replayed to this socket: their live events wait here until the replay is sent. */
   replaying: Map<string, RunEvent[]>;
   /** Messages are handled one at a time, in the order they came. */
@@ -75,16 +76,17 @@ export class AgentSocketServer {
     private readonly cache: Cache,
     private readonly options: SocketOptions,
   ) {
-    // A socket that did not answer the previous heartbeat is gone, whatever TCP believes.
+    // A socket that left two heartbeats in a row unanswered is gone, whatever TCP believes. (One
+    // is forgiven: after a stall of the process the next tick can run before the answer is read.)
     this.heartbeat = setInterval(() => {
       for (const client of this.wss.clients) {
         const connection = (client as WebSocket & { connection?: Connection }).connection;
         if (!connection) continue;
-        if (!connection.alive) {
+        if (connection.missed >= MISSED_HEARTBEATS) {
           client.terminate();
           continue;
         }
-        connection.alive = false;
+        connection.missed += 1;
         client.ping();
       }
     }, options.heartbeatMs);
@@ -138,10 +140,10 @@ export class AgentSocketServer {
   }
 
   private accept(socket: WebSocket, token: string | undefined): void {
-    const connection: Connection = { id: `conn_${randomUUID()}`, socket, alive: true, replaying: new Map(), queue: Promise.resolve() };
+    const connection: Connection = { id: `conn_${randomUUID()}`, socket, missed: 0, replaying: new Map(), queue: Promise.resolve() };
     (socket as WebSocket & { connection?: Connection }).connection = connection;
     socket.on('error', () => undefined);
-    socket.on('pong', () => (connection.alive = true));
+    socket.on('pong', () => (connection.missed = 0));
     // Messages may arrive while the token is still being checked; they wait for the verdict.
     const ready = this.authenticate(connection, token);
     socket.on('message', (raw, isBinary) => {
