@@ -122,7 +122,7 @@ function summaryMarkdown(report: MutationTestResult, ranAs: string): string {
     '',
     `Written by \`npm run mutation\` from Stryker's report; do not edit. How to run it: "Mutation testing" in [README.md](../README.md).`,
     '',
-    `Last run: ${ranAs}. ${testedNow === files.length ? `It tested ${files.length === 1 ? 'the file' : `all ${files.length} files`} below.` : `It tested ${testedNow} of the ${files.length} files below; the others' results come from earlier runs (kept in \`${INCREMENTAL}\`).`}`,
+    `Last run: ${ranAs}. ${testedNow === files.length ? `It tested ${files.length === 1 ? 'the file' : `all ${files.length} files`} below.` : `It tested ${testedNow} of the ${files.length} files below; the others' results come from earlier runs (kept in \`${INCREMENTAL}\`).`} Files of \`platform/\` missing below have not been tested yet.`,
     '',
     'Score: (killed + timeout) / (killed + timeout + survived + no coverage). Ignored mutants are static: their code runs only when a module loads or the platform starts, outside any scenario (see `stryker.config.mjs`). Errors are mutants whose run ended in an error (a TypeError in a step, or the runner failing) rather than a failed expectation; Stryker leaves them out of the score, as it does ignored ones.',
     '',

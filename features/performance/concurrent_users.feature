@@ -4,7 +4,7 @@ Feature: Many customers at once, within the latency budget
   arrives within 100 milliseconds at the 95th percentile, and every answer within two seconds
   (agents at the specification's compressed speed). The report shows the figures.
 
-  @slow
+  @slow @timing
   Scenario: Twenty customers ask at the same moment, within the budget
     Given the platform runs in a process of its own, warmed up by 10 runs
     And 20 customers are signed in, each with a chat open

@@ -2,9 +2,9 @@
 Feature: Rate limits under a flood
   A customer flooding the chat is refused past the limit, exactly as the contract says, while
   everybody else's answers keep their speed.
-  # On a busy 2-core machine the three first updates can all wait out one stall of the process.
+  # Latency budgets run in npm run load (@timing): on a busy 2-core machine one stall of the process fails them.
 
-  @flaky
+  @timing
   Scenario: A flood is refused past the limit while three other customers keep their latency
     Given the platform runs in a process of its own, allowing 100 messages a minute per customer
     When Mallory floods the chat with 300 messages while Alice, Bob and Carol each ask the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens at the same moment

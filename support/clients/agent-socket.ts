@@ -51,6 +51,8 @@ export class AgentSocket extends EventEmitter {
   private constructor(private readonly ws: WebSocket, readonly auth: SocketAuth, readonly openedAt: number, readonly url: string) {
     super();
     ws.on('message', (raw) => {
+      // Arrival first: checking the frame is the suite's work, not the platform's latency.
+      const at = Date.now();
       const text = raw.toString();
       let frame: Frame;
       let parsed: Frame | undefined;
@@ -60,7 +62,7 @@ export class AgentSocket extends EventEmitter {
         frame = { type: '(not JSON)', text: text.slice(0, 200) };
       }
       this.recordViolations(() => this.contract.receive(parsed, text));
-      const received = { at: Date.now(), frame };
+      const received = { at, frame };
       this.frames.push(received);
       this.emit('frame', received);
     });

@@ -42,32 +42,36 @@ export function describeViolation(v: Violation): string {
 /*
  * The scenario's collector. Workers run their scenarios one after another, so one bucket per
  * worker at a time is enough; a call or socket keeps the bucket that was current when it began,
- * so anything arriving late never lands in the next scenario.
+ * so anything arriving late never lands in the next scenario. Checks wait in the bucket, in the
+ * order things arrived, and run when the scenario ends: checking is the suite's work, and done on
+ * arrival it would delay the next frame's arrival, and every latency a scenario measures.
  */
-let current: Violation[] | undefined;
+type Bucket = (() => Violation[])[];
+let current: Bucket | undefined;
 
 export function beginScenario(): void {
   current = [];
 }
 
 export function endScenario(): Violation[] {
-  const found = current ?? [];
+  const checks = current ?? [];
   current = undefined;
-  return found;
+  return checks.flatMap((check) => {
+    try {
+      return check();
+    } catch (error) {
+      // A check that throws is a bug in the checks, and must not pass for a clean answer.
+      return [{ subject: 'the contract check', path: '', rule: `crashed: ${(error as Error).stack ?? error}`, excerpt: '' }];
+    }
+  });
 }
 
 export type Recorder = (check: () => Violation[]) => void;
 
-/** Runs contract checks for the scenario under way now; outside a scenario it checks nothing. */
+/** Queues contract checks for the scenario under way now; outside a scenario it checks nothing. */
 export function scenarioRecorder(): Recorder {
   const bucket = current;
   return (check) => {
-    if (!bucket) return;
-    try {
-      bucket.push(...check());
-    } catch (error) {
-      // A check that throws is a bug in the checks, and must not pass for a clean answer.
-      bucket.push({ subject: 'the contract check', path: '', rule: `crashed: ${(error as Error).stack ?? error}`, excerpt: '' });
-    }
+    if (bucket) bucket.push(check);
   };
 }
