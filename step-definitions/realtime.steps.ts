@@ -167,12 +167,7 @@ Then('{user} is answered up to {int} messages in the minute,/window, and every m
   const { before, count } = socket.flood!;
   // Every message this person sent so far counts, on whichever socket; here all went through this one.
   const answered = Math.max(0, limit - before);
-  const refused = count - answered;
-  const replies = () => socket.frames.slice(socket.marked).filter((f) => f.frame.type === 'pong' || f.frame.type === 'error_message');
-  await socket.waitFor(`${count} replies`, () => replies().length >= count, 10_000, socket.marked);
-  const pongs = replies().filter((f) => f.frame.type === 'pong').length;
-  const limited = replies().filter((f) => f.frame.error_code === 'RATE_LIMITED').length;
-  if (pongs !== answered || limited !== refused) throw new Error(`Expected ${answered} pongs and ${refused} RATE_LIMITED for ${count} messages after ${before}; got ${pongs} pongs and ${limited} RATE_LIMITED`);
+  await expectRepliesAcrossSockets([socket], answered, count - answered);
 });
 
 Then("{user}'s analysis completes undisturbed", async function (this: ApexWorld, user: string) {

@@ -50,28 +50,25 @@ export async function expectApiAccepts(user: UserSession): Promise<void> {
  * close, never a welcome, wherever the token is carried.
  */
 export async function expectChatRefused(user: UserSession, reason: string, wsUrl?: string): Promise<void> {
-  const code = SOCKET_REFUSALS[reason];
   const carriers: SocketAuth[] = user.tokens?.access_token ? ['header', 'subprotocol', 'query'] : ['none'];
-  await Promise.all(carriers.map(async (carrier) => {
-    const socket = await user.openSocket(carrier, wsUrl);
-    const refusal = await socket.connectionAnswer();
-    if (refusal.frame.type !== 'error_message' || refusal.frame.error_code !== code) {
-      throw new Error(`Expected the chat to refuse ${user.name}'s token ${carrier === 'none' ? '' : `(carried in the ${carrier}) `}with ${code} because ${reason}; received: ${describeFrames(socket.frames, socket.openedAt)}`);
-    }
-    await expectClosedForPolicy(socket, 5000, user.name);
-  }));
+  await Promise.all(carriers.map(async (carrier) => expectConnectionRefused(await user.openSocket(carrier, wsUrl), user.name, reason, carrier === 'none' ? '' : ` (token carried in the ${carrier})`)));
+}
+
+/** The connection was told the stated refusal and closed with 1008, never welcomed. */
+async function expectConnectionRefused(socket: AgentSocket, owner: string, reason: string, how = ''): Promise<void> {
+  const code = SOCKET_REFUSALS[reason];
+  const answer = await socket.connectionAnswer();
+  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== code) {
+    throw new Error(`Expected the chat to refuse ${owner}'s connection${how} with ${code} because ${reason}; received: ${describeFrames(socket.frames, socket.openedAt)}`);
+  }
+  await expectClosedForPolicy(socket, 5000, owner);
 }
 
 /** The person's latest connection was told the stated refusal and closed with 1008, never welcomed. */
 export async function expectLastConnectionRefused(user: UserSession, reason: string): Promise<void> {
   const socket = user.sockets.at(-1);
   if (!socket) throw new Error(`${user.name} has not opened a chat connection.`);
-  const code = SOCKET_REFUSALS[reason];
-  const answer = await socket.connectionAnswer();
-  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== code) {
-    throw new Error(`Expected the chat to refuse ${user.name}'s connection with ${code} because ${reason}; received: ${describeFrames(socket.frames, socket.openedAt)}`);
-  }
-  await expectClosedForPolicy(socket, 5000, user.name);
+  await expectConnectionRefused(socket, user.name, reason);
 }
 
 export async function expectClosedForPolicy(socket: AgentSocket, withinMs: number, owner: string): Promise<void> {
