@@ -50,6 +50,17 @@ function withTestedSources(earlier: MutationTestResult | undefined, current: Mut
   return { ...current, files: Object.fromEntries(files) };
 }
 
+/**
+ * Why each mutant was killed (a failure message with the sandbox's absolute paths) is not needed
+ * to reuse a result, and is most of the file's size; the HTML report keeps it.
+ */
+function withoutKillMessages(report: MutationTestResult): MutationTestResult {
+  const files = Object.fromEntries(
+    Object.entries(report.files).map(([file, result]) => [file, { ...result, mutants: result.mutants.map(({ statusReason: _reason, ...mutant }) => mutant) }]),
+  );
+  return { ...report, files };
+}
+
 interface Counts {
   killed: number;
   survived: number;
@@ -173,7 +184,7 @@ async function main(): Promise<void> {
     console.error(`Stryker ended with exit code ${exitCode}${current ? '' : ' and no report'}; ${SUMMARY} and ${INCREMENTAL} are left as they were.`);
     process.exit(exitCode || 1);
   }
-  const merged = withTestedSources(earlier, current);
+  const merged = withoutKillMessages(withTestedSources(earlier, current));
   mkdirSync(dirname(INCREMENTAL), { recursive: true });
   writeFileSync(INCREMENTAL, JSON.stringify(merged, null, 2));
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);

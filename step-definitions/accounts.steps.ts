@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Given, Then, When } from '@cucumber/cucumber';
+import { expectToldToWait } from '../support/refusals';
+import { expectCalled } from '../support/expectations/accounts';
 import type { ApexWorld } from '../support/world';
 import { expectFreshSession, expectIndistinguishableRefusals, expectLetIn, expectProfile, expectSessionConfirmed, expectSimilarTiming, untilWindowPassed } from '../support/expectations/accounts';
 import { AuthClient } from '../support/clients/auth-client';
@@ -66,6 +69,17 @@ When('{user} signs in with Google', async function (this: ApexWorld, user: strin
   await this.session(user).signInWithGoogle();
 });
 
+When('{user} signs in with Google again', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  this.remember(`${user}'s first account`, session.userId);
+  await session.signInWithGoogle();
+});
+
+Then('{user} is back in the same account', function (this: ApexWorld, user: string) {
+  const first = this.recall<string>(`${user}'s first account`);
+  if (this.session(user).userId !== first) throw new Error(`Expected ${user}'s second sign-in with Google to reach account ${first}; it reached ${this.session(user).userId}`);
+});
+
 Then('{user} comes back to the app signed in', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const me = expectStatus(await session.auth.me(session.accessToken), 200, `Reading ${user}'s profile after Google`).body;
@@ -82,6 +96,35 @@ When('{user} comes back from Google without an authorization code', async functi
   const session = this.session(user);
   const { state } = await session.googleCallbackParameters();
   await session.attempt('callback', session.auth.oauthCallback({ state }));
+});
+
+When("{user} comes back from Google with the platform's state but an authorization code Google never gave", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const { state } = await session.googleCallbackParameters();
+  await session.attempt('callback', session.auth.oauthCallback({ code: `made-up-${randomUUID()}`, state }));
+});
+
+When("{user} replays {user}'s return from Google", async function (this: ApexWorld, user: string, owner: string) {
+  const address = this.session(owner).googleReturn;
+  if (!address) throw new Error(`${owner} has not come back from Google yet; write "When ${owner} signs in with Google" first.`);
+  const session = this.session(user);
+  await session.attempt('callback', session.auth.follow(address));
+});
+
+When("{user} comes back from Google with a fresh code for {user}'s already used sign-in", async function (this: ApexWorld, user: string, owner: string) {
+  const approval = this.session(owner).googleApproval;
+  if (!approval) throw new Error(`${owner} has not been through Google yet; write "When ${owner} signs in with Google" first.`);
+  const session = this.session(user);
+  const approved = expectStatus(await session.auth.follow(approval), 302, 'The provider approving again');
+  await session.attempt('callback', session.auth.follow(approved.location!));
+});
+
+When("{user} comes back from Google with {user}'s already used code, in a sign-in of his/her/their own", async function (this: ApexWorld, user: string, owner: string) {
+  const used = this.session(owner).googleReturn;
+  if (!used) throw new Error(`${owner} has not come back from Google yet; write "When ${owner} signs in with Google" first.`);
+  const session = this.session(user);
+  const { state } = await session.googleCallbackParameters();
+  await session.attempt('callback', session.auth.oauthCallback({ code: new URL(used).searchParams.get('code')!, state }));
 });
 
 When('{user} asks to sign in with {word}', async function (this: ApexWorld, user: string, provider: string) {
@@ -113,6 +156,11 @@ When('{user} tries {int} times to sign in as {user} with a wrong password', asyn
   }
 });
 
+When('{user} tries to sign in as {user} with a password of her/his/their own', async function (this: ApexWorld, user: string, owner: string) {
+  const session = this.session(user);
+  await session.attempt('sign-in', session.auth.login({ email: this.session(owner).email, password: 'any-password-123' }));
+});
+
 When('{user} tries {int} times to sign in with an email nobody has', async function (this: ApexWorld, user: string, times: number) {
   const session = this.session(user);
   for (let i = 0; i < times; i++) await session.attempt('unknown email', session.auth.login({ email: `nobody.${session.email}`, password: 'wrong-password-123' }));
@@ -129,6 +177,10 @@ Then("{user}'s failed sign-ins are all refused in exactly the same words", funct
 
 Then('a sign-in with an unknown email is refused about as fast as one with a wrong password', function (this: ApexWorld) {
   expectSimilarTiming([...this.sessions.values()].flatMap((s) => s.attempts));
+});
+
+Then('{user} is refused because there were too many failed attempts, and told to wait {int} {word}', function (this: ApexWorld, user: string, count: number, unit: string) {
+  expectToldToWait(this.session(user).lastAnswer, `${count} ${unit}`);
 });
 
 Given('sign-in lockouts last {int} second(s)', async function (this: ApexWorld, seconds: number) {
@@ -154,4 +206,23 @@ When("{user} signs up with {user}'s email address in capitals", async function (
 
 Then('{user} is let in', function (this: ApexWorld, user: string) {
   expectLetIn(this.session(user));
+});
+
+When('{user} signs up giving her/his/their name as {string}', async function (this: ApexWorld, user: string, name: string) {
+  const session = this.session(user);
+  await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password, name }));
+});
+
+When('{user} signs up without giving a name', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password }));
+});
+
+Then('{user} is called {string} on her/his/their account', async function (this: ApexWorld, user: string, name: string) {
+  await expectCalled(this.session(user), name);
+});
+
+Then('{user} is called by the first part of her/his/their email address on her/his/their account', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await expectCalled(session, session.email.split('@')[0]);
 });

@@ -1,12 +1,24 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { LOG_VARIATIONS, Workload, describeWorkload, dollars, costQuestion, inOwnWords } from '../support/domain';
+import { LOG_VARIATIONS, Workload, money, describeWorkload, dollars, costQuestion, inOwnWords, pastedFromNotes } from '../support/domain';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from '../support/expectations/runs';
 import {
   FIVE_EVENTS,
   completedResult,
   expectFailedWithReason,
+  expectImpossibleWorkload,
+  expectStopRefusedAsEnded,
+  expectReadBackFailure,
+  expectToolsAskedAboutRequest,
+  expectProgressStages,
+  expectContributions,
+  expectReportSections,
+  expectReportFigures,
+  expectTriage,
+  expectNamedAfterQuestion,
+  expectApiRefusedWorkload,
+  expectApiRunFailed,
   expectHandoffChain,
   expectRecommendationsQuality,
   expectSpreadProgress,
@@ -44,9 +56,22 @@ Then('{user} is answered by the supervisor, who hands the work along', async fun
   expectHandoffChain(run, ['supervisor', 'triage', 'data_analysis', 'cost_optimizer', 'reporting']);
 });
 
-When('{user} asks the {agent} {phrasing} about {workload}', async function (this: ApexWorld, user: string, agent: string, phrasing: 'figures' | 'words' | 'shouted', workload: Workload) {
-  const request = phrasing === 'figures' ? { user_request: costQuestion(workload), context: { workload } } : { user_request: phrasing === 'shouted' ? inOwnWords(workload).toUpperCase() : inOwnWords(workload) };
-  await this.session(user).startAgent(agent, request);
+When('{user} asks the {agent} {phrasing} about {workload}', async function (this: ApexWorld, user: string, agent: string, phrasing: 'figures' | 'words' | 'shouted' | 'pasted', workload: Workload) {
+  const text = { figures: costQuestion, words: inOwnWords, shouted: (w: Workload) => inOwnWords(w).toUpperCase(), pasted: pastedFromNotes }[phrasing](workload);
+  await this.session(user).startAgent(agent, phrasing === 'figures' ? { user_request: text, context: { workload } } : { user_request: text });
+});
+
+When('{user} asks the {agent} about {workload}, with figures whose {workloadField} is {figure}', async function (this: ApexWorld, user: string, agent: string, workload: Workload, field: keyof Workload, value: number | string) {
+  await this.session(user).startAgent(agent, { user_request: 'How much can I save?', context: { workload: { ...workload, [field]: value } } });
+});
+
+Then('{user} is told her/his/their workload is impossible, because of its {workloadField}', async function (this: ApexWorld, user: string, field: string) {
+  await expectImpossibleWorkload(this.session(user).lastRun(), this.target.runDeadlineMs, field);
+});
+
+When('{user} asks the {agent} about {workload}, with figures that leave out the {workloadField}', async function (this: ApexWorld, user: string, agent: string, workload: Workload, field: keyof Workload) {
+  const { [field]: _left, ...rest } = workload;
+  await this.session(user).startAgent(agent, { user_request: 'How much can I save?', context: { workload: rest } });
 });
 
 Then('{user} is offered {string} worth {money} a month, at {word} effort', async function (this: ApexWorld, user: string, title: string, amount: number, effort: string) {
@@ -55,6 +80,10 @@ Then('{user} is offered {string} worth {money} a month, at {word} effort', async
 
 When("{user} asks the {agent} about {workload} the way the platform's staging tests do", async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
   await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'agent_request');
+});
+
+When("{user} asks the {agent} about {workload} the way the platform's staging tests do, with the fields beside the message type", async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
+  await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'agent_request at the top level');
 });
 
 When('{user} asks the {agent} about {workload} in the same conversation', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
@@ -76,6 +105,10 @@ When('{user} asks the {agent} to cut her/his/their costs without giving any figu
 
 When('{user} asks the {agent} to cut what she/he/they spend(s) on {word} {word}, without any figures', async function (this: ApexWorld, user: string, agent: string, provider: string, model: string) {
   await this.session(user).startAgent(agent, { user_request: `Can you cut what we spend on ${provider} ${model}?` });
+});
+
+When('{user} asks the {agent} about {int} {figureName} and nothing else', async function (this: ApexWorld, user: string, agent: string, count: number, what: string) {
+  await this.session(user).startAgent(agent, { user_request: `We have ${count} ${what}. What can we save?` });
 });
 
 When('{user} asks the {agent} about {int} requests a month of {int} input and {int} output tokens, without naming the model', async function (this: ApexWorld, user: string, agent: string, requests: number, input: number, output: number) {
@@ -103,6 +136,33 @@ Given('{user} has asked the data analyst for a deep analysis of her/his/their us
 When('{user} asks the {agent} about {workload} through the API', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
   const session = this.session(user);
   await session.attempt('execute', session.api.execute(session.accessToken, { type: agent, message: costQuestion(workload), context: { workload } }));
+});
+
+When('{user} asks the {agent} through the API about {workload}, with figures whose {workloadField} is {figure}', async function (this: ApexWorld, user: string, agent: string, workload: Workload, field: keyof Workload, value: number | string) {
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  await session.attempt('execute', session.api.execute(session.accessToken, { type: agent, message: 'How much can I save?', context: { workload: { ...workload, [field]: value } } }));
+});
+
+When('{user} asks an agent called {string} through the API', async function (this: ApexWorld, user: string, name: string) {
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  await session.attempt('execute', session.api.execute(session.accessToken, { type: name, message: 'How much can I save?' }));
+});
+
+Then('the API tells {user} there is no agent called {string}', function (this: ApexWorld, user: string, name: string) {
+  const answer = this.session(user).lastAnswer;
+  if (answer?.status !== 422 || answer.body?.code !== 'UNKNOWN_AGENT' || !String(answer.body?.detail).includes(name)) {
+    throw new Error(`Expected the API to refuse with 422 UNKNOWN_AGENT, naming "${name}"; ${answer?.call} answered ${answer?.status}: ${answer?.text.slice(0, 200)}`);
+  }
+});
+
+Then("the API refuses {user}'s workload as impossible, because of its {workloadField}", function (this: ApexWorld, user: string, field: string) {
+  expectApiRefusedWorkload(this.session(user).lastAnswer, field);
+});
+
+Then("the API tells {user} her/his/their request failed, with a reason that mentions {string}", function (this: ApexWorld, user: string, mentions: string) {
+  expectApiRunFailed(this.session(user).lastAnswer, mentions);
 });
 
 Then('{user} watches the agent start, think, use a tool, finish the tool and complete, in that order', async function (this: ApexWorld, user: string) {
@@ -162,6 +222,26 @@ Then("{user}'s request ends with a reason that mentions {string}", async functio
   await expectFailedWithReason(this.session(user).lastRun(), this.target.runDeadlineMs, mentions);
 });
 
+Then("{user}'s answer says in words that she/he/they spend(s) {money} a month and that no option is worth {money} a month", async function (this: ApexWorld, user: string, spend: number, threshold: number) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  expectSummaryStates(result, [spend, threshold]);
+  if (!/no meaningful saving/i.test(String(result?.summary))) throw new Error(`Expected the answer to say there is no meaningful saving; it says "${result?.summary}"`);
+});
+
+Then("{user}'s answer is complete: it states no limitations, and says whose words it is in", async function (this: ApexWorld, user: string) {
+  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+  if (result?.limitations !== undefined) throw new Error(`Expected a complete answer with no limitations; it states ${JSON.stringify(result.limitations)}`);
+  if (!['template', 'model'].includes(result?.wording?.source)) throw new Error(`Expected the answer to say whose words it is in (the template's or a model's); its wording is ${JSON.stringify(result?.wording)}`);
+});
+
+Then("{user}'s new conversation is named after the start of her/his/their question", async function (this: ApexWorld, user: string) {
+  await expectNamedAfterQuestion(this.session(user), this.session(user).lastRun());
+});
+
+Then("{user}'s request, read back later, failed for the same reason", async function (this: ApexWorld, user: string) {
+  await expectReadBackFailure(this.session(user), this.session(user).lastRun());
+});
+
 Then("{user}'s answer arrives on the same chat connection", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const [earlier, latest] = session.runs.slice(-2);
@@ -173,6 +253,12 @@ Then("every tool {user}'s agent used reported back under the same call id", asyn
   const run = this.session(user).lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   expectToolCallsPaired(run);
+});
+
+Then("every tool {user}'s agent used was asked about her/his/their own request", async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  expectToolsAskedAboutRequest(run);
 });
 
 Then("the figures the tools found are the ones in {user}'s answer", async function (this: ApexWorld, user: string) {
@@ -188,12 +274,28 @@ Then("{user}'s request is handed along {agentChain}", async function (this: Apex
 });
 
 Then("{user}'s combined answer carries what {agentChain} each found", async function (this: ApexWorld, user: string, agents: string[]) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const missing = agents.filter((a) => !result?.contributions?.[a] || Object.keys(result.contributions[a]).length === 0);
-  if (missing.length) throw new Error(`Expected the combined answer to carry each agent's contribution; missing: ${missing.join(', ')}`);
-  if (!isDeepStrictEqual(result.contributions.cost_optimizer?.cost_analysis, result.cost_analysis)) {
-    throw new Error("Expected the combined cost analysis to be the cost optimizer's own.");
-  }
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  expectContributions(run, agents);
+});
+
+Then("{user}'s report has the sections {string}, in that order", async function (this: ApexWorld, user: string, headings: string) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  expectReportSections(run, headings.split(/,\s*/));
+});
+
+Then("{user}'s report says she/he/they spend(s) {money} a month, can save {money} a month \\({float}%), and wait(s) about {int} ms a request, with these recommendations:", async function (this: ApexWorld, user: string, spend: number, saving: number, percent: number, waitMs: number, table: DataTable) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  const recommendations = table.hashes().map((row): [string, number] => [row.recommendation, money(row['worth a month'])]);
+  expectReportFigures(run, { spend, saving, percent, recommendations, waitMs });
+});
+
+Then("{user} is told the request is about cost optimization, and the data is {word}", async function (this: ApexWorld, user: string, judgement: string) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  expectTriage(run, judgement);
 });
 
 Then('{user} receives at least {int} updates before the analysis completes', async function (this: ApexWorld, user: string, count: number) {
@@ -212,6 +314,25 @@ When('{user} stops it once it is under way', async function (this: ApexWorld, us
   await run.underWay(this.target.runDeadlineMs);
   run.socket.send('agent_interrupt', { run_id: run.runId });
   run.interruptedAt = Date.now();
+});
+
+Given('each stage of a deep analysis takes {int} seconds', async function (this: ApexWorld, seconds: number) {
+  // At real pace (AGENT_TIME_SCALE=1) a stage of the reference platform's deep analysis takes 12 s.
+  const instance = await this.startInstance({ AGENT_TIME_SCALE: String(seconds / 12) });
+  if (!instance) return this.skip('this starts a reference platform instance at a slower pace; a deployment runs at its own.');
+  this.moveEveryoneTo(instance);
+});
+
+When('{user} stops it after it has ended', async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  run.interruptedAt = Date.now();
+  run.socket.marked = run.socket.frames.length;
+  run.socket.send('agent_interrupt', { run_id: run.runId });
+});
+
+Then('{user} is told it had already ended, and it stays completed', async function (this: ApexWorld, user: string) {
+  await expectStopRefusedAsEnded(this.session(user), this.session(user).runs.find((r) => r.interruptedAt)!);
 });
 
 Then("{user}'s analysis is cancelled within {int} seconds", async function (this: ApexWorld, user: string, seconds: number) {
@@ -286,6 +407,22 @@ Given("{user}'s usage log {logVariation}", function (this: ApexWorld, user: stri
   LOG_VARIATIONS[variation](this.session(user).usageLog!);
 });
 
+Given('{user} attaches a screenshot of her/his/their dashboard before her/his/their usage log', function (this: ApexWorld, user: string) {
+  this.session(user).otherFiles.push({ name: 'dashboard.png', media_type: 'image/png', content: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' });
+});
+
+Then("{user}'s analysis reports no progress stages, as it is not a deep one", async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  expectProgressStages(run, 0);
+});
+
+Then('{user} sees the analysis progress stage by stage, each named, up to 100%', async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  expectProgressStages(run, 100);
+});
+
 Given("{user}'s usage log is empty", function (this: ApexWorld, user: string) {
   this.session(user).usageLog!.raw = '';
 });
@@ -343,7 +480,7 @@ Then('{user} is told a typical request of {int} tokens waits about {int} ms', as
 });
 
 Then('{user} is told her/his/their busiest day was {word} at {money}', async function (this: ApexWorld, user: string, day: string, amount: number) {
-  expectInsight(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), [day, dollars(amount)]);
+  expectInsight(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), ['busiest', day, dollars(amount)]);
 });
 
 Then('{user} is told her/his/their daily cost changed by {string} over the log, and the top model is {string} of the cost', async function (this: ApexWorld, user: string, change: string, share: string) {

@@ -2,7 +2,7 @@ import { Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { expectRunKeptInConversation, expectRunStored } from '../support/expectations/runs';
 import { expectStatus } from '../support/clients/http';
-import { expectOwnedDespiteClaim } from '../support/expectations/access';
+import { expectOwnedDespiteClaim, expectUntitledThread } from '../support/expectations/access';
 
 Then("the answer is kept in {user}'s conversation", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
@@ -31,4 +31,14 @@ When("{user} starts a conversation whose details claim it is {user}'s", async fu
 
 Then("that conversation is {user}'s alone, with its other details kept, and {user} never sees it", async function (this: ApexWorld, actor: string, other: string) {
   await expectOwnedDespiteClaim(this.session(actor), this.session(other));
+});
+
+When('{user} starts a conversation without giving any details', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  await session.attempt('create thread', session.api.createThread(session.accessToken));
+});
+
+Then("{user}'s conversation is started untitled, with no details, and is listed as hers/his/theirs", async function (this: ApexWorld, user: string) {
+  await expectUntitledThread(this.session(user));
 });

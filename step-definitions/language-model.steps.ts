@@ -1,6 +1,7 @@
 import { Given, Then } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { ModelBehaviour, STAND_IN_MODEL, StandInChatModel, WORDED_PREFIX } from '../support/fakes/chat-model';
+import { FALLBACK_REASONS, ModelBehaviour, STAND_IN_MODEL, StandInChatModel } from '../support/fakes/chat-model';
+import { expectWordedByModel, expectWordingFellBack } from '../support/expectations/wording';
 import { completedResult } from '../support/expectations/agents';
 import { http } from '../support/clients/http';
 
@@ -8,6 +9,8 @@ Given('the agents word their answers with a language model that {modelBehaviour}
   if (this.target.kind === 'remote') return this.skip('this puts a stand-in model behind a reference platform instance; a remote target brings its own model.');
   const model = await StandInChatModel.start(behaviour);
   this.standIns.push(model);
+  this.remember('model behaviour', behaviour);
+  this.remember('stand-in model', model);
   const instance = await this.startInstance({ LLM_BASE_URL: model.baseUrl, LLM_API_KEY: 'stand-in-key', LLM_MODEL: STAND_IN_MODEL, LLM_TIMEOUT_MS: '300' });
   this.moveEveryoneTo(instance!);
 });
@@ -19,15 +22,10 @@ Then('the platform reports the language model it words answers with', async func
 
 Then("{user}'s answer is worded by the model", async function (this: ApexWorld, user: string) {
   const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  if (result?.wording?.source !== 'model' || !String(result.summary).startsWith(WORDED_PREFIX)) {
-    throw new Error(`Expected the answer to be worded by the model; its wording is ${JSON.stringify(result?.wording)} and it reads "${result?.summary}"`);
-  }
+  expectWordedByModel(result, this.recall<StandInChatModel>('stand-in model').calls, 'cost optimizer');
 });
 
 Then("{user}'s answer says its wording fell back", async function (this: ApexWorld, user: string) {
   const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const said = (result?.limitations ?? []).some((l: string) => l.includes('fell back'));
-  if (result?.wording?.source !== 'fallback' || !result.wording.fallback_reason || !said) {
-    throw new Error(`Expected the answer to say its wording fell back, and why; its wording is ${JSON.stringify(result?.wording)}, limitations ${JSON.stringify(result?.limitations)}`);
-  }
+  expectWordingFellBack(result, FALLBACK_REASONS[this.recall<ModelBehaviour>('model behaviour')]!);
 });

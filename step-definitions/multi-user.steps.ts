@@ -200,6 +200,14 @@ When("{user} tries to {intrusion} {user}'s conversation once her/his/their analy
   session.lastIntrusion = await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! });
 });
 
+When("{user} tries to {intrusion} {user}'s conversation once her/his/their analysis has ended", async function (this: ApexWorld, actor: string, intrusion: string, owner: string) {
+  const run = this.session(owner).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  const session = this.session(actor);
+  await session.ensureSignedIn();
+  session.lastIntrusion = await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! });
+});
+
 When('{user} tries to {intrusion} a conversation that does not exist', async function (this: ApexWorld, actor: string, intrusion: string) {
   const session = this.session(actor);
   await session.ensureSignedIn();

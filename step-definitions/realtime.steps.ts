@@ -1,13 +1,13 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { Workload, costQuestion } from '../support/domain';
+import { INCOMPLETE_MESSAGES, Workload, costQuestion } from '../support/domain';
 import { http } from '../support/clients/http';
 import { describeFrames } from '../support/clients/agent-socket';
 import { eventually } from '../support/wait';
 import { completedResult } from '../support/expectations/agents';
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { expectClosedForPolicy } from '../support/expectations/sessions';
-import { expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets } from '../support/expectations/realtime';
+import { expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable } from '../support/expectations/realtime';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
@@ -75,6 +75,11 @@ Then('the first missed event reached {user} within {int} seconds of reconnecting
   if (took > seconds * 1000) throw new Error(`Expected the first missed event within ${seconds} s of reconnecting; it took ${took} ms`);
 });
 
+When('{user} asks the {agent} about {workload} {int} times at once, on the same chat', async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {
+  const session = this.session(user);
+  for (let i = 0; i < times; i++) await session.startAgent(agent, { user_request: costQuestion(workload), context: { workload } });
+});
+
 When('{user} asks the {agent} about {workload} {int} times, one after another, on the same chat', async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {
   const session = this.session(user);
   for (let i = 0; i < times; i++) {
@@ -126,6 +131,24 @@ When('{user} sends a message that is not JSON', function (this: ApexWorld, user:
   const socket = this.session(user).sockets.at(-1)!;
   socket.marked = socket.frames.length;
   socket.sendText('{"type": "ping", oops');
+});
+
+When('{user} sends {notAMessage}', function (this: ApexWorld, user: string, text: string) {
+  const socket = this.session(user).sockets.at(-1)!;
+  socket.marked = socket.frames.length;
+  socket.sendText(text);
+});
+
+When('{user} sends {incompleteMessage}', function (this: ApexWorld, user: string, words: string) {
+  const socket = this.session(user).sockets.at(-1)!;
+  socket.marked = socket.frames.length;
+  const { type, payload } = INCOMPLETE_MESSAGES[words];
+  socket.send(type, payload);
+  this.remember('incomplete message', words);
+});
+
+Then('{user} is told what the message left out, and her/his/their chat stays open', async function (this: ApexWorld, user: string) {
+  await expectToldWhatIsMissing(this.session(user).sockets.at(-1)!, INCOMPLETE_MESSAGES[this.recall<string>('incomplete message')].names);
 });
 
 When('{user} sends a message of a kind the chat does not know', function (this: ApexWorld, user: string) {
@@ -244,4 +267,52 @@ When('{user} sends {int} messages on each of her/his/their chat connections at o
 
 Then('{user} is answered {int} times in all, and refused as too many {int} times', async function (this: ApexWorld, user: string, answered: number, refused: number) {
   await expectRepliesAcrossSockets(this.session(user).sockets.filter((s) => s.isOpen), answered, refused);
+});
+
+When('{user} tries to open a chat connection at another address of the platform', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  const elsewhere = new URL(this.target.wsUrl);
+  elsewhere.pathname = `${elsewhere.pathname.replace(/\/+$/, '')}-elsewhere`;
+  this.remember('connection attempt', await session.openSocket('header', elsewhere.toString()).then(
+    (socket) => `opened (${socket.frames.length} frames)`,
+    (error: Error) => error.message,
+  ));
+});
+
+Then('{user} is refused as there is no chat at that address', function (this: ApexWorld, user: string) {
+  const outcome = this.recall<string>('connection attempt');
+  if (!/refused the handshake with HTTP 404/.test(outcome)) throw new Error(`Expected ${user}'s connection elsewhere to be refused with 404; it ${outcome}`);
+});
+
+When('{user} opens another chat and asks it to replay her/his/their analysis from {replayFrom}', async function (this: ApexWorld, user: string, from: unknown) {
+  const session = this.session(user);
+  const run = session.lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  this.remember('events first sent', run.events.map((f) => f.frame));
+  const socket = await session.openSocket();
+  await socket.connectionAnswer();
+  socket.marked = socket.frames.length;
+  socket.send('resume', { run_id: run.runId, after_seq: from });
+});
+
+Then("the chat replays every event of {user}'s analysis, in order, and nothing else", async function (this: ApexWorld, user: string) {
+  await expectReplayedFromStart(this.session(user).sockets.at(-1)!, this.recall('events first sent'));
+});
+
+When('{user} asks her/his/their chat to replay her/his/their analysis from {replayFrom}', async function (this: ApexWorld, user: string, from: unknown) {
+  const run = this.session(user).lastRun();
+  await completedResult(run, this.target.runDeadlineMs);
+  run.socket.marked = run.socket.frames.length;
+  run.socket.send('resume', { run_id: run.runId, after_seq: from });
+});
+
+Then('{user} is told the catch-up cannot be done right now, and her/his/their chat stays open', async function (this: ApexWorld, user: string) {
+  await expectToldStorageUnavailable(this.session(user).lastRun().socket);
+});
+
+Then("the API tells {user} her/his/their conversations cannot be reached right now", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const answer = await session.api.threads(session.accessToken);
+  if (answer.status !== 503 || answer.body?.code !== 'STORAGE_UNAVAILABLE') throw new Error(`Expected the API to answer 503 STORAGE_UNAVAILABLE while the database is away; ${answer.call} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { DEPENDENCIES, costQuestion } from '../support/domain';
@@ -5,7 +6,9 @@ import { http } from '../support/clients/http';
 import { describeFrames } from '../support/clients/agent-socket';
 import { TcpProxy, freePort } from '../support/fakes/tcp-proxy';
 import { eventually } from '../support/wait';
-import { completedResult, expectFailedWithReason } from '../support/expectations/agents';
+import { completedResult, expectFailedWithReason, expectOneTrialCall } from '../support/expectations/agents';
+import { FaultClient } from '../support/clients/fault-client';
+import { expectAuthFailsClosed, expectFaultRefused } from '../support/expectations/sessions';
 import { expectHealth } from '../support/expectations/realtime';
 import { redact } from '../support/redact';
 
@@ -59,6 +62,7 @@ Then("the platform refuses {user}'s session rather than trust it unchecked", asy
   const session = this.session(user);
   const answer = await session.api.threads(session.accessToken);
   if (answer.status !== 503) throw new Error(`Expected the API to refuse ${user}'s token while it cannot be checked (503); it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+  await expectAuthFailsClosed(session);
   const socket = await session.openSocket();
   const first = await socket.connectionAnswer();
   if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
@@ -146,7 +150,7 @@ When('the {word} {word} is repaired', async function (this: ApexWorld, first: st
 Then("{user}'s last {int} answers each say the cost analysis is unavailable", async function (this: ApexWorld, user: string, count: number) {
   for (const run of this.session(user).runs.slice(-count)) {
     const result = await completedResult(run, this.target.runDeadlineMs);
-    if (!result?.unavailable_tools?.includes('cost_analyzer') || !(result.limitations ?? []).some((l: string) => l.includes('unavailable'))) {
+    if (!result?.unavailable_tools?.includes('cost_analyzer') || !(result.limitations ?? []).some((l: string) => l.includes('unavailable')) || !String(result.summary).includes('cost analyzer is unavailable')) {
       throw new Error(`Expected the answer to say the cost analyzer is unavailable; it says ${JSON.stringify(result).slice(0, 300)}`);
     }
   }
@@ -175,10 +179,17 @@ Then("{user}'s answer says the cost analysis is unavailable, after trying the br
   }
 });
 
+Then("only one of {user}'s last {int} answers tried the broken tool again, and the others were refused by its breaker at once", async function (this: ApexWorld, user: string, count: number) {
+  await expectOneTrialCall(this.session(user).runs.slice(-count), this.target.runDeadlineMs);
+});
+
 Then("the platform reports the {word} {word}'s breaker as {word}", async function (this: ApexWorld, first: string, second: string, state: string) {
   const health = await http('GET', `${this.target.apiUrl}/health`);
   const tool = `${first}_${second}`;
   if (health.body?.breakers?.[tool] !== state) throw new Error(`Expected /health to show the ${tool} breaker ${state}; it shows ${JSON.stringify(health.body?.breakers)}`);
+  // A tool cut off by its breaker leaves the platform working, but not fully: degraded.
+  const overall = state === 'closed' ? 'healthy' : 'degraded';
+  if (health.body?.status !== overall) throw new Error(`Expected /health to say ${overall} while the ${tool} breaker is ${state}; it says ${health.body?.status}`);
 });
 
 When("the {word} {word}'s breaker has cooled down", async function (this: ApexWorld, first: string, second: string) {
@@ -203,4 +214,14 @@ Then('each of {users} had an answer within {int} seconds of asking', function (t
     const took = (run.terminal?.at ?? Infinity) - run.sentAt;
     if (took > seconds * 1000) throw new Error(`Expected ${name}'s answer within ${seconds} s; it took ${took} ms`);
   }
+});
+
+When('{user} tries to break the platform on purpose {faultCredentials}', async function (this: ApexWorld, user: string, credentials: string) {
+  const target = `tool_${randomUUID().slice(0, 8)}`;
+  this.remember('attempted fault', target);
+  await this.session(user).attempt('fault', FaultClient.attempt(this.target.apiUrl, { fault: 'tool_failure', target }, credentials === 'without the service secret' ? undefined : 'not-the-service-secret'));
+});
+
+Then('{user} is refused, and nothing was broken', async function (this: ApexWorld, user: string) {
+  await expectFaultRefused(this.session(user).lastAnswer, this.faults(), this.recall<string>('attempted fault'));
 });

@@ -18,6 +18,7 @@ import {
   expectRevocationRecorded,
   expectServiceToken,
   expectOnlyFirstLoginEnded,
+  expectSessionEndedOnRecord,
 } from '../support/expectations/sessions';
 import { SERVICE_CREDENTIALS } from '../support/refusals';
 
@@ -138,6 +139,13 @@ When('{user} asks the auth service to vouch for a token by reading its address',
   await session.attempt('validate', session.auth.validateByReading());
 });
 
+When("someone asks the auth service to vouch for {user}'s token with the service secret but no service id", async function (this: ApexWorld, user: string) {
+  const secret = this.target.secrets.service;
+  if (!secret) return this.skip('this needs the service secret; set APEX_SERVICE_SECRET for this target.');
+  const session = this.session(user);
+  await session.attempt('validate', session.auth.validate(session.accessToken, { secret }));
+});
+
 When("someone asks the auth service to vouch for {user}'s token without service credentials", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   await session.attempt('validate', session.auth.validate(session.accessToken));
@@ -189,4 +197,21 @@ When("{user}'s refresh token has expired", async function (this: ApexWorld, user
   // The token's own expiry instant, plus a whole second for the server's rounding.
   const expiresAt = (claimsOf(this.session(user).tokens!.refresh_token).exp ?? 0) * 1000;
   await untilWindowPassed(expiresAt, 0);
+});
+
+Then("the platform's records show {user}'s session as ended, so it stays ended even if the shared store forgets", async function (this: ApexWorld, user: string) {
+  const probe = this.databaseProbe();
+  if (!probe) return this.skip('the suite has no database address for this target (set APEX_DATABASE_URL).');
+  await expectSessionEndedOnRecord(probe, this.session(user));
+});
+
+When('the backend asks the auth service, with the right service secret, to vouch without saying for which token', async function (this: ApexWorld) {
+  const secret = this.target.secrets.service;
+  if (!secret) return this.skip('this needs the service secret; set APEX_SERVICE_SECRET for this target.');
+  const service = this.session('Service');
+  await service.attempt('validate', service.auth.validateNothing({ id: 'netra-backend', secret }));
+});
+
+Then('the auth service does not vouch, and says nothing about any account', function (this: ApexWorld) {
+  expectNotVouched(this.session('Service'), 'it does not vouch for that token');
 });

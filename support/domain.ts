@@ -46,6 +46,27 @@ export const costQuestion = (workload: Workload): string => `How much can I save
 export const inOwnWords = (w: Workload): string =>
   `We make ${w.monthly_requests.toLocaleString('en-US')} requests a month on ${w.provider} ${w.model}, with ${w.avg_input_tokens.toLocaleString('en-US')} input and ${w.avg_output_tokens.toLocaleString('en-US')} output tokens on average. What can we save?`;
 
+/** The same workload pasted from notes: figures first, line breaks, tabs and doubled spaces. */
+export const pastedFromNotes = (w: Workload): string =>
+  `${w.monthly_requests.toLocaleString('en-US')}  requests a month\non  ${w.provider}\t ${w.model}\naveraging ${w.avg_input_tokens.toLocaleString('en-US')}\t input and ${w.avg_output_tokens.toLocaleString('en-US')}  output tokens`;
+
+/** The workload figures a customer can leave out, by the words a reader uses for them. */
+export const WORKLOAD_FIELDS: Record<string, keyof Workload> = {
+  provider: 'provider',
+  model: 'model',
+  'monthly requests': 'monthly_requests',
+  'input tokens': 'avg_input_tokens',
+  'output tokens': 'avg_output_tokens',
+};
+
+/** A figure as a table gives it: a number ("1,000", "-0.5", "1e308"), text written as such ('the text "1000"'), or the words themselves ("many"). */
+export function figureFrom(words: string): number | string {
+  const text = /^the text "(.*)"$/.exec(words);
+  if (text) return text[1];
+  const number = Number(words.replace(/,/g, ''));
+  return Number.isNaN(number) ? words : number;
+}
+
 export function describeWorkload(w: Workload): string {
   return `${w.monthly_requests.toLocaleString('en-US')} requests a month on ${w.provider} ${w.model}, averaging ${w.avg_input_tokens.toLocaleString('en-US')} input and ${w.avg_output_tokens.toLocaleString('en-US')} output tokens`;
 }
@@ -80,6 +101,10 @@ export const DEPENDENCIES: Record<string, string> = {
 
 export interface UsageLog {
   name: string;
+  /** text/csv unless a variation says otherwise. */
+  mediaType?: string;
+  /** Between lines; a newline unless a variation says otherwise. */
+  separator?: string;
   header: string[];
   rows: string[][];
   raw?: string;
@@ -106,10 +131,46 @@ export const LOG_VARIATIONS: Record<string, (log: UsageLog) => void> = {
     const at = log.header.indexOf('cost');
     log.rows.forEach((row) => (row[at] = `$${row[at]}`));
   },
+  'is sent as a CSV file without .csv in its name': (log) => (log.name = 'june usage export'),
+  'is sent as a generic file named JUNE.CSV': (log) => {
+    log.name = 'JUNE.CSV';
+    log.mediaType = 'application/octet-stream';
+  },
+  'lists its cheaper model first': (log) => {
+    const at = log.header.indexOf('model');
+    log.rows = [...log.rows.filter((row) => row[at] !== 'gpt-4o'), ...log.rows.filter((row) => row[at] === 'gpt-4o')];
+  },
+  'has no cost on row 2': (log) => {
+    const at = log.header.indexOf('cost');
+    if (log.rows[1]) log.rows[1][at] = '';
+  },
+  'has blank lines between its rows': (log) => (log.separator = '\n\n'),
+  'has Windows line endings': (log) => (log.separator = '\r\n'),
+  'has a header but no rows': (log) => (log.rows = []),
+  'has an extra cell on row 2': (log) => log.rows[1]?.push('extra'),
   'writes its provider and model names in capitals': (log) => {
     for (const column of ['provider', 'model']) {
       const at = log.header.indexOf(column);
       log.rows.forEach((row) => (row[at] = row[at].toUpperCase()));
     }
   },
+};
+
+/** Chat messages that leave out what they are about, with the field the chat must name in its answer. */
+export const INCOMPLETE_MESSAGES: Record<string, { type: string; payload: Record<string, unknown>; names: string }> = {
+  'a question to an agent with nothing in it': { type: 'start_agent', payload: { agent: 'cost_optimizer', user_request: '  \n ' }, names: 'user_request' },
+  'a request to an agent without a question': { type: 'start_agent', payload: { agent: 'cost_optimizer', context: {} }, names: 'user_request' },
+  'a question in the staging dialect without its text': { type: 'agent_request', payload: { agent: 'cost_optimizer' }, names: 'message' },
+  'a request to stop that names no analysis': { type: 'agent_interrupt', payload: {}, names: 'run_id' },
+  'a request to open a conversation that names none': { type: 'get_thread', payload: {}, names: 'thread_id' },
+  'a request to catch up that names no analysis': { type: 'resume', payload: { after_seq: 0 }, names: 'run_id' },
+};
+
+/** Text that is JSON but not a chat message, as a buggy client sends it. */
+export const NOT_MESSAGES: Record<string, string> = {
+  'a bare number': '42',
+  'a list of messages': '[{"type": "ping"}]',
+  'the word null': 'null',
+  'a message without a type': '{"payload": {"user_request": "hello"}}',
+  'a message whose type is a number': '{"type": 7}',
 };

@@ -2,7 +2,7 @@ import { After, AfterAll, Before, BeforeAll, Status } from '@cucumber/cucumber';
 import { bringUpTarget, currentTarget, takeDownTarget } from './environment';
 import type { ApexWorld } from './world';
 import { timelineOf, timelineSvg, timelineText } from './timeline';
-import { runInvariantViolations, storedRunViolations } from './expectations/run-invariants';
+import { runInvariantViolations, storedRunViolations, welcomeViolations } from './expectations/run-invariants';
 
 /**
  * Every run any socket of the scenario saw keeps the contract's rules, and was stored as it was
@@ -10,7 +10,7 @@ import { runInvariantViolations, storedRunViolations } from './expectations/run-
  */
 async function checkEveryRun(world: ApexWorld): Promise<void> {
   const sockets = [...world.sessions.values()].flatMap((session) => session.sockets.map((socket) => ({ owner: session.name, socket })));
-  const problems = runInvariantViolations(sockets);
+  const problems = [...welcomeViolations(sockets), ...runInvariantViolations(sockets)];
   const probe = world.databaseProbe();
   if (probe) problems.push(...(await storedRunViolations(probe, sockets, world.target.wsUrl)));
   if (problems.length) throw new Error(`Every run must keep the contract's rules; ${problems.length} broke:\n- ${problems.join('\n- ')}`);

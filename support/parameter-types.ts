@@ -1,5 +1,5 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, LOG_VARIATIONS, PERMISSION_WORDS, WORKLOAD_PATTERN, money, workloadOf } from './domain';
+import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, INCOMPLETE_MESSAGES, NOT_MESSAGES, LOG_VARIATIONS, PERMISSION_WORDS, WORKLOAD_FIELDS, WORKLOAD_PATTERN, figureFrom, money, workloadOf } from './domain';
 import { REFUSALS, SERVICE_CREDENTIALS, SERVICE_PROBLEMS, SOCKET_REFUSALS } from './refusals';
 import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
@@ -81,9 +81,34 @@ defineParameterType({ name: 'intrusion', regexp: oneOf(Object.keys(INTRUSIONS)),
 /** How a customer gives a workload: as structured figures, or written into the question. */
 defineParameterType({
   name: 'phrasing',
-  regexp: /with its figures|in (?:her|his|their) own words(?:, in capitals)?/,
-  transformer: (words: string) => (words === 'with its figures' ? 'figures' : words.endsWith('capitals') ? 'shouted' : 'words'),
+  regexp: /with its figures|in (?:her|his|their) own words(?:, in capitals)?|as pasted from (?:her|his|their) notes/,
+  transformer: (words: string) => (words === 'with its figures' ? 'figures' : words.endsWith('capitals') ? 'shouted' : words.endsWith('notes') ? 'pasted' : 'words'),
 });
+
+/** A workload figure a customer can leave out: "the provider", "the monthly requests". */
+defineParameterType({ name: 'workloadField', regexp: oneOf(Object.keys(WORKLOAD_FIELDS)), transformer: (words: string) => WORKLOAD_FIELDS[words] });
+
+/** A chat message that leaves out what it is about; see support/domain.ts. */
+defineParameterType({ name: 'incompleteMessage', regexp: oneOf(Object.keys(INCOMPLETE_MESSAGES)), transformer: (words: string) => words });
+
+/** How an outsider tries the fault switch. */
+defineParameterType({ name: 'faultCredentials', regexp: /without the service secret|with a wrong service secret/, transformer: (words: string) => words });
+
+/** JSON that is not a chat message; see support/domain.ts. */
+defineParameterType({ name: 'notAMessage', regexp: oneOf(Object.keys(NOT_MESSAGES)), transformer: (words: string) => NOT_MESSAGES[words] });
+
+/** Where a catch-up starts: "the start" (0), "event 3", "event -1", "event 2.5", or "the text \"3\"" (a string). */
+defineParameterType({
+  name: 'replayFrom',
+  regexp: /the start|event -?[\d.e]+|the text "[^"]*"/,
+  transformer: (words: string) => (words === 'the start' ? 0 : words.startsWith('the text') ? words.slice(10, -1) : Number(words.slice(6))),
+});
+
+/** A workload figure as a table gives it; see figureFrom in support/domain.ts. */
+defineParameterType({ name: 'figure', regexp: /the text "[^"]*"|[^\s"]+/, transformer: (words: string) => figureFrom(words) });
+
+/** One figure of a workload as a customer writes it in a sentence. */
+defineParameterType({ name: 'figureName', regexp: /requests a month|input tokens a request|output tokens a request/, transformer: (words: string) => words });
 
 /** A message size around a limit: "exactly 64 KiB", "64 KiB less a byte", "64 KiB and a byte", as a number of bytes. */
 defineParameterType({

@@ -12,6 +12,7 @@ export const REFUSALS: Record<string, { status: number; code?: string }> = {
   'that is not how to ask': { status: 405 },
   'the sign-in state was not issued': { status: 401 },
   'the authorization code is missing': { status: 400 },
+  'the authorization code is unknown': { status: 401 },
   'the provider is unknown': { status: 400 },
   'the email is already registered': { status: 409 },
   'the details are invalid': { status: 422 },
@@ -41,10 +42,18 @@ export function expectRefusal(answer: HttpResponse | undefined, reason: string):
   }
 }
 
+/** A lockout's refusal says how long to wait, in the units a person would use ("15 minutes", "90 seconds"). */
+export function expectToldToWait(answer: HttpResponse | undefined, wait: string): void {
+  expectRefusal(answer, 'there were too many failed attempts');
+  if (!new RegExp(`\\b${wait}\\b`).test(answer!.body.detail)) throw new Error(`Expected the refusal to say to wait ${wait}; it says "${answer!.body.detail}"`);
+}
+
 /** Why the auth service will not vouch for a token to its caller: the `error` of its answer (contract section 8). */
 export const SERVICE_PROBLEMS: Record<string, string> = {
   'the service secret is wrong': 'invalid_service_credentials',
   'the caller gave no service credentials': 'invalid_service_credentials',
+  'the caller gave no service id': 'invalid_service_credentials',
+  'it does not vouch for that token': 'a reason about the token',
 };
 
 /** What a service presents when it asks for a service token. */

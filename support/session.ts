@@ -7,6 +7,7 @@ import { claimsOf } from './clients/tokens';
 import { AgentRun } from './agent-run';
 import type { Target } from './environment';
 import type { Answer } from './intrusions';
+import type { UsageLog } from './domain';
 
 const WELCOME = (frame: { type: string; data?: { event?: string } }) => frame.type === 'system_message' && frame.data?.event === 'connection_established';
 
@@ -31,7 +32,13 @@ export class UserSession {
   /** A second view of the last run, from a connection that joined late and caught up. */
   catchUp?: AgentRun;
   /** A usage log this person attaches to every request from now on: a header and rows of cells. */
-  usageLog?: { name: string; header: string[]; rows: string[][]; raw?: string };
+  usageLog?: UsageLog;
+  /** The address Google last sent this person back to (the callback with its code and state), once followed. */
+  googleReturn?: string;
+  /** The provider's approval page this person last went through, with the platform's state. */
+  googleApproval?: string;
+  /** Files attached ahead of the usage log, as customers attach screenshots along with it. */
+  otherFiles: { name: string; media_type: string; content: string }[] = [];
   /** The answer to this person's last try at a conversation or run by its id. */
   lastIntrusion?: Answer;
   /** Every answer to something this person tried that may be refused, in order, with a label. */
@@ -114,8 +121,12 @@ export class UserSession {
     const provider = new URL(start.location!);
     provider.searchParams.set('login_hint', this.email);
     const approved = expectStatus(await this.auth.follow(provider.toString()), 302, `The provider approving ${this.name}`);
+    this.googleReturn = approved.location!;
+    this.googleApproval = provider.toString();
     const landed = expectStatus(await this.auth.follow(approved.location!), 302, `Coming back from Google`);
     const front = new URL(landed.location!);
+    // The front end's sign-in callback takes the tokens; anywhere else they would be dropped.
+    if (!front.pathname.endsWith('/auth/callback')) throw new Error(`Expected the sign-in to land on the front end's /auth/callback; it landed on ${front.origin}${front.pathname}`);
     const accessToken = front.searchParams.get('access_token');
     const refreshToken = front.searchParams.get('refresh_token');
     if (!accessToken || !refreshToken) throw new Error(`Expected the callback to send ${this.name} to the app with tokens; it sent ${front.origin}${front.pathname} with ${[...front.searchParams.keys()].join(', ') || 'nothing'}`);
@@ -174,8 +185,8 @@ export class UserSession {
   usageLogFile(): { name: string; media_type: string; content: string } | undefined {
     const log = this.usageLog;
     if (!log) return undefined;
-    const content = log.raw ?? [log.header, ...log.rows].map((cells) => cells.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n');
-    return { name: log.name, media_type: 'text/csv', content };
+    const content = log.raw ?? [log.header, ...log.rows].map((cells) => cells.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join(log.separator ?? '\n');
+    return { name: log.name, media_type: log.mediaType ?? 'text/csv', content };
   }
 
   /**
@@ -186,18 +197,21 @@ export class UserSession {
   async startAgent(
     agent: string | undefined,
     request: { user_request: string; context?: Record<string, unknown>; thread_id?: string },
-    dialect: 'start_agent' | 'agent_request' = 'start_agent',
+    dialect: 'start_agent' | 'agent_request' | 'agent_request at the top level' = 'start_agent',
   ): Promise<AgentRun> {
     await this.ensureSignedIn();
     const socket = await this.chatSocket();
     const requestId = `req_${randomUUID()}`;
     const file = this.usageLogFile();
-    const context = file ? { ...request.context, files: [file] } : request.context;
+    const context = file ? { ...request.context, files: [...this.otherFiles, file] } : request.context;
     const run = new AgentRun(requestId, agent ?? 'default agent', { ...request, context }, socket, socket.frames.length, Date.now());
     if (dialect === 'start_agent') {
       socket.send('start_agent', { ...request, context, agent, request_id: requestId });
     } else {
-      socket.send('agent_request', { agent, message: request.user_request, thread_id: request.thread_id, context, request_id: requestId });
+      const fields = { agent, message: request.user_request, thread_id: request.thread_id, context, request_id: requestId };
+      // The contract takes agent_request's fields in a payload or beside the type.
+      if (dialect === 'agent_request') socket.send('agent_request', fields);
+      else socket.sendText(JSON.stringify({ type: 'agent_request', ...fields }));
     }
     this.runs.push(run);
     return run;

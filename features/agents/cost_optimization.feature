@@ -39,3 +39,9 @@ Feature: Cost optimization
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens the way the platform's staging tests do
     Then Alice watches the agent start, think, use a tool, finish the tool and complete, in that order
     And Alice is told her current spend is $15,000 a month
+
+  Scenario: The staging client's question with its fields beside the message type gets the same answer
+    Given Alice is signed in
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens the way the platform's staging tests do, with the fields beside the message type
+    Then Alice watches the agent start, think, use a tool, finish the tool and complete, in that order
+    And Alice is told her current spend is $15,000 a month

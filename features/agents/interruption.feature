@@ -28,3 +28,20 @@ Feature: Stopping an analysis
     When Alice stops it once it is under way
     Then Alice's analysis is cancelled within 2 seconds
     And Bob's conversation is as it was
+
+  @fast
+  Scenario: Stopping an analysis that has already ended tells the customer so, and changes nothing
+    Given Alice is signed in
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    And Alice stops it after it has ended
+    Then Alice is told it had already ended, and it stays completed
+
+  Scenario: Stopping cuts a long stage short instead of waiting for it to end
+    Given each stage of a deep analysis takes 6 seconds
+    And Alice is signed in
+    And Alice's usage log "june.csv":
+      | date       | provider | model  | requests | input tokens | output tokens | cost |
+      | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
+    And Alice has asked the data analyst for a deep analysis of her usage log
+    When Alice stops it once it is under way
+    Then Alice's analysis is cancelled within 2 seconds

@@ -33,7 +33,10 @@ Feature: Answers worded by a language model
     And Alice is offered savings of at least $9,000 a month
 
     Examples:
-      | fails                  |
-      | answers with an error  |
-      | never answers          |
-      | leaves the figures out |
+      | fails                        |
+      | answers with an error        |
+      | never answers                |
+      | leaves the figures out       |
+      | answers without a message    |
+      | answers with a blank message |
+      | cannot be reached            |

@@ -12,6 +12,7 @@ Feature: Every figure is exact
     And Alice is offered savings of exactly <saving> a month, <percent>% of her spend
     And the top recommendation for Alice is "<top recommendation>"
     And Alice's answer says in words that she spends <spend> and can save <saving> a month
+    And Alice's answer is complete: it states no limitations, and says whose words it is in
 
     Examples:
       | provider  | model             | spend      | input      | output     | saving     | percent | top recommendation                         |
@@ -31,6 +32,8 @@ Feature: Every figure is exact
     And Alice is offered "Batch requests that can wait" worth $370.00 a month, at low effort
     And Alice is offered "Cache repeated prompt prefixes" worth $300.00 a month, at low effort
     And the recommendation "Route routine requests to gpt-4o-mini" tells Alice "About 60% of requests are routine enough for gpt-4o-mini, which costs $0.60 per thousand requests instead of $10.00"
+    And the recommendation "Cache repeated prompt prefixes" tells Alice "about 30% of input tokens; cached tokens are billed at 50% off"
+    And the recommendation "Batch requests that can wait" tells Alice "About 20% of the remaining work (reports, back-fills) can run through the batch API at 50% off"
 
   Scenario: An option worth exactly $10 a month is offered
     When Alice asks the cost optimizer about 66,666 requests a month on openai gpt-4o averaging 1,000 input and 0 output tokens
@@ -54,3 +57,9 @@ Feature: Every figure is exact
       | in her own words              | 1,000,000 requests a month on openai gpt-4o averaging 2,000 input and 500 output tokens |
       | in her own words              | 1,000,000 requests a month on Openai Gpt-4o averaging 2,000 input and 500 output tokens |
       | in her own words, in capitals | 1,000,000 requests a month on openai gpt-4o averaging 2,000 input and 500 output tokens |
+      | as pasted from her notes      | 1,000,000 requests a month on openai gpt-4o averaging 2,000 input and 500 output tokens |
+
+  Scenario: A workload that costs nothing is offered nothing, and told so in words
+    When Alice asks the cost optimizer about 0 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice is offered savings of exactly $0.00 a month, 0% of her spend
+    And Alice's answer says in words that she spends $0.00 a month and that no option is worth $10.00 a month

@@ -8,3 +8,18 @@ Feature: Running an agent without streaming
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens through the API
     Then the API's answer has the same figures as the one Alice watched
+
+  Scenario: A request the agent cannot serve, made through the API, says it failed and why
+    Given Alice is signed in
+    When Alice asks the cost optimizer through the API about 1,000 requests a month on openai gpt-4o averaging 100 input and 100 output tokens, with figures whose provider is INVALIDCLOUD
+    Then the API tells Alice her request failed, with a reason that mentions "INVALIDCLOUD"
+
+  Scenario: An impossible workload sent through the API is refused, naming the figure
+    Given Alice is signed in
+    When Alice asks the cost optimizer through the API about 1,000 requests a month on openai gpt-4o averaging 100 input and 100 output tokens, with figures whose monthly requests is -5
+    Then the API refuses Alice's workload as impossible, because of its monthly requests
+
+  Scenario: An agent the platform does not have, asked for through the API, is refused by name
+    Given Alice is signed in
+    When Alice asks an agent called "fortune teller" through the API
+    Then the API tells Alice there is no agent called "fortune teller"

@@ -23,6 +23,33 @@ Feature: Analysis of an uploaded usage log
     And Alice is told her busiest day was 2024-06-03 at $11.25
     And Alice is told her daily cost changed by "+42.6%" over the log, and the top model is "96.9%" of the cost
 
+  Scenario: A standard analysis asks its tool for a standard read and reports no stages
+    When Alice asks the data analyst to analyse her usage log
+    Then every tool Alice's agent used was asked about her own request
+    And Alice's analysis reports no progress stages, as it is not a deep one
+
+  Scenario Outline: A usage log that <is sent so>, attached after a screenshot, is the file the data analyst reads
+    Given Alice attaches a screenshot of her dashboard before her usage log
+    And Alice's usage log <is sent so>
+    When Alice asks the data analyst to analyse her usage log
+    Then Alice is told 5 rows were processed
+    And Alice's total cost in the log is $28.63
+    And every tool Alice's agent used was asked about her own request
+
+    Examples:
+      | is sent so                                     |
+      | is sent as a CSV file without .csv in its name |
+      | is sent as a generic file named JUNE.CSV       |
+
+  Scenario: Falling costs are reported as a fall
+    Given Alice's usage log "july.csv":
+      | date       | provider | model  | requests | input tokens | output tokens | cost  |
+      | 2024-07-01 | openai   | gpt-4o |     1500 |      1500000 |        750000 | 11.25 |
+      | 2024-07-02 | openai   | gpt-4o |     1000 |      1000000 |        500000 |  7.50 |
+    When Alice asks the data analyst to analyse her usage log
+    Then Alice is told her daily cost changed by "-33.3%" over the log, and the top model is "100%" of the cost
+    And Alice is told her busiest day was 2024-07-01 at $11.25
+
   Scenario Outline: A usage log that <variation> reads the same
     Given Alice's usage log <variation>
     When Alice asks the data analyst to analyse her usage log
@@ -30,9 +57,13 @@ Feature: Analysis of an uploaded usage log
     And Alice's total cost in the log is $28.63
     And Alice's most expensive model is openai gpt-4o
     And Alice's daily cost trend reads "2024-06-01 $7.89, 2024-06-02 $9.49, 2024-06-03 $11.25"
+    And Alice is told her busiest day was 2024-06-03 at $11.25
 
     Examples:
       | variation                                       |
+      | lists its cheaper model first                   |
+      | has blank lines between its rows                |
+      | has Windows line endings                        |
       | lists its rows newest first                     |
       | lists its rows in no order                      |
       | has its header in capitals                      |
@@ -51,3 +82,6 @@ Feature: Analysis of an uploaded usage log
       | has no cost column                | no cost column |
       | has "twelve" as the cost on row 2 | row 2          |
       | is empty                          | is empty       |
+      | has no cost on row 2              | row 2          |
+      | has a header but no rows          | no rows        |
+      | has an extra cell on row 2        | not valid CSV  |

@@ -36,6 +36,19 @@ Feature: Credential errors
     And Alice tries to sign in with her right password
     Then Alice is refused because there were too many failed attempts
 
+  Scenario Outline: A locked-out customer is told to wait <wait>, the length of the lockout
+    Given sign-in lockouts last <seconds> seconds
+    And Alice is signed in
+    When Mallory tries 5 times to sign in as Alice with a wrong password
+    And Alice tries to sign in with her right password
+    Then Alice is refused because there were too many failed attempts, and told to wait <wait>
+
+    Examples:
+      | seconds | wait       |
+      |     900 | 15 minutes |
+      |      60 |   1 minute |
+      |      90 | 90 seconds |
+
   Scenario: Four failed sign-ins leave the right password working, and it clears the count
     Given Alice is signed in
     When Mallory tries 4 times to sign in as Alice with a wrong password

@@ -8,6 +8,8 @@ Feature: Forged and misused tokens are refused
     Given Mallory presents a token that is <bad token>
     Then the API refuses Mallory's token
     And Mallory cannot open a chat connection because <verdict>
+    When the backend asks the auth service to vouch for Mallory's token with the right service secret
+    Then the auth service does not vouch for Mallory's token, because it does not vouch for that token
 
     Examples:
       | bad token                            | verdict                    |

@@ -15,6 +15,15 @@ Feature: Service-to-service trust
     When someone asks the auth service to vouch for Alice's token without service credentials
     Then the auth service does not vouch for Alice's token, because the caller gave no service credentials
 
+  Scenario: The auth service says nothing about a token to a caller that gives the secret but no service id
+    Given Alice is signed in
+    When someone asks the auth service to vouch for Alice's token with the service secret but no service id
+    Then the auth service does not vouch for Alice's token, because the caller gave no service id
+
+  Scenario: Asked to vouch for no token at all, the auth service vouches for nothing
+    When the backend asks the auth service, with the right service secret, to vouch without saying for which token
+    Then the auth service does not vouch, and says nothing about any account
+
   Scenario: A service token is issued for its id and secret
     When a service asks for a service token with its id and secret
     Then the auth service issues a service token that lasts as long as it says
@@ -42,3 +51,12 @@ Feature: Service-to-service trust
   Scenario: Outside test, the platform will not start without a service secret
     When the platform is started for staging without SERVICE_SECRET
     Then it refuses to start, naming SERVICE_SECRET
+
+  Scenario Outline: Nobody can break the platform on purpose <credentials>
+    When Mallory tries to break the platform on purpose <credentials>
+    Then Mallory is refused, and nothing was broken
+
+    Examples:
+      | credentials                 |
+      | without the service secret  |
+      | with a wrong service secret |

@@ -11,3 +11,16 @@ Feature: Sign-up to chat
     And Alice's profile shows her email address and that she may read, write and run agents
     When Alice opens a chat connection
     Then Alice is welcomed into the chat as herself
+
+  Scenario: A name given with spaces around it is kept without them
+    When Alice signs up giving her name as "  Alice Liddell  "
+    Then Alice is called "Alice Liddell" on her account
+
+  Scenario Outline: A customer who signs up <without a name> is called by the first part of her email address
+    When Alice signs up <without a name>
+    Then Alice is called by the first part of her email address on her account
+
+    Examples:
+      | without a name           |
+      | without giving a name    |
+      | giving her name as "   " |

@@ -10,6 +10,7 @@ Feature: Signing out
     Then the API refuses Alice's token
     And Alice's open chat connections are closed within 5 seconds
     And Alice's session can no longer be refreshed
+    And the platform's records show Alice's session as ended, so it stays ended even if the shared store forgets
 
   @fast
   Scenario: Signing out on one device leaves the other device signed in

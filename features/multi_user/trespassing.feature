@@ -26,3 +26,21 @@ Feature: Nobody can act on another customer's conversation
       | stop the run of                    |
       | ask a follow-up in                 |
       | ask a follow-up through the API in |
+
+  @slow
+  Scenario Outline: Bob cannot <act on> Alice's conversation once her analysis has ended
+    When Bob tries to <act on> Alice's conversation once her analysis has ended
+    Then Bob is refused as having no access
+    And Alice's conversation is as it was
+
+    Examples:
+      | act on                             |
+      | read                               |
+      | read the messages of               |
+      | archive                            |
+      | read the run of                    |
+      | open over the chat                 |
+      | resume the run of                  |
+      | stop the run of                    |
+      | ask a follow-up in                 |
+      | ask a follow-up through the API in |

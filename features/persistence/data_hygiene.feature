@@ -8,6 +8,10 @@ Feature: Data hygiene
     When Alice asks the cost optimizer in that conversation: "<b>Bold</b> ' OR 1=1 -- 🚀 How much can I save on 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens?"
     Then the conversation's title and Alice's question come back exactly as written, over the API and in the database
 
+  Scenario: A conversation started without any details is untitled, and listed as its starter's
+    When Alice starts a conversation without giving any details
+    Then Alice's conversation is started untitled, with no details, and is listed as hers
+
   Scenario: A title that is too long is refused with an explanation, and nothing is created
     When Alice tries to start a conversation with a title of 600 characters
     Then Alice is refused because the details are invalid

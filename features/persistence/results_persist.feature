@@ -7,6 +7,7 @@ Feature: Results persist
     Given Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice is told her current spend is $15,000 a month
+    And Alice's new conversation is named after the start of her question
     When Alice signs out and signs in again
     And Alice opens a chat connection
     And Alice asks the chat for her own conversation

@@ -25,6 +25,61 @@ Feature: Protocol hygiene
     And the platform still reports itself healthy
 
   @fast
+  Scenario Outline: <message> is answered with what it left out, and nothing starts
+    Given Alice has a chat connection open
+    When Alice sends <message>
+    Then Alice is told what the message left out, and her chat stays open
+
+    Examples:
+      | message                                            |
+      | a question to an agent with nothing in it          |
+      | a request to an agent without a question           |
+      | a question in the staging dialect without its text |
+      | a request to stop that names no analysis           |
+      | a request to open a conversation that names none   |
+      | a request to catch up that names no analysis       |
+
+  @fast
+  Scenario Outline: JSON that is <not a message> is answered as malformed
+    Given Alice has a chat connection open
+    When Alice sends <not a message>
+    Then Alice is told the message was malformed, and her chat stays open
+
+    Examples:
+      | not a message                    |
+      | a bare number                    |
+      | a list of messages               |
+      | the word null                    |
+      | a message without a type         |
+      | a message whose type is a number |
+
+  @fast
+  Scenario: Catching up on a finished analysis from the start replays all of it, once
+    Given Alice is signed in
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    And Alice opens another chat and asks it to replay her analysis from the start
+    Then the chat replays every event of Alice's analysis, in order, and nothing else
+
+  @fast
+  Scenario Outline: Catching up on an analysis from <position> is refused as malformed
+    Given Alice is signed in
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    And Alice opens another chat and asks it to replay her analysis from <position>
+    Then Alice is told the message was malformed, and her chat stays open
+
+    Examples:
+      | position     |
+      | event -1     |
+      | event 2.5    |
+      | event 1e300  |
+      | the text "3" |
+
+  @fast
+  Scenario: A chat connection to any other address of the platform is refused
+    When Alice tries to open a chat connection at another address of the platform
+    Then Alice is refused as there is no chat at that address
+
+  @fast
   Scenario: Heartbeats keep an idle chat open and drop a chat that stopped answering
     Given the platform checks chat connections every 500 milliseconds
     And Alice has a chat connection open that answers heartbeats

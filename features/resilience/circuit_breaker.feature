@@ -34,3 +34,16 @@ Feature: A circuit breaker around a failing tool
     And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice is told her current spend is $15,000 a month
     And the platform reports the cost analyzer's breaker as closed
+
+  Scenario: While the trial call is out, the breaker refuses every other call at once
+    Given Alice is signed in
+    And the cost analyzer is failing
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 3 times, one after another, on the same chat
+    And the cost analyzer's breaker has cooled down
+    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 3 times at once, on the same chat
+    Then only one of Alice's last 3 answers tried the broken tool again, and the others were refused by its breaker at once
+    And the platform reports the cost analyzer's breaker as open
+    When the cost analyzer is repaired
+    And the cost analyzer's breaker has cooled down
+    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice is told her current spend is $15,000 a month

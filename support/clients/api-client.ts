@@ -8,7 +8,8 @@ export class ApiClient {
     return http('GET', `${this.baseUrl}/api/threads`, { token });
   }
 
-  createThread(token: string, body: { title?: string; metadata?: Record<string, unknown> }): Promise<HttpResponse> {
+  /** Starts a conversation; with no body at all, as a bare POST from a script does. */
+  createThread(token: string, body?: { title?: string; metadata?: Record<string, unknown> }): Promise<HttpResponse> {
     return http('POST', `${this.baseUrl}/api/threads`, { token, body });
   }
 

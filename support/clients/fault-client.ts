@@ -1,4 +1,4 @@
-import { http } from './http';
+import { HttpResponse, http } from './http';
 
 /** The reference platform's fault switch (`/__faults`, ENVIRONMENT=test only, behind the service secret). */
 export class FaultClient {
@@ -25,6 +25,17 @@ export class FaultClient {
     const faults = (answer.body.active ?? []).map((f: { fault: string; target: string }) => `${f.fault} on ${f.target}`);
     const breakers = Object.entries(answer.body.breakers ?? {}).filter(([, state]) => state !== 'closed').map(([tool, state]) => `${tool} breaker ${state}`);
     return [...faults, ...breakers];
+  }
+
+  /** Tries to switch a fault on holding the given secret (or none), as an outsider would; the answer as it came. */
+  static attempt(apiUrl: string, fault: { fault: string; target: string }, secret?: string): Promise<HttpResponse> {
+    return http('POST', `${apiUrl}/__faults`, { body: fault, headers: secret === undefined ? {} : { 'x-service-secret': secret } });
+  }
+
+  /** Whether a fault on this target is switched on. */
+  async isOn(target: string): Promise<boolean> {
+    const answer = await http('GET', `${this.apiUrl}/__faults`, { headers: this.headers() });
+    return (answer.body?.active ?? []).some((f: { target: string }) => f.target === target);
   }
 
   async clearAll(): Promise<void> {

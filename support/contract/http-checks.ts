@@ -1,4 +1,4 @@
-import { decodeJwt, JWTPayload } from 'jose';
+import { decodeJwt, decodeProtectedHeader, JWTPayload, ProtectedHeaderParameters } from 'jose';
 import { documentOf, follow, schemaViolations, validatorAt } from './schemas';
 import { leakViolations, savingsViolations } from './figures';
 import { Violation, excerpt, violation } from './violations';
@@ -120,6 +120,8 @@ function tokenClaims(subject: string, body: any, field: string, kind: string, fo
     return undefined;
   }
   if (claims.token_type !== kind) found.push(violation(subject, body, `/${field}`, `is a JWT whose token_type claim is "${kind}"; it says ${JSON.stringify(claims.token_type)}`));
+  const header = readHeader(body[field]);
+  if (header?.alg !== 'HS256' || header?.typ !== 'JWT') found.push(violation(subject, body, `/${field}`, `is a JWT whose header says alg HS256 and typ JWT; it says ${JSON.stringify(header)}`));
   return claims;
 }
 
@@ -152,6 +154,14 @@ const serviceToken: Check = (_answer, body, subject) => {
   if (claims) found.push(...lifetimeViolations(subject, body, claims));
   return found;
 };
+
+function readHeader(token: string): ProtectedHeaderParameters | undefined {
+  try {
+    return decodeProtectedHeader(token);
+  } catch {
+    return undefined;
+  }
+}
 
 function readClaims(token: unknown): JWTPayload | undefined {
   try {
@@ -200,10 +210,16 @@ const execution: Check = (answer, body, subject) => {
   return found;
 };
 
-const messages: Check = (_answer, body, subject) =>
-  Array.isArray(body?.messages) && typeof body.total === 'number' && body.total < body.messages.length
-    ? [violation(subject, body, '/total', `counts at least the ${body.messages.length} messages listed`)]
-    : [];
+const messages: Check = (_answer, body, subject) => {
+  if (!Array.isArray(body?.messages)) return [];
+  const found: Violation[] = [];
+  if (typeof body.total === 'number' && body.total < body.messages.length) found.push(violation(subject, body, '/total', `counts at least the ${body.messages.length} messages listed`));
+  // "In order": oldest first, so a conversation reads as it happened.
+  const times = body.messages.map((m: { created_at?: string }) => Date.parse(m.created_at ?? ''));
+  const back = times.findIndex((t: number, i: number) => i > 0 && t < times[i - 1]);
+  if (back > 0) found.push(violation(subject, body, `/messages/${back}/created_at`, `is not before the message listed ahead of it (${body.messages[back - 1].created_at}): messages come oldest first`));
+  return found;
+};
 
 /** A redirect carries what the contract says it carries, as query parameters of its Location. */
 const redirectCarrying = (...parameters: string[]): Check => (answer, _body, subject) => {

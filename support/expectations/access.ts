@@ -41,3 +41,14 @@ export async function expectOwnedDespiteClaim(starter: UserSession, named: UserS
     throw new Error(`Expected ${named.name} never to see ${starter.name}'s conversation; it is ${listed.some((t) => t.id === created.id) ? '' : 'not '}in ${named.name}'s list, and reading it answered ${attempt.status}`);
   }
 }
+
+/** A conversation started with no details: untitled, without metadata beyond its owner, and in its owner's list. */
+export async function expectUntitledThread(owner: UserSession): Promise<void> {
+  const created = expectStatus(owner.lastAnswer!, 201, 'Starting a conversation with no details').body;
+  const { user_id: ownerId, ...details } = created.metadata ?? {};
+  if (created.title !== '' || Object.keys(details).length || ownerId !== owner.userId) {
+    throw new Error(`Expected an untitled conversation of ${owner.name}'s with no details; it is ${JSON.stringify(created).slice(0, 300)}`);
+  }
+  const listed = expectStatus(await owner.api.threads(owner.accessToken), 200, `Listing ${owner.name}'s conversations`).body.threads as { id: string }[];
+  if (!listed.some((t) => t.id === created.id)) throw new Error(`Expected ${owner.name}'s conversations to list ${created.id}`);
+}

@@ -93,3 +93,12 @@ export async function untilWindowPassed(since: number, windowMs: number): Promis
   if (wait > 60_000) throw new Error(`The window closes in ${Math.round(wait / 1000)} s; a scenario should not wait that long.`);
   if (wait > 0) await until(wait);
 }
+
+/** The sign-up answer and the profile both call the person by this name. */
+export async function expectCalled(user: UserSession, name: string): Promise<void> {
+  const signedUp = expectStatus(user.lastAnswer!, 201, `Signing ${user.name} up`).body;
+  const profile = expectStatus(await user.auth.me(signedUp.access_token), 200, `Reading ${user.name}'s profile`).body;
+  if (signedUp.user?.name !== name || profile.name !== name) {
+    throw new Error(`Expected ${user.name} to be called "${name}"; the sign-up says "${signedUp.user?.name}" and the profile "${profile.name}"`);
+  }
+}

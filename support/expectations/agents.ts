@@ -1,7 +1,10 @@
 import { deepStrictEqual } from 'node:assert';
+import { isDeepStrictEqual } from 'node:util';
 import type { AgentRun } from '../agent-run';
 import { describeFrames } from '../clients/agent-socket';
 import { dollars } from '../domain';
+import { HttpResponse, expectStatus } from '../clients/http';
+import type { UserSession } from '../session';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from './runs';
 
 export const FIVE_EVENTS = ['agent_started', 'agent_thinking', 'tool_executing', 'tool_completed', 'agent_completed'];
@@ -21,6 +24,216 @@ export async function expectFailedWithReason(run: AgentRun, deadlineMs: number, 
   const reason = String(terminal.data?.error_message ?? '');
   if (terminal.type !== 'agent_failed' || !terminal.data?.error_code || !reason.toLowerCase().includes(mentions.toLowerCase())) {
     throw new Error(`Expected the ${run.agent} run to fail with a reason mentioning "${mentions}"; it ended with ${terminal.type}${terminal.data?.error_code ? ` ${terminal.data.error_code}` : ''}: "${reason}"`);
+  }
+}
+
+/** The run is refused as an impossible workload, naming the figure (by its contract name), before any tool priced it. */
+export async function expectImpossibleWorkload(run: AgentRun, deadlineMs: number, field: string): Promise<void> {
+  const terminal = (await run.finished(deadlineMs)).frame;
+  const reason = String(terminal.data?.error_message ?? '');
+  if (terminal.type !== 'agent_failed' || terminal.data?.error_code !== 'INVALID_WORKLOAD' || !reason.includes(field)) {
+    throw new Error(`Expected the ${run.agent} to refuse the workload as impossible (INVALID_WORKLOAD), naming ${field}; it ended with ${terminal.type}${terminal.data?.error_code ? ` ${terminal.data.error_code}` : ''}: "${reason}"`);
+  }
+  const tools = run.events.filter((f) => f.frame.type === 'tool_executing');
+  if (tools.length) throw new Error(`Expected nothing to be priced from an impossible workload; the ${run.agent} still used ${tools.map((f) => f.frame.data.tool_name).join(', ')}`);
+}
+
+/** A stop that came after the run ended is answered RUN_NOT_ACTIVE, naming how it ended; the run stays as it was (and nothing follows its end: the run invariants). */
+export async function expectStopRefusedAsEnded(owner: UserSession, run: AgentRun): Promise<void> {
+  const socket = run.socket;
+  const answer = await socket.waitFor('an answer to the stop', (f) => f.type === 'error_message' || (f.data?.run_id === run.runId && f.type === 'agent_cancelled'), 5000, socket.marked);
+  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'RUN_NOT_ACTIVE' || !String(answer.frame.error_message).includes('completed')) {
+    throw new Error(`Expected the stop to be refused as too late (RUN_NOT_ACTIVE, saying the run completed); the chat answered ${JSON.stringify(answer.frame).slice(0, 300)}`);
+  }
+  const stored = expectStatus(await owner.api.run(owner.accessToken, run.runId!), 200, `Reading ${owner.name}'s run`).body;
+  if (stored.status !== 'completed') throw new Error(`Expected run ${run.runId} to stay completed after a late stop; it is ${stored.status}`);
+}
+
+/** A failed run read back over the API is failed, and where it says why, it says what agent_failed said. */
+export async function expectReadBackFailure(owner: UserSession, run: AgentRun): Promise<void> {
+  const terminal = run.terminal?.frame;
+  const stored = expectStatus(await owner.api.run(owner.accessToken, run.runId!), 200, `Reading ${owner.name}'s run`).body;
+  if (stored.status !== 'failed') throw new Error(`Expected run ${run.runId}, read back, to be failed; it is ${stored.status}`);
+  const said = { error_code: terminal?.data.error_code, error_message: terminal?.data.error_message };
+  if (stored.error !== undefined && !isDeepStrictEqual(stored.error, said)) throw new Error(`Expected run ${run.runId}, read back, to fail for ${JSON.stringify(said)}; it says ${JSON.stringify(stored.error)}`);
+}
+
+/**
+ * Every tool was asked about this request: the workload as given (provider and model in lower
+ * case), the attached log by name at the depth asked for, the question itself; the cache finder
+ * also hears how many requests stay on the model once routing has taken its share.
+ */
+export function expectToolsAskedAboutRequest(run: AgentRun): void {
+  const context = run.request.context ?? {};
+  const given = context.workload as Record<string, any> | undefined;
+  const workload: Record<string, any> | undefined = given && { ...given, provider: String(given.provider).toLowerCase(), model: String(given.model).toLowerCase() };
+  // Other attachments go ahead of the usage log (UserSession.startAgent).
+  const file = (context.files as { name: string; media_type: string }[] | undefined)?.at(-1);
+  const result = run.result ?? {};
+  const routed = (result.recommendations ?? result.strategic_recommendations ?? []).some((r: { title: string }) => r.title.startsWith('Route'));
+  const expected: Record<string, () => unknown> = {
+    cost_analyzer: () => workload,
+    latency_analyzer: () => workload,
+    cache_finder: () => workload && { ...workload, requests_kept_on_model: workload.monthly_requests * (routed ? 0.4 : 1) },
+    usage_log_parser: () => file && { file: file.name, media_type: file.media_type, depth: context.analysis_depth === 'deep' ? 'deep' : 'standard' },
+    request_classifier: () => ({ request: run.request.user_request.slice(0, 200) }),
+    report_generator: () => undefined,
+  };
+  const answers = new Map(run.events.filter((f) => f.frame.type === 'tool_completed').map((f) => [f.frame.data.tool_call_id, f.frame.data.result]));
+  const calls = run.events.filter((f) => f.frame.type === 'tool_executing').map((f) => f.frame.data);
+  if (calls.length === 0) throw new Error(`Expected the ${run.agent} to use its tools; events: ${run.describe()}`);
+  for (const call of calls) {
+    const want = expected[call.tool_name];
+    if (!want) throw new Error(`The ${run.agent} used a tool the platform does not have: ${call.tool_name}`);
+    const parameters = want();
+    if (call.tool_name === 'report_generator') {
+      // The report generator is asked for the sections it then writes, each by a name.
+      const sections = call.parameters?.sections;
+      const written = answers.get(call.tool_call_id)?.section_count;
+      if (!Array.isArray(sections) || sections.length !== written || !sections.every((name: unknown) => typeof name === 'string' && name !== '')) {
+        throw new Error(`Expected report_generator to be asked for the ${written} sections it wrote, each by name; it was asked for ${JSON.stringify(sections)}`);
+      }
+    }
+    if (parameters !== undefined && !isDeepStrictEqual(call.parameters, parameters)) {
+      throw new Error(`Expected ${call.tool_name} to be asked about ${JSON.stringify(parameters)}; it was asked about ${JSON.stringify(call.parameters)}`);
+    }
+  }
+}
+
+/** Progress rises stage by stage, each stage named, to `upTo` percent; 0 means no progress at all. */
+export function expectProgressStages(run: AgentRun, upTo: number): void {
+  const stages = run.events.filter((f) => f.frame.type === 'agent_progress').map((f) => f.frame.data as { percent: number; message: string });
+  const said = stages.map((p) => `${p.percent}% ${p.message}`).join(', ') || 'no progress';
+  if (upTo === 0) {
+    if (stages.length) throw new Error(`Expected no progress stages from the ${run.agent}; it reported ${said}`);
+    return;
+  }
+  const rising = stages.every((p, i) => i === 0 || p.percent > stages[i - 1].percent);
+  const named = stages.every((p) => typeof p.message === 'string' && p.message.trim() !== '');
+  if (stages.length < 2 || !rising || !named || stages.at(-1)!.percent !== upTo || stages[0].percent <= 0) {
+    throw new Error(`Expected named progress stages rising to ${upTo}%; the ${run.agent} reported ${said}`);
+  }
+}
+
+/** What each tool of the run answered, by tool name (the last answer where a tool was used twice). */
+function toolAnswers(run: AgentRun): Record<string, unknown> {
+  return Object.fromEntries(run.events.filter((f) => f.frame.type === 'tool_completed').map((f) => [f.frame.data.tool_name, f.frame.data.result]));
+}
+
+/**
+ * The supervisor's combined answer carries, for each agent along the chain, exactly what that
+ * agent's tools found: the classification, the log's analysis (or a note that there was none),
+ * the cost analysis with its savings and how many recommendations, and the report.
+ */
+export function expectContributions(run: AgentRun, agents: string[]): void {
+  const result = run.result ?? {};
+  const found = toolAnswers(run);
+  const contributions = result.contributions ?? {};
+  const expected: Record<string, unknown> = {
+    triage: found.request_classifier,
+    data_analysis: found.usage_log_parser ?? { rows_processed: 0, analysis_summary: contributions.data_analysis?.analysis_summary },
+    cost_optimizer: { cost_analysis: found.cost_analyzer, potential_savings: result.potential_savings, recommendation_count: result.strategic_recommendations?.length },
+    reporting: found.report_generator,
+  };
+  for (const agent of agents) {
+    if (!contributions[agent] || !isDeepStrictEqual(contributions[agent], expected[agent])) {
+      throw new Error(`Expected the combined answer to carry what the ${agent} found, ${JSON.stringify(expected[agent]).slice(0, 400)}; it carries ${JSON.stringify(contributions[agent]).slice(0, 400)}`);
+    }
+  }
+  if (!found.usage_log_parser && !/no usage log/i.test(String(contributions.data_analysis?.analysis_summary))) {
+    throw new Error(`Expected the combined answer to say no usage log was attached; it says ${JSON.stringify(contributions.data_analysis)}`);
+  }
+  if (!isDeepStrictEqual(result.cost_analysis, found.cost_analyzer) || !isDeepStrictEqual(result.performance_metrics, found.latency_analyzer)) {
+    throw new Error(`Expected the combined cost analysis and performance to be what the cost and latency analyzers found; they are ${JSON.stringify({ cost_analysis: result.cost_analysis, performance_metrics: result.performance_metrics }).slice(0, 400)}`);
+  }
+}
+
+/**
+ * The triage agent's judgement: a cost optimization request, with data sufficient (a usage log
+ * and stated figures), partial (one of them) or insufficient (neither); figures are a
+ * structured workload or any number in the question.
+ */
+export function expectTriage(run: AgentRun, judgement: string): void {
+  const context = run.request.context ?? {};
+  const hasLog = Array.isArray(context.files) && context.files.length > 0;
+  const hasFigures = context.workload !== undefined || /\d/.test(run.request.user_request);
+  const expected = { category: 'cost_optimization', data_sufficiency: judgement, has_usage_log: hasLog, has_workload: hasFigures, summary: `This is a cost optimization request; the data is ${judgement}.` };
+  const { category, data_sufficiency, has_usage_log, has_workload, summary } = run.result ?? {};
+  if (!isDeepStrictEqual({ category, data_sufficiency, has_usage_log, has_workload, summary }, expected)) throw new Error(`Expected the triage agent to judge ${JSON.stringify(expected)}; it judged ${JSON.stringify(run.result)}`);
+}
+
+/** The written report, from the reporting agent or inside the supervisor's combined answer. */
+function reportOf(run: AgentRun): { report_content: string; section_count: number } {
+  const result = run.result ?? {};
+  const report = result.report_content !== undefined ? result : result.contributions?.reporting;
+  if (typeof report?.report_content !== 'string') throw new Error(`Expected a written report in the ${run.agent}'s answer; it has ${Object.keys(result).join(', ') || 'nothing'}`);
+  return report;
+}
+
+/** The report's sections, by heading, in order; the section count it states agrees. */
+export function expectReportSections(run: AgentRun, headings: string[]): void {
+  const report = reportOf(run);
+  const found = [...report.report_content.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+  if (!isDeepStrictEqual(found, headings) || report.section_count !== headings.length) {
+    throw new Error(`Expected a report of ${headings.length} sections, ${headings.join(', ')}; it has ${report.section_count} by its count and these headings: ${found.join(', ') || 'none'}`);
+  }
+}
+
+/** What one section of the report says, under its heading. */
+function section(run: AgentRun, heading: string): string {
+  const content = reportOf(run).report_content;
+  const match = new RegExp(`(?:^|\\n)## ${heading}\\n([\\s\\S]*?)(?=\\n\\n## |$)`).exec(content);
+  if (!match) throw new Error(`Expected the report to have a section "${heading}"; it reads:\n${content}`);
+  return match[1];
+}
+
+/** The report's spend, savings, recommendations (in order, each with its worth) and typical wait. */
+export function expectReportFigures(run: AgentRun, figures: { spend: number; saving: number; percent: number; recommendations: [string, number][]; waitMs: number }): void {
+  const expected = {
+    'Current spend': `${dollars(figures.spend)} a month.`,
+    Savings: `${dollars(figures.saving)} a month (${figures.percent}%).`,
+    Recommendations: figures.recommendations.map(([title, worth], i) => `${i + 1}. ${title}: ${dollars(worth)} a month`).join('\n') || 'None worth making.',
+    Performance: `A typical request waits about ${figures.waitMs} ms.`,
+  };
+  for (const [heading, says] of Object.entries(expected)) {
+    const said = section(run, heading);
+    if (said !== says) throw new Error(`Expected the report's ${heading} to say "${says}"; it says "${said}"`);
+  }
+}
+
+/** Of runs that reached a half-open breaker together, exactly one made the trial call; the breaker refused the rest. */
+export async function expectOneTrialCall(runs: AgentRun[], deadlineMs: number): Promise<void> {
+  const calls = [];
+  for (const run of runs) {
+    await completedResult(run, deadlineMs);
+    calls.push(run.events.map((f) => f.frame).find((e) => e.type === 'tool_completed' && e.data.tool_name === 'cost_analyzer'));
+  }
+  const tried = calls.filter((call) => call && !String(call.data.error ?? '').includes('circuit breaker'));
+  if (tried.length !== 1 || calls.some((call) => !call?.data.error)) {
+    throw new Error(`Expected exactly one trial call to reach the broken tool and the breaker to refuse the others; the calls said: ${calls.map((c) => (c ? c.data.error ?? 'a result' : 'nothing')).join('; ')}`);
+  }
+}
+
+/** A conversation a question started is named after the question's first 80 characters. */
+export async function expectNamedAfterQuestion(owner: UserSession, run: AgentRun): Promise<void> {
+  await completedResult(run, 30_000);
+  const thread = expectStatus(await owner.api.thread(owner.accessToken, run.threadId!), 200, `Reading ${owner.name}'s conversation`).body;
+  const expected = run.request.user_request.slice(0, 80);
+  if (thread.title !== expected) throw new Error(`Expected the conversation to be named "${expected}"; it is named "${thread.title}"`);
+}
+
+/** An impossible workload through the API: 422 INVALID_WORKLOAD, naming the figure. */
+export function expectApiRefusedWorkload(answer: HttpResponse | undefined, field: string): void {
+  if (answer?.status !== 422 || answer.body?.code !== 'INVALID_WORKLOAD' || !String(answer.body?.detail).includes(field)) {
+    throw new Error(`Expected the API to refuse the workload with 422 INVALID_WORKLOAD, naming ${field}; ${answer?.call} answered ${answer?.status}: ${JSON.stringify(answer?.body).slice(0, 300)}`);
+  }
+}
+
+/** A run through the API that the agent could not serve: the answer says it failed, and why. */
+export function expectApiRunFailed(answer: HttpResponse | undefined, mentions: string): void {
+  const body = answer?.body;
+  if (answer?.status !== 200 || body?.status !== 'failed' || !body.response?.error_code || !String(body.response?.error_message).includes(mentions)) {
+    throw new Error(`Expected the API to answer that the run failed, with a reason mentioning "${mentions}"; ${answer?.call} answered ${answer?.status}: ${JSON.stringify(body).slice(0, 300)}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import * as hdr from 'hdr-histogram-js';
 import type { AgentRun } from '../agent-run';
 import type { UserSession } from '../session';
@@ -120,4 +121,43 @@ export async function expectHealth(instance: { apiUrl: string; authUrl: string }
   if (checked.length === 0 || wrong.length) {
     throw new Error(`Expected the platform to report itself ${expected.status}${expected.down ? ` with ${expected.down} down` : ', everything up'}; ${reports.map((r) => `${r.call} answered ${r.status}: ${r.body?.status} ${JSON.stringify(r.body?.checks)}`).join('; ')}`);
   }
+}
+
+/**
+ * An incomplete message is answered INVALID_REQUEST naming the missing field; nothing starts
+ * because of it, and the chat goes on answering.
+ */
+export async function expectToldWhatIsMissing(socket: AgentSocket, field: string): Promise<void> {
+  const from = socket.marked;
+  const answer = await socket.waitFor('an answer to the incomplete message', (f) => f.type === 'error_message' || f.type === 'agent_started' || f.type === 'thread', 5000, from);
+  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'INVALID_REQUEST' || !String(answer.frame.error_message).includes(field)) {
+    throw new Error(`Expected the chat to answer INVALID_REQUEST, naming ${field}; it answered ${JSON.stringify(answer.frame).slice(0, 300)}`);
+  }
+  const pinged = socket.frames.length;
+  socket.send('ping');
+  await socket.waitFor('a pong on the same chat', (f) => f.type === 'pong', 5000, pinged);
+  const started = socket.frames.slice(from).filter((f) => f.frame.type === 'agent_started');
+  if (started.length) throw new Error(`Expected nothing to start from an incomplete message; ${started.length} run(s) started`);
+}
+
+/** A replay from the start sends every event of the run again, in order, as it was first sent, and then nothing more of it. */
+export async function expectReplayedFromStart(socket: AgentSocket, original: { type: string; data?: any }[]): Promise<void> {
+  const from = socket.marked;
+  const runId = original[0]?.data?.run_id;
+  const last = original.at(-1)?.data?.seq;
+  await socket.waitFor(`the replay of run ${runId} up to #${last}`, (f) => f.type === 'error_message' || (f.data?.run_id === runId && f.data?.seq === last), 5000, from);
+  const replayed = socket.frames.slice(from).map((f) => f.frame).filter((f) => f.data?.run_id === runId || f.type === 'error_message');
+  const same = replayed.length === original.length && replayed.every((f, i) => f.type === original[i].type && isDeepStrictEqual(f.data, original[i].data));
+  if (!same) throw new Error(`Expected the ${original.length} events of run ${runId} again, in order; the chat sent ${describeFrames(socket.frames.slice(from), socket.openedAt)}`);
+}
+
+/** Storage could not serve the message: the chat says so (STORAGE_UNAVAILABLE, a reason to ask again later) and stays open. */
+export async function expectToldStorageUnavailable(socket: AgentSocket): Promise<void> {
+  const answer = await socket.waitFor('an answer to the catch-up', (f) => f.type === 'error_message' || f.data?.seq !== undefined, 10_000, socket.marked);
+  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'STORAGE_UNAVAILABLE') {
+    throw new Error(`Expected the chat to say the stored events cannot be read right now (STORAGE_UNAVAILABLE); it answered ${JSON.stringify(answer.frame).slice(0, 300)}`);
+  }
+  const pinged = socket.frames.length;
+  socket.send('ping');
+  await socket.waitFor('a pong on the same chat', (f) => f.type === 'pong', 5000, pinged);
 }

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { isDeepStrictEqual } from 'node:util';
 import type { AgentSocket, ReceivedFrame } from '../clients/agent-socket';
 import { describeFrames } from '../clients/agent-socket';
@@ -31,6 +32,33 @@ interface View {
 
 function welcomedUser(socket: AgentSocket): string | undefined {
   return socket.frames.find((f) => f.frame.type === 'system_message' && f.frame.data?.event === 'connection_established')?.frame.data?.user_id;
+}
+
+/**
+ * Every welcome names the account whose token opened the socket, and no two sockets share a
+ * connection id.
+ */
+export function welcomeViolations(sockets: WatchedSocket[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { owner, socket } of sockets) {
+    const welcome = socket.frames.find((f) => f.frame.type === 'system_message' && f.frame.data?.event === 'connection_established')?.frame;
+    if (!welcome) continue;
+    const sub = socket.presented ? readSubject(socket.presented) : undefined;
+    if (sub && welcome.data.user_id !== sub) problems.push(`${owner}'s chat was welcomed as account ${welcome.data.user_id}, but its token is account ${sub}'s`);
+    const id = welcome.data.connection_id;
+    if (seen.has(id)) problems.push(`${owner}'s chat was welcomed with connection id ${id}, already given to ${seen.get(id)}'s chat`);
+    seen.set(id, owner);
+  }
+  return problems;
+}
+
+function readSubject(token: string): string | undefined {
+  try {
+    return decodeJwt(token).sub;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every socket's events, by run. */
@@ -121,6 +149,23 @@ export function runInvariantViolations(sockets: WatchedSocket[]): string[] {
   return problems;
 }
 
+/**
+ * An ended run left the customer's question and one answer in the conversation: a completed
+ * run's summary, a failed run's reason, a cancelled run's note that it was stopped.
+ */
+function messageViolations(runId: string, ending: ReceivedFrame['frame'], started: ReceivedFrame['frame'] | undefined, messages: { role: string; content: string }[]): string[] {
+  const roles = messages.map((m) => m.role).join(', ');
+  if (roles !== 'user, assistant') return [`Run ${runId} ended with ${ending.type}, so its conversation should hold its question and one answer; it holds ${roles || 'nothing'} of it`];
+  const [question, answer] = messages;
+  const problems: string[] = [];
+  if (started?.data.user_request !== undefined && question.content !== started.data.user_request) problems.push(`Run ${runId}'s question is stored as "${question.content.slice(0, 100)}", but its agent_started says "${String(started.data.user_request).slice(0, 100)}"`);
+  const said = { agent_completed: ending.data.result?.summary, agent_failed: ending.data.error_message, agent_cancelled: undefined }[ending.type as 'agent_completed'];
+  if (said !== undefined ? answer.content !== said : !answer.content.trim()) {
+    problems.push(`Run ${runId} ended with ${ending.type}, so its answer in the conversation should be ${said === undefined ? 'a note that it was stopped' : `"${String(said).slice(0, 150)}"`}; it is "${answer.content.slice(0, 150)}"`);
+  }
+  return problems;
+}
+
 /** Seconds to wait for a run's storage to catch up with what was sent (a repair after a database outage). */
 const STORAGE_CATCH_UP_MS = 5000;
 
@@ -150,7 +195,11 @@ export async function storedRunViolations(probe: DatabaseProbe, sockets: Watched
         const status = STATUS_OF[ending.type];
         if (row.status !== status) found.push(`Run ${runId} ended with ${ending.type} but is stored as ${row.status}`);
         if (!row.completed_at) found.push(`Run ${runId} ended with ${ending.type} but its stored end time is empty`);
-        if (status === 'completed' && !isDeepStrictEqual(row.result, ending.data.result)) found.push(`Run ${runId}'s stored result differs from the one streamed: stored ${JSON.stringify(row.result).slice(0, 300)}, streamed ${JSON.stringify(ending.data.result).slice(0, 300)}`);
+        const result = status === 'completed' ? ending.data.result : null;
+        if (!isDeepStrictEqual(row.result, result)) found.push(`Run ${runId} ended with ${ending.type}, so its stored result should be ${JSON.stringify(result).slice(0, 300)}, but it is ${JSON.stringify(row.result).slice(0, 300)}`);
+        const error = status === 'failed' ? { error_code: ending.data.error_code, error_message: ending.data.error_message } : null;
+        if (!isDeepStrictEqual(row.error, error)) found.push(`Run ${runId} ended with ${ending.type}, so its stored error should be ${JSON.stringify(error)}, but it is ${JSON.stringify(row.error)}`);
+        found.push(...messageViolations(runId, ending, received.get(1), await probe.runMessages(runId)));
         const last = Math.max(...stored.keys());
         if (last !== ending.data.seq) found.push(`Run ${runId} ended with #${ending.data.seq} ${ending.type}, but its stored events go on to #${last} (${stored.get(last)?.type})`);
       }

@@ -56,7 +56,12 @@ export async function expectRunKeptInConversation(user: UserSession, run: AgentR
   const listed = expectStatus(await user.api.threads(token), 200, `Listing ${user.name}'s threads`).body.threads as { id: string }[];
   if (!listed.some((t) => t.id === threadId)) throw new Error(`Expected ${user.name}'s threads to list ${threadId}; listed: ${listed.map((t) => t.id).join(', ') || 'none'}`);
 
-  const { messages } = expectStatus(await user.api.messages(token, threadId), 200, `Reading ${user.name}'s messages`).body as { messages: { role: string; content: string; run_id: string }[] };
+  const { messages, total } = expectStatus(await user.api.messages(token, threadId), 200, `Reading ${user.name}'s messages`).body as { messages: { role: string; content: string; run_id: string }[]; total: number };
+  // The thread's count, its list and the list's total all agree (read after the run ended, so nothing moves).
+  const listedCount = (listed as { id: string; message_count?: number }[]).find((t) => t.id === threadId)?.message_count;
+  if (thread.message_count !== messages.length || total !== messages.length || listedCount !== messages.length) {
+    throw new Error(`Expected thread ${threadId} to count its ${messages.length} messages everywhere; the thread says ${thread.message_count}, the list of threads ${listedCount}, the messages' total ${total}`);
+  }
   const ofRun = messages.filter((m) => m.run_id === run.runId);
   const asked = ofRun.findIndex((m) => m.role === 'user' && m.content === run.request.user_request);
   const answered = ofRun.findIndex((m) => m.role === 'assistant' && m.content.length > 0);

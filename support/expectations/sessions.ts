@@ -3,10 +3,12 @@ import { AgentSocket, SocketAuth, describeFrames } from '../clients/agent-socket
 import { ApiClient } from '../clients/api-client';
 import { AuthClient } from '../clients/auth-client';
 import { claimsOf } from '../clients/tokens';
+import type { FaultClient } from '../clients/fault-client';
 import { redact } from '../redact';
 import { SERVICE_PROBLEMS, SOCKET_REFUSALS } from '../refusals';
 import type { HttpResponse } from '../clients/http';
 import type { CacheProbe } from '../probes/cache-probe';
+import type { DatabaseProbe } from '../probes/database-probe';
 import type { UserSession } from '../session';
 
 const CLOSED_FOR_POLICY = 1008;
@@ -51,7 +53,8 @@ export async function expectApiAccepts(user: UserSession): Promise<void> {
  */
 export async function expectChatRefused(user: UserSession, reason: string, wsUrl?: string): Promise<void> {
   const carriers: SocketAuth[] = user.tokens?.access_token ? ['header', 'subprotocol', 'query'] : ['none'];
-  await Promise.all(carriers.map(async (carrier) => expectConnectionRefused(await user.openSocket(carrier, wsUrl), user.name, reason, carrier === 'none' ? '' : ` (token carried in the ${carrier})`)));
+  // Each connection says something at once, as a client in a hurry does: it must get nothing but the refusal.
+  await Promise.all(carriers.map(async (carrier) => expectConnectionRefused(await user.openSocket(carrier, wsUrl, { first: { type: 'ping' } }), user.name, reason, carrier === 'none' ? '' : ` (token carried in the ${carrier})`)));
 }
 
 /** The connection was told the stated refusal and closed with 1008, never welcomed. */
@@ -62,6 +65,7 @@ async function expectConnectionRefused(socket: AgentSocket, owner: string, reaso
     throw new Error(`Expected the chat to refuse ${owner}'s connection${how} with ${code} because ${reason}; received: ${describeFrames(socket.frames, socket.openedAt)}`);
   }
   await expectClosedForPolicy(socket, 5000, owner);
+  if (socket.frames.length !== 1) throw new Error(`Expected ${owner}'s refused connection${how} to get nothing but the refusal; received: ${describeFrames(socket.frames, socket.openedAt)}`);
 }
 
 /** The person's latest connection was told the stated refusal and closed with 1008, never welcomed. */
@@ -92,7 +96,8 @@ export async function expectRevocationRecorded(probe: CacheProbe, user: UserSess
   const left = await probe.secondsLeft(key);
   const tokenLeft = (claims.exp ?? 0) - Math.floor(Date.now() / 1000);
   if (left === undefined) throw new Error(`Expected Redis to hold ${key} for ${user.name}'s revoked token; there is no such key.`);
-  if (left > tokenLeft + 1 || left <= 0) {
+  // To the second, with a little room for the time between the sign-out and this look.
+  if (left > tokenLeft + 1 || left < tokenLeft - 2) {
     throw new Error(`Expected ${key} to expire when the token would have (in ${tokenLeft} s); it expires in ${left} s.`);
   }
 }
@@ -102,7 +107,9 @@ export function expectNotVouched(user: UserSession, problem: string): void {
   const answer = user.lastAnswer;
   const error = SERVICE_PROBLEMS[problem];
   const leaked = ['user_id', 'email', 'permissions', 'expires_at'].filter((field) => answer?.body?.[field] !== undefined);
-  if (answer?.status !== 200 || answer.body?.valid !== false || answer.body?.error !== error || leaked.length) {
+  // A token the caller may ask about is refused for a reason of its own, never the caller's credentials.
+  const rightError = error === 'a reason about the token' ? typeof answer?.body?.error === 'string' && answer.body.error !== '' && !answer.body.error.includes('service') : answer?.body?.error === error;
+  if (answer?.status !== 200 || answer.body?.valid !== false || !rightError || leaked.length) {
     throw new Error(`Expected the auth service to answer valid=false, error ${error}, and nothing about ${user.name}'s token because ${problem}; it answered ${answer?.status}: ${redact(answer?.text ?? '').slice(0, 300)}`);
   }
 }
@@ -146,4 +153,32 @@ export async function expectOnlyFirstLoginEnded(user: UserSession): Promise<void
     throw new Error(`Expected ${user.name}'s other device to stay signed in; ${secondChat.closed ? `its chat closed with ${secondChat.closed.code}; ` : ''}${refused.map((a) => `${a.call} answered ${a.status}: ${redact(a.text).slice(0, 120)}`).join(', ')}`);
   }
   user.keep(secondAnswers[2].body);
+}
+
+/**
+ * Breaking the platform on purpose needs the service secret: without it the fault switch answers
+ * 401 (or does not exist at all, 404, outside test), and nothing is switched on.
+ */
+export async function expectFaultRefused(answer: HttpResponse | undefined, faults: FaultClient | undefined, target: string): Promise<void> {
+  if (answer?.status !== 401 && answer?.status !== 404) throw new Error(`Expected the fault switch to refuse an outsider; ${answer?.call} answered ${answer?.status}: ${redact(answer?.text ?? '').slice(0, 200)}`);
+  if (faults && (await faults.isOn(target))) throw new Error(`Expected nothing to be switched on; the fault on ${target} is on`);
+}
+
+/** The login's row in the database is revoked: a revocation kept only in Redis would be lost with it. */
+export async function expectSessionEndedOnRecord(probe: DatabaseProbe, user: UserSession): Promise<void> {
+  const sessionId = claimsOf(user.accessToken).sid as string | undefined;
+  if (!sessionId) throw new Error(`${user.name}'s access token names no session (sid), so its login cannot be looked up.`);
+  const row = await probe.authSession(sessionId);
+  if (!row?.revoked_at) throw new Error(`Expected ${user.name}'s login ${sessionId} to be recorded as revoked in the database; its row is ${JSON.stringify(row)}`);
+}
+
+/**
+ * While sessions cannot be checked, the auth service fails closed: the profile answers 503 (the
+ * session may be fine; it just cannot be vouched for now), and no new tokens are issued.
+ */
+export async function expectAuthFailsClosed(user: UserSession): Promise<void> {
+  const profile = await user.auth.me(user.accessToken);
+  if (profile.status !== 503) throw new Error(`Expected the profile to be unavailable (503) while sessions cannot be checked; ${profile.call} answered ${profile.status}: ${redact(profile.text).slice(0, 200)}`);
+  const renewed = await user.auth.refresh(user.tokens!.refresh_token);
+  if (renewed.status === 200 || renewed.status < 400) throw new Error(`Expected no new tokens while sessions cannot be checked; ${renewed.call} answered ${renewed.status}`);
 }

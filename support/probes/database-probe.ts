@@ -22,9 +22,21 @@ export class DatabaseProbe {
     return rows as { id: string; role: string; content: string; run_id: string | null }[];
   }
 
+  /** One login's row: when it was revoked, if it was. */
+  async authSession(sessionId: string) {
+    const { rows } = await this.pool.query('SELECT id, user_id, revoked_at FROM auth_sessions WHERE id = $1', [sessionId]);
+    return rows[0] as { id: string; user_id: string; revoked_at: Date | null } | undefined;
+  }
+
+  /** The messages a run left in its conversation: the question and the assistant's answer. */
+  async runMessages(runId: string) {
+    const { rows } = await this.pool.query('SELECT role, content FROM messages WHERE run_id = $1 ORDER BY position', [runId]);
+    return rows as { role: string; content: string }[];
+  }
+
   async run(runId: string) {
-    const { rows } = await this.pool.query('SELECT id, thread_id, user_id, status, result, completed_at FROM runs WHERE id = $1', [runId]);
-    return rows[0] as { id: string; thread_id: string; user_id: string; status: string; result: any; completed_at: Date | null } | undefined;
+    const { rows } = await this.pool.query('SELECT id, thread_id, user_id, status, result, error, completed_at FROM runs WHERE id = $1', [runId]);
+    return rows[0] as { id: string; thread_id: string; user_id: string; status: string; result: any; error: any; completed_at: Date | null } | undefined;
   }
 
   async runEvents(runId: string) {

@@ -1,0 +1,71 @@
+import { EventEmitter } from 'node:events';
+import type { Cache } from './cache';
+
+/**
+ * The stand-in for Redis on a machine that has none (`REDIS_URL=memory:`): the same behaviour
+ * within one process, shared with no other instance. The specification runs against real Redis,
+ * so mutation testing leaves this file out (stryker.config.mjs); `npm test` on a machine
+ * without Redis runs the whole specification on it.
+ */
+export class InProcessCache implements Cache {
+  readonly kind = 'in-process' as const;
+  private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  private readonly channels = new EventEmitter();
+
+  private live(key: string): string | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (entry.expiresAt <= Date.now()) {
+      this.entries.delete(key);
+      return null;
+    }
+    return entry.value;
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    this.entries.set(key, { value, expiresAt: Date.now() + Math.max(1, ttlSeconds) * 1000 });
+  }
+
+  async get(key: string): Promise<string | null> {
+    return this.live(key);
+  }
+
+  async take(key: string): Promise<string | null> {
+    const value = this.live(key);
+    this.entries.delete(key);
+    return value;
+  }
+
+  async del(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return this.live(key) !== null;
+  }
+
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    const current = this.live(key);
+    const count = Number(current ?? 0) + 1;
+    const expiresAt = current === null ? Date.now() + ttlSeconds * 1000 : this.entries.get(key)!.expiresAt;
+    this.entries.set(key, { value: String(count), expiresAt });
+    return count;
+  }
+
+  async publish(channel: string, message: string): Promise<void> {
+    this.channels.emit(channel, message);
+  }
+
+  async subscribe(channel: string, onMessage: (message: string) => void): Promise<void> {
+    this.channels.on(channel, onMessage);
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.entries.clear();
+    this.channels.removeAllListeners();
+  }
+}
