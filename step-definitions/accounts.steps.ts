@@ -7,6 +7,7 @@ import { expectFreshSession, expectIndistinguishableRefusals, expectLetIn, expec
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { BAD_SIGN_UPS } from '../support/domain';
+import { OAUTH_DESTINATIONS, expectCodeSentTo, expectSameDestinations, ownCallback } from '../support/oauth';
 
 Given('{user} is signed in', async function (this: ApexWorld, user: string) {
   await this.session(user).ensureSignedIn();
@@ -130,6 +131,63 @@ When("{user} comes back from Google with {user}'s already used code, in a sign-i
 When('{user} asks to sign in with {word}', async function (this: ApexWorld, user: string, provider: string) {
   const session = this.session(user);
   await session.attempt('sign-in start', session.auth.oauthStart(provider.toLowerCase()));
+});
+
+When('{user} asks the sign-in provider to send a code to {oauthDestination}', async function (this: ApexWorld, user: string, destination: string) {
+  const session = this.session(user);
+  const start = expectStatus(await session.auth.oauthStart('google'), 302, 'Starting a Google sign-in');
+  const asked = new URL(start.location!);
+  const target = OAUTH_DESTINATIONS[destination](ownCallback(start.location!));
+  asked.searchParams.set('redirect_uri', target);
+  this.remember('asked destination', target);
+  await session.attempt('provider approval', session.auth.follow(asked.toString()));
+});
+
+Then("the provider sends {user}'s code there", function (this: ApexWorld, user: string) {
+  expectCodeSentTo(this.session(user).lastAnswer, this.recall<string>('asked destination'));
+});
+
+When('{user} starts a Google sign-in that would land on {oauthDestination}', async function (this: ApexWorld, user: string, destination: string) {
+  const session = this.session(user);
+  const honest = expectStatus(await session.auth.oauthStart('google'), 302, 'Starting a Google sign-in');
+  await session.attempt('sign-in start', session.auth.oauthStart('google', OAUTH_DESTINATIONS[destination](ownCallback(honest.location!))));
+});
+
+When("{user} starts a Google sign-in with a Host header naming another site", async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  this.remember('honest start', expectStatus(await session.auth.oauthStart('google'), 302, 'Starting a Google sign-in'));
+  await session.attempt('sign-in start', session.auth.oauthStartClaimingHost('google', 'attacker.example'));
+});
+
+Then("{user}'s sign-in leads only to the platform's own addresses", function (this: ApexWorld, user: string) {
+  expectSameDestinations(this.session(user).lastAnswer!, this.recall('honest start'));
+});
+
+Given('sign-in states last {int} second(s)', async function (this: ApexWorld, seconds: number) {
+  const instance = await this.startInstance({ OAUTH_STATE_TTL_SECONDS: String(seconds) });
+  if (!instance) return this.skip(`a deployment's sign-in states last its own time (10 minutes by the contract); this needs an instance with a short one.`);
+  this.moveEveryoneTo(instance);
+  this.remember('state lifetime', seconds * 1000);
+});
+
+When('{user} starts a Google sign-in and comes back after its state has expired', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const started = Date.now();
+  const { code, state } = await session.googleCallbackParameters();
+  await untilWindowPassed(started, this.recall<number>('state lifetime'));
+  await session.attempt('callback', session.auth.oauthCallback({ code, state }));
+});
+
+When('{user} asks to sign in with {word} on that instance', async function (this: ApexWorld, user: string, provider: string) {
+  const session = this.session(user);
+  await session.attempt('sign-in start', new AuthClient(this.latestInstance.authUrl).oauthStart(provider.toLowerCase()));
+});
+
+When("{user} asks that instance's stand-in provider for a code as {user}", async function (this: ApexWorld, user: string, victim: string) {
+  const session = this.session(user);
+  const { authUrl } = this.latestInstance;
+  const query = new URLSearchParams({ redirect_uri: `${authUrl}/auth/callback`, state: 'chosen-by-mallory', login_hint: this.session(victim).email });
+  await session.attempt('stand-in provider', new AuthClient(authUrl).follow(`${authUrl}/auth/simulated-provider/authorize?${query}`));
 });
 
 When("{user} signs up with {user}'s email address", async function (this: ApexWorld, user: string, owner: string) {

@@ -4,6 +4,7 @@ import { REFUSALS, SERVICE_CREDENTIALS, SERVICE_PROBLEMS, SOCKET_REFUSALS } from
 import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
 import { INTRUSIONS } from './intrusions';
+import { OAUTH_DESTINATIONS } from './oauth';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
 defineParameterType({
@@ -125,3 +126,6 @@ defineParameterType({ name: 'serviceCredentials', regexp: oneOf(Object.keys(SERV
 
 /** A usage log written another way; see support/domain.ts. */
 defineParameterType({ name: 'logVariation', regexp: oneOf(Object.keys(LOG_VARIATIONS)), transformer: (words: string) => words });
+
+/** Where a sign-in might be sent: "another site", "a javascript address" … (support/oauth.ts). */
+defineParameterType({ name: 'oauthDestination', regexp: oneOf(Object.keys(OAUTH_DESTINATIONS)), transformer: (words: string) => words });

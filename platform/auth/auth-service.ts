@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformConfig } from '../server/config';
 import { ApiError, bearerToken, createHttpApp } from '../server/http';
@@ -210,37 +211,60 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
     },
   );
 
-  const selfUrl = (request: { protocol: string; host: string }) => `${request.protocol}://${request.host}`;
+  // Built from configuration or the address this service listens on: a Host header is the
+  // caller's to choose, and a forged one would send the sign-in, with its code, elsewhere.
+  const ownUrl = () => {
+    if (config.publicAuthUrl) return config.publicAuthUrl.replace(/\/+$/, '');
+    const { address, port } = app.server.address() as AddressInfo;
+    return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  };
+  const providerCallback = () => `${ownUrl()}/auth/callback`;
+  // Where a finished sign-in may land: the front end's callback, or one configured besides it.
+  const frontEndCallbacks = new Set([new URL('/auth/callback', config.frontendUrl).href, ...config.oauthAllowedRedirects]);
+  const isAllowed = (url: string, allowed: Set<string>) => URL.canParse(url) && allowed.has(new URL(url).href);
+  const notAllowed = () => new ApiError(400, 'INVALID_REDIRECT', 'The redirect_uri is not one of this platform\'s sign-in callbacks, so no sign-in goes there');
+  const simulatedProvider = config.environment === 'test';
 
-  app.get<{ Querystring: { provider?: string } }>('/auth/login', async (request, reply) => {
+  app.get<{ Querystring: { provider?: string; redirect_uri?: string } }>('/auth/login', async (request, reply) => {
     const provider = request.query.provider ?? '';
+    const landing = request.query.redirect_uri ?? new URL('/auth/callback', config.frontendUrl).href;
     if (!OAUTH_PROVIDERS.includes(provider)) {
       throw new ApiError(400, 'UNKNOWN_PROVIDER', `"${provider}" is not a sign-in provider here; use one of ${OAUTH_PROVIDERS.join(', ')}`);
     }
+    // The stand-in provider approves anyone as anyone: outside test it would hand out any account.
+    if (!simulatedProvider) {
+      throw new ApiError(503, 'PROVIDER_NOT_CONFIGURED', `Signing in with ${provider} is not configured on this ${config.environment} deployment`);
+    }
+    if (!isAllowed(landing, frontEndCallbacks)) throw notAllowed();
     const state = randomBytes(24).toString('base64url');
-    await cache.set(`oauth_state:${state}`, provider, 600);
-    const authorize = new URL(`${selfUrl(request)}/auth/simulated-provider/authorize`);
-    authorize.search = new URLSearchParams({ response_type: 'code', client_id: 'apex', scope: 'openid email profile', state, redirect_uri: `${selfUrl(request)}/auth/callback` }).toString();
+    await cache.set(`oauth_state:${state}`, new URL(landing).href, config.oauthStateTtlSeconds);
+    const authorize = new URL(`${ownUrl()}/auth/simulated-provider/authorize`);
+    authorize.search = new URLSearchParams({ response_type: 'code', client_id: 'apex', scope: 'openid email profile', state, redirect_uri: providerCallback() }).toString();
     return reply.redirect(authorize.toString(), 302);
   });
 
-  // The stand-in for Google: it approves at once, as the person named by login_hint.
-  app.get<{ Querystring: { redirect_uri?: string; state?: string; login_hint?: string } }>('/auth/simulated-provider/authorize', async (request, reply) => {
-    const { redirect_uri: redirectUri, state, login_hint: hint } = request.query;
-    if (!redirectUri || !state) throw new ApiError(400, 'INVALID_REQUEST', 'The provider needs redirect_uri and state');
-    const code = randomBytes(24).toString('base64url');
-    const email = hint && /^[^@\s]+@[^@\s]+$/.test(hint) ? hint : `oauth-${randomUUID()}@apex.test`;
-    await cache.set(`oauth_code:${code}`, JSON.stringify({ email, name: email.split('@')[0] }), 300);
-    const back = new URL(redirectUri);
-    back.searchParams.set('code', code);
-    back.searchParams.set('state', state);
-    return reply.redirect(back.toString(), 302);
-  });
+  // The stand-in for Google, in test only: it approves at once, as the person named by login_hint.
+  if (simulatedProvider) {
+    app.get<{ Querystring: { redirect_uri?: string; state?: string; login_hint?: string } }>('/auth/simulated-provider/authorize', async (request, reply) => {
+      const { redirect_uri: redirectUri, state, login_hint: hint } = request.query;
+      if (!redirectUri || !state) throw new ApiError(400, 'INVALID_REQUEST', 'The provider needs redirect_uri and state');
+      // Like Google, it sends codes only to the callback registered for this client.
+      if (!isAllowed(redirectUri, new Set([providerCallback()]))) throw notAllowed();
+      const code = randomBytes(24).toString('base64url');
+      const email = hint && /^[^@\s]+@[^@\s]+$/.test(hint) ? hint : `oauth-${randomUUID()}@apex.test`;
+      await cache.set(`oauth_code:${code}`, JSON.stringify({ email, name: email.split('@')[0] }), 300);
+      const back = new URL(redirectUri);
+      back.searchParams.set('code', code);
+      back.searchParams.set('state', state);
+      return reply.redirect(back.toString(), 302);
+    });
+  }
 
   app.get<{ Querystring: { code?: string; state?: string } }>('/auth/callback', async (request, reply) => {
     const { code, state } = request.query;
     if (!code) throw new ApiError(400, 'MISSING_CODE', 'The provider sent no authorization code; start the sign-in again');
-    if (!state || !(await cache.take(`oauth_state:${state}`))) {
+    const landing = state ? await cache.take(`oauth_state:${state}`) : undefined;
+    if (!landing) {
       throw new ApiError(401, 'INVALID_STATE', 'This sign-in was not started here (unknown or reused state); start the sign-in again');
     }
     const identity = await cache.take(`oauth_code:${code}`);
@@ -248,7 +272,7 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
     const { email, name } = JSON.parse(identity) as { email: string; name: string };
     const user = await users.findOrCreate({ email, name, permissions: DEFAULT_PERMISSIONS, provider: 'google' });
     const signedIn = await signIn(user);
-    const front = new URL('/auth/callback', config.frontendUrl);
+    const front = new URL(landing);
     front.search = new URLSearchParams({ access_token: signedIn.access_token, refresh_token: signedIn.refresh_token, email: user.email, name: user.name }).toString();
     return reply.redirect(front.toString(), 302);
   });

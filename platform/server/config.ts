@@ -21,6 +21,12 @@ export interface PlatformConfig {
   backendServiceSecret: string;
   /** Where the OAuth callback sends the signed-in customer. */
   frontendUrl: string;
+  /** The auth service's public address; OAuth redirects are built from it, never from a request's Host header. By default, the address it listens on. */
+  publicAuthUrl?: string;
+  /** Callback URLs besides the auth service's own and the front end's that an OAuth provider may send a code to. */
+  oauthAllowedRedirects: string[];
+  /** How long a started provider sign-in may take to come back. */
+  oauthStateTtlSeconds: number;
   /** Only honoured in `test` and `staging`. */
   e2eOAuthSimulationKey?: string;
   databaseUrl: string;
@@ -73,6 +79,13 @@ function powerOfTwo(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+function urlList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const urls = (env[name] ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+  const wrong = urls.find((url) => !URL.canParse(url));
+  if (wrong) throw new ConfigError(`${name} holds "${wrong}", which is not a URL: give full addresses such as https://app.example.com/auth/callback, separated by commas.`);
+  return urls.map((url) => new URL(url).href);
+}
+
 function llmFromEnv(env: NodeJS.ProcessEnv): PlatformConfig['llm'] {
   const given = ['LLM_BASE_URL', 'LLM_MODEL'].filter((name) => env[name]);
   if (given.length === 0) return undefined;
@@ -117,6 +130,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     serviceSecret,
     backendServiceSecret: env.BACKEND_SERVICE_SECRET || serviceSecret,
     frontendUrl: env.FRONTEND_URL ?? 'http://localhost:3000',
+    publicAuthUrl: env.PUBLIC_AUTH_URL || undefined,
+    oauthAllowedRedirects: urlList(env, 'OAUTH_ALLOWED_REDIRECTS'),
+    oauthStateTtlSeconds: numberSetting(env, 'OAUTH_STATE_TTL_SECONDS', 600, 1),
     e2eOAuthSimulationKey: environment === 'test' || environment === 'staging' ? e2eKey : undefined,
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     redisUrl: env.REDIS_URL || DEFAULT_REDIS_URL,

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from './http';
+import { getClaimingHost, http, HttpResponse } from './http';
 
 export interface TokenSet {
   access_token: string;
@@ -60,8 +60,15 @@ export class AuthClient {
   }
 
   /** Starts an OAuth sign-in; the answer redirects to the provider. */
-  oauthStart(provider: string): Promise<HttpResponse> {
-    return http('GET', `${this.baseUrl}/auth/login?provider=${encodeURIComponent(provider)}`);
+  /** Starts a provider sign-in; `landing` asks for a front-end callback other than the default. */
+  oauthStart(provider: string, landing?: string): Promise<HttpResponse> {
+    const query = new URLSearchParams({ provider, ...(landing === undefined ? {} : { redirect_uri: landing }) });
+    return http('GET', `${this.baseUrl}/auth/login?${query}`);
+  }
+
+  /** Starts a provider sign-in with a Host header that names another site. */
+  oauthStartClaimingHost(provider: string, host: string): Promise<HttpResponse> {
+    return getClaimingHost(`${this.baseUrl}/auth/login?provider=${encodeURIComponent(provider)}`, host);
   }
 
   oauthCallback(query: Record<string, string>): Promise<HttpResponse> {

@@ -1,3 +1,4 @@
+import { request as nodeRequest } from 'node:http';
 import { redact } from '../redact';
 import { checkHttpAnswer } from '../contract/http-checks';
 import { scenarioRecorder } from '../contract/violations';
@@ -52,6 +53,36 @@ export async function http<T = any>(method: string, url: string, options: HttpOp
     checkHttpAnswer({ ...answer, method, url, contentType: response.headers.get('content-type'), request: { token: options.token, body: options.body } }),
   );
   return answer;
+}
+
+/**
+ * A GET whose Host header claims another address. fetch will not send a Host of the caller's
+ * choosing, so this goes through node:http; the answer is held to the contract all the same.
+ */
+export function getClaimingHost(url: string, host: string): Promise<HttpResponse> {
+  const contract = scenarioRecorder();
+  const call = `GET ${new URL(url).pathname}`;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = nodeRequest(url, { headers: { host }, timeout: 15_000 }, (response) => {
+      let text = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        let body: any = text;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          // Not JSON: kept as text.
+        }
+        const answer = { status: response.statusCode ?? 0, body, text, call, elapsedMs: performance.now() - started, location: response.headers.location };
+        contract(() => checkHttpAnswer({ ...answer, method: 'GET', url, contentType: response.headers['content-type'] ?? null, request: {} }));
+        resolve(answer);
+      });
+    });
+    request.on('timeout', () => request.destroy(new Error('no answer within 15 s')));
+    request.on('error', (error) => reject(new Error(`${call} could not reach ${new URL(url).host}: ${error.message}`)));
+    request.end();
+  });
 }
 
 /** Fails with the call, the status and the (redacted) body when the status is not the expected one. */
