@@ -5,6 +5,7 @@ import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
 import { INTRUSIONS } from './intrusions';
 import { OAUTH_DESTINATIONS } from './oauth';
+import { HOSTILE_BODIES, ROUTER_PROBLEMS } from './hostile-input';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
 defineParameterType({
@@ -129,3 +130,9 @@ defineParameterType({ name: 'logVariation', regexp: oneOf(Object.keys(LOG_VARIAT
 
 /** Where a sign-in might be sent: "another site", "a javascript address" … (support/oauth.ts). */
 defineParameterType({ name: 'oauthDestination', regexp: oneOf(Object.keys(OAUTH_DESTINATIONS)), transformer: (words: string) => words });
+
+/** A body no one should send: "a null byte in the title", "details nested 65 levels deep" … (support/hostile-input.ts). */
+defineParameterType({ name: 'hostileBody', regexp: oneOf(Object.keys(HOSTILE_BODIES)), transformer: (words: string) => words });
+
+/** A request the router meets before any route: "headers too large to read" … (support/hostile-input.ts). */
+defineParameterType({ name: 'routerProblem', regexp: oneOf(Object.keys(ROUTER_PROBLEMS)), transformer: (words: string) => words });

@@ -1,4 +1,6 @@
-import Fastify, { FastifyInstance, FastifyError } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
+import Fastify, { FastifyInstance, FastifyError, FastifyReply } from 'fastify';
 import { databaseUnreachable } from '../store/database';
 
 /** An error the caller can act on; rendered as the contract's `{detail, code}`. */
@@ -13,9 +15,90 @@ function sentence(text: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/** Contract section 8: deeper JSON is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 64;
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** How deep the JSON text nests, in one pass over it: JSON.parse would recurse as deep as it goes. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
+    else if (c === '}' || c === ']') depth--;
+  }
+  return deepest;
+}
+
+/** What makes a parsed body unacceptable whatever the route: a null byte, or a key that names a prototype. */
+export function hostilePart(value: unknown): string | undefined {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string') {
+      if (next.includes('\u0000')) return 'a null byte in a text';
+    } else if (next !== null && typeof next === 'object') {
+      for (const [key, inner] of Object.entries(next)) {
+        if (PROTOTYPE_KEYS.has(key)) return `the key "${key}", which is not accepted as a name`;
+        if (key.includes('\u0000')) return 'a null byte in a key';
+        pending.push(inner);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Parses a JSON body, refusing what no route accepts with a sentence that says what was wrong. */
+export function parseJsonBody(text: string): unknown {
+  if (nestingDepth(text) > MAX_JSON_DEPTH) throw new ApiError(400, 'BODY_TOO_DEEP', `The body is nested more than ${MAX_JSON_DEPTH} levels deep; flatten it`);
+  let value: unknown;
+  try {
+    // JSON.parse makes "__proto__" an own key (it never sets a prototype); the check below refuses it.
+    value = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'INVALID_JSON', 'The body is not valid JSON');
+  }
+  const hostile = hostilePart(value);
+  if (hostile) throw new ApiError(400, 'INVALID_BODY', `The body holds ${hostile}; nothing was changed`);
+  return value;
+}
+
+/** Errors Node's HTTP parser meets before any route (a header too long, a body too slow), in the contract's shape. */
+function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) return;
+  const [status, code, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'HEADERS_TOO_LARGE', 'The request headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'REQUEST_TIMEOUT', 'The request did not arrive in time; send it again.']
+        : [400, 'BAD_REQUEST', 'The request is not well-formed HTTP.'];
+  const body = JSON.stringify({ detail, code });
+  socket.end(`HTTP/1.1 ${status} ${code.replace(/_/g, ' ')}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
 /** A Fastify app whose every error, including schema failures, has the contract's shape. */
 export function createHttpApp(): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, ajv: { customOptions: { allErrors: false, removeAdditional: false, coerceTypes: false } } });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: false, removeAdditional: false, coerceTypes: false } },
+    clientErrorHandler: clientError,
+    frameworkErrors: (error, _request, reply) => {
+      (reply as FastifyReply).status(400).send({ detail: error.code === 'FST_ERR_BAD_URL' ? 'The address is not valid: it holds a broken %-encoding.' : sentence(error.message), code: 'BAD_URL' });
+    },
+  });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    try {
+      done(null, text === '' ? undefined : parseJsonBody(text as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 
   app.setErrorHandler((error: FastifyError | ApiError, _request, reply) => {
     if (error instanceof ApiError) {
@@ -38,7 +121,10 @@ export function createHttpApp(): FastifyInstance {
     }
     const status = fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500 ? fastifyError.statusCode : 500;
     if (status === 500) {
-      return reply.status(500).send({ detail: 'The server failed to handle this request; it has been logged.', code: 'INTERNAL_ERROR' });
+      // The reference is what an operator searches the log for when a customer quotes it.
+      const reference = `err_${randomUUID()}`;
+      process.stderr.write(`${new Date().toISOString()} ${reference} ${_request.method} ${_request.url.split('?')[0]}: ${(error as Error).stack ?? String(error)}\n`);
+      return reply.status(500).send({ detail: `The server failed to handle this request; it has been logged as ${reference}.`, code: 'INTERNAL_ERROR', reference });
     }
     return reply.status(status).send({ detail: sentence(fastifyError.message), code: (fastifyError.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, '') });
   });

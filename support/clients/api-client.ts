@@ -9,6 +9,11 @@ export class ApiClient {
   }
 
   /** Starts a conversation; with no body at all, as a bare POST from a script does. */
+  /** A conversation asked for with a body exactly as given. */
+  createThreadRaw(token: string, body: string): Promise<HttpResponse> {
+    return http('POST', `${this.baseUrl}/api/threads`, { token, rawBody: body });
+  }
+
   createThread(token: string, body?: { title?: string; metadata?: Record<string, unknown> }): Promise<HttpResponse> {
     return http('POST', `${this.baseUrl}/api/threads`, { token, body });
   }

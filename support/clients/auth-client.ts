@@ -23,6 +23,11 @@ export class AuthClient {
     return http('POST', `${this.baseUrl}/auth/register`, { body: account });
   }
 
+  /** A sign-up with a body exactly as given. */
+  registerRawText(body: string): Promise<HttpResponse<SignInAnswer>> {
+    return http('POST', `${this.baseUrl}/auth/register`, { rawBody: body });
+  }
+
   /** A sign-up body as given, malformed or not. */
   registerRaw(body: Record<string, unknown>): Promise<HttpResponse<SignInAnswer>> {
     return http('POST', `${this.baseUrl}/auth/register`, { body });

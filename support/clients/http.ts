@@ -17,6 +17,8 @@ export interface HttpResponse<T = any> {
 export interface HttpOptions {
   token?: string;
   body?: unknown;
+  /** A body sent exactly as given, as JSON's content type: for bodies a JSON encoder would never write. */
+  rawBody?: string;
   headers?: Record<string, string>;
 }
 
@@ -24,7 +26,7 @@ export interface HttpOptions {
 export async function http<T = any>(method: string, url: string, options: HttpOptions = {}): Promise<HttpResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
   const started = performance.now();
   const call = `${method} ${new URL(url).pathname}`;
   // Every answer a scenario receives is held to the contract; the After hook in support/hooks/contract.ts reports it.
@@ -34,7 +36,7 @@ export async function http<T = any>(method: string, url: string, options: HttpOp
     response = await fetch(url, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       redirect: 'manual',
       signal: AbortSignal.timeout(15_000),
     });

@@ -70,6 +70,8 @@ function json(text: string): { ok: true; value: any } | { ok: false } {
  * there, the body must match that status's schema, and the figures in it must agree with the
  * tokens and times they describe.
  */
+const BEFORE_ANY_ROUTE = new Set([400, 408, 413, 431]);
+
 export function checkHttpAnswer(answer: HttpAnswer): Violation[] {
   const { pathname } = new URL(answer.url);
   if (NOT_IN_CONTRACT.some((route) => route.test(pathname))) return [];
@@ -87,6 +89,11 @@ export function checkHttpAnswer(answer: HttpAnswer): Violation[] {
     return [{ subject, path: '', rule: `the contract has no ${answer.method.toUpperCase()} ${pathname}${known}, and an unknown route is refused with 404 or 405 {detail, code}`, excerpt: excerpt(shown) }];
   }
 
+  // Section 8: what is refused before any route is chosen (a broken address, headers too large, a
+  // body too large or too slow) may meet any request, always in the {detail, code} shape.
+  if (!operation.responses?.[String(answer.status)] && BEFORE_ANY_ROUTE.has(answer.status) && body.ok) {
+    return schemaViolations(validatorAt('openapi.json', ERROR_SCHEMA), body.value, subject);
+  }
   if (!operation.responses?.[String(answer.status)]) {
     return [{ subject, path: '', rule: `${answer.status} is not a status the contract names for ${answer.method.toUpperCase()} ${route.template} (it names ${Object.keys(operation.responses).join(', ')})`, excerpt: excerpt(shown) }];
   }

@@ -1,0 +1,40 @@
+import { Then, When } from '@cucumber/cucumber';
+import type { ApexWorld } from '../support/world';
+import { expectStatus } from '../support/clients/http';
+import { HOSTILE_BODIES, ROUTER_PROBLEMS, detailsOf } from '../support/hostile-input';
+import { http } from '../support/clients/http';
+import { expectHealth } from '../support/expectations/realtime';
+import { expectDetailsKept, expectNoAccount } from '../support/expectations/hostile-input';
+
+When('{user} starts a conversation whose body holds {hostileBody}', async function (this: ApexWorld, user: string, hostile: string) {
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  session.threadCountBefore = (expectStatus(await session.api.threads(session.accessToken), 200, 'Listing threads').body.threads as unknown[]).length;
+  const body = HOSTILE_BODIES[hostile]({ title: 'Budget review' });
+  this.remember('details sent', detailsOf(body));
+  await session.attempt('create thread', session.api.createThreadRaw(session.accessToken, body));
+});
+
+Then("{user}'s new conversation keeps exactly those details", async function (this: ApexWorld, user: string) {
+  await expectDetailsKept(this.session(user), this.recall('details sent'));
+});
+
+When('{user} signs up with a body holding {hostileBody}', async function (this: ApexWorld, user: string, hostile: string) {
+  const session = this.session(user);
+  await session.attempt('sign-up', session.auth.registerRawText(HOSTILE_BODIES[hostile]({ email: session.email, password: session.password, name: user })));
+});
+
+Then('no account was made for {user}', async function (this: ApexWorld, user: string) {
+  await expectNoAccount(this.session(user));
+});
+
+Then('both services are still healthy', async function (this: ApexWorld) {
+  await expectHealth(this.activeInstance ?? this.target, { status: 'healthy' });
+});
+
+When('{user} sends the API a request with {routerProblem}', async function (this: ApexWorld, user: string, problem: string) {
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  const { path, method = 'GET', headers } = ROUTER_PROBLEMS[problem];
+  await session.attempt('request', http(method, `${(this.activeInstance ?? this.target).apiUrl}${path}`, { token: session.accessToken, headers }));
+});

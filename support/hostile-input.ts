@@ -1,0 +1,52 @@
+/**
+ * Bodies an attacker (or a broken client) sends, in a reviewer's words. Each is written as text,
+ * because a JSON encoder would never produce most of them. `fields` is a well-formed body for the
+ * route (a conversation's title, a sign-up's email and password); the hostile part goes into it.
+ */
+type Fields = Record<string, unknown>;
+
+/** `{…fields, "metadata": {"a": {"a": …}}}`, nested `levels` deep counting the body itself. */
+function nested(fields: Fields, levels: number): string {
+  const inner = levels - 1;
+  return `${JSON.stringify(fields).slice(0, -1)},"metadata":${'{"a":'.repeat(inner)}1${'}'.repeat(inner)}}`;
+}
+
+/** Pads the details so the whole body is exactly `bytes` long. */
+function sized(fields: Fields, bytes: number): string {
+  const frame = `${JSON.stringify(fields).slice(0, -1)},"metadata":{"notes":""}}`;
+  return frame.replace('"notes":""', `"notes":"${'n'.repeat(bytes - Buffer.byteLength(frame))}"`);
+}
+
+const withText = (fields: Fields, field: string, text: string) => JSON.stringify({ ...fields, [field]: text });
+
+export const HOSTILE_BODIES: Record<string, (fields: Fields) => string> = {
+  'a null byte in the title': (f) => withText(f, 'title', 'Budget\u0000review'),
+  'a null byte in the name': (f) => withText(f, 'name', 'Mal\u0000lory'),
+  'a null byte in the name of a detail': (f) => JSON.stringify({ ...f, metadata: { 'team\u0000': 'ops' } }),
+  'a "__proto__" key': (f) => `${JSON.stringify(f).slice(0, -1)},"metadata":{"__proto__":{"admin":true}}}`,
+  'a "constructor" key': (f) => `${JSON.stringify(f).slice(0, -1)},"metadata":{"constructor":{"prototype":{"admin":true}}}}`,
+  'a "prototype" key': (f) => `${JSON.stringify(f).slice(0, -1)},"metadata":{"prototype":{"admin":true}}}`,
+  'details nested 64 levels deep': (f) => nested(f, 64),
+  'details nested 65 levels deep': (f) => nested(f, 65),
+  'details nested 5,000 levels deep': (f) => nested(f, 5000),
+  'brackets opened 100,000 deep': () => '['.repeat(100_000),
+  'text that is not JSON': (f) => JSON.stringify(f).slice(0, -1),
+  'details making the body exactly 1 MiB': (f) => sized(f, 1024 * 1024),
+  'details making the body one byte over 1 MiB': (f) => sized(f, 1024 * 1024 + 1),
+};
+
+/** The details the body carried, to compare with what was kept; none if it is not JSON at all. */
+export function detailsOf(body: string): Record<string, unknown> {
+  try {
+    return (JSON.parse(body) as { metadata?: Record<string, unknown> }).metadata ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Requests the router meets before any route: each is answered in the `{detail, code}` shape (contract section 8). */
+export const ROUTER_PROBLEMS: Record<string, { path: string; method?: string; headers?: Record<string, string> }> = {
+  'an address with a broken %-encoding': { path: '/api/threads/%E0%A4%A' },
+  'headers too large to read': { path: '/api/threads', headers: { 'x-padding': 'p'.repeat(20_000) } },
+  'an address that does not exist': { path: '/api/nowhere' },
+};
