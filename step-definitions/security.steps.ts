@@ -4,7 +4,7 @@ import { expectStatus } from '../support/clients/http';
 import { HOSTILE_BODIES, ROUTER_PROBLEMS, detailsOf } from '../support/hostile-input';
 import { http } from '../support/clients/http';
 import { expectHealth } from '../support/expectations/realtime';
-import { expectDetailsKept, expectNoAccount } from '../support/expectations/hostile-input';
+import { expectBurstRefusals, expectDetailsKept, expectNoAccount } from '../support/expectations/hostile-input';
 
 When('{user} starts a conversation whose body holds {hostileBody}', async function (this: ApexWorld, user: string, hostile: string) {
   const session = this.session(user);
@@ -37,4 +37,25 @@ When('{user} sends the API a request with {routerProblem}', async function (this
   await session.ensureSignedIn();
   const { path, method = 'GET', headers } = ROUTER_PROBLEMS[problem];
   await session.attempt('request', http(method, `${(this.activeInstance ?? this.target).apiUrl}${path}`, { token: session.accessToken, headers }));
+});
+
+When('{user} sends {int} wrong passwords for {user} all at once', async function (this: ApexWorld, user: string, count: number, owner: string) {
+  const session = this.session(user);
+  const email = this.session(owner).email;
+  this.remember('first failed sign-in', Date.now());
+  await Promise.all(Array.from({ length: count }, () => session.attempt('wrong password', session.auth.login({ email, password: 'wrong-password-123' }))));
+});
+
+When('{user} sends {int} wrong passwords for {user} all at once, and {user} her/his/their right one while they are being checked', async function (this: ApexWorld, user: string, count: number, owner: string, signer: string) {
+  const session = this.session(user);
+  const victim = this.session(owner);
+  if (signer !== owner) throw new Error(`Only ${owner} knows ${owner}'s right password; write "and ${owner} her right one".`);
+  const burst = Array.from({ length: count }, () => session.attempt('wrong password', session.auth.login({ email: victim.email, password: 'wrong-password-123' })));
+  // The first answer back means every attempt of the burst has arrived; the right one comes after them but before they are all answered.
+  await Promise.race(burst);
+  await Promise.all([...burst, victim.attempt('sign-in', victim.auth.login({ email: victim.email, password: victim.password }))]);
+});
+
+Then("exactly {int} of {user}'s attempts were checked, and the other {int} refused because there were too many failed attempts", function (this: ApexWorld, checked: number, user: string, refused: number) {
+  expectBurstRefusals(this.session(user).attempts, checked, refused);
 });

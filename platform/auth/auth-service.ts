@@ -83,17 +83,19 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
   app.post<{ Body: { email: string; password: string } }>('/auth/login', { schema: { body: login } }, async (request) => {
     const { email, password } = request.body;
     // Stryker disable next-line MethodExpression: equivalent, either case folds every spelling of an email onto one counter
-    const failures = `login_failures:${email.toLowerCase()}`;
-    if (Number(await cache.get(failures)) >= MAX_FAILED_LOGINS) {
+    const attempts = `login_failures:${email.toLowerCase()}`;
+    // Each attempt takes its place in the count before its password is checked, so of any number
+    // arriving at once only the first five are checked (reading the count first let a parallel
+    // burst through). The window runs from the first attempt.
+    const place = await cache.increment(attempts, config.lockoutWindowSeconds);
+    if (place > MAX_FAILED_LOGINS) {
       throw new ApiError(429, 'TOO_MANY_ATTEMPTS', `Too many failed sign-ins for this email; wait ${waitPhrase(config.lockoutWindowSeconds)} and try again`);
     }
     const user = await users.byEmail(email);
     const ok = user?.passwordHash ? await passwords.verify(password, user.passwordHash) : await passwords.verifyAgainstDecoy(password);
-    if (!user || !ok) {
-      await cache.increment(failures, config.lockoutWindowSeconds);
-      throw new ApiError(401, 'INVALID_CREDENTIALS', 'The email or password is not correct');
-    }
-    await cache.del(failures);
+    if (!user || !ok) throw new ApiError(401, 'INVALID_CREDENTIALS', 'The email or password is not correct');
+    // The right password clears its own place and the failures before it, not attempts that came after.
+    await cache.decrement(attempts, place);
     return signIn(user);
   });
 

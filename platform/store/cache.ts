@@ -16,6 +16,8 @@ export interface Cache {
   exists(key: string): Promise<boolean>;
   /** Adds one; the first increment starts the key's lifetime. */
   increment(key: string, ttlSeconds: number): Promise<number>;
+  /** Takes `by` off a count, keeping its lifetime. */
+  decrement(key: string, by: number): Promise<void>;
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, onMessage: (message: string) => void): Promise<void>;
   ping(): Promise<boolean>;
@@ -62,6 +64,10 @@ class RedisCache implements Cache {
   async increment(key: string, ttlSeconds: number): Promise<number> {
     const [[, count]] = (await this.redis.multi().incr(key).expire(key, Math.ceil(ttlSeconds), 'NX').exec()) as [[Error | null, number]];
     return count;
+  }
+
+  async decrement(key: string, by: number): Promise<void> {
+    await this.redis.decrby(key, by);
   }
 
   async publish(channel: string, message: string): Promise<void> {

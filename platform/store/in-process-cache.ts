@@ -52,6 +52,11 @@ export class InProcessCache implements Cache {
     return count;
   }
 
+  async decrement(key: string, by: number): Promise<void> {
+    const current = this.live(key);
+    if (current !== null) this.entries.set(key, { value: String(Number(current) - by), expiresAt: this.entries.get(key)!.expiresAt });
+  }
+
   async publish(channel: string, message: string): Promise<void> {
     this.channels.emit(channel, message);
   }

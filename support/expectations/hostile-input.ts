@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { expectStatus } from '../clients/http';
+import { expectStatus, type HttpResponse } from '../clients/http';
 import type { UserSession } from '../session';
 
 /** The conversation was started, and reading it back gives every detail as sent. */
@@ -14,4 +14,15 @@ export async function expectDetailsKept(session: UserSession, sent: Record<strin
 export async function expectNoAccount(session: UserSession): Promise<void> {
   const answer = await session.auth.login({ email: session.email, password: session.password });
   if (answer.status !== 401) throw new Error(`Expected no account for ${session.email} after the refused sign-up; signing in answered ${answer.status}`);
+}
+
+/** Of a burst of wrong passwords, exactly `checked` were told they were wrong and the rest to wait. */
+export function expectBurstRefusals(attempts: { answer: HttpResponse }[], checked: number, refused: number): void {
+  const statuses = attempts.map((a) => a.answer.status);
+  const wrong = statuses.filter((s) => s === 401).length;
+  const locked = attempts.filter((a) => a.answer.status === 429 && a.answer.body?.code === 'TOO_MANY_ATTEMPTS').length;
+  if (wrong !== checked || locked !== refused) {
+    const tally = [...new Set(statuses)].map((s) => `${statuses.filter((x) => x === s).length} × ${s}`).join(', ');
+    throw new Error(`Expected ${checked} attempts refused as wrong (401) and ${refused} as too many (429 TOO_MANY_ATTEMPTS); the platform answered ${tally}`);
+  }
 }
