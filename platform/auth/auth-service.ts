@@ -10,6 +10,9 @@ import { Claims, DEFAULT_PERMISSIONS, REVOCATIONS_CHANNEL, Revocation, TokenReje
 import { AuthSessions, EmailTaken, User, Users } from './users';
 import { healthReport } from '../server/health';
 
+/** The longest access token the simulated sign-in grants (its expires_in). */
+export const TEST_SIGN_IN_LONGEST_SECONDS = 86_400;
+
 const credentials = {
   type: 'object',
   required: ['email', 'password'],
@@ -35,7 +38,7 @@ const testSignIn = {
     email: { type: 'string', format: 'email' },
     name: { type: 'string', maxLength: 200 },
     permissions: { type: 'array', items: { type: 'string' }, maxItems: 20 },
-    expires_in: { type: 'integer', minimum: 1, maximum: 86400 },
+    expires_in: { type: 'integer', minimum: 1, maximum: TEST_SIGN_IN_LONGEST_SECONDS },
   },
 } as const;
 

@@ -48,11 +48,20 @@ export interface Revocation {
   token_id?: string;
 }
 
+/** Clocks of different machines disagree by a few seconds; a token issued this far ahead is still taken. */
+const CLOCK_SKEW_SECONDS = 30;
+const SERVICE_TOKEN_SECONDS = 3600;
+
 export class TokenService {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly cache: Cache, private readonly ttl: { access: number; refresh: number }) {
+  /** The longest life this platform grants each kind of token; a token claiming more was not made here. */
+  private readonly longest: Record<TokenType, number>;
+
+  /** `longestAccess`: what the simulated sign-in may grant (expires_in), when it is on. */
+  constructor(secret: string, private readonly cache: Cache, private readonly ttl: { access: number; refresh: number; longestAccess?: number }) {
     this.key = new TextEncoder().encode(secret);
+    this.longest = { access: Math.max(ttl.access, ttl.longestAccess ?? 0), refresh: ttl.refresh, service: SERVICE_TOKEN_SECONDS };
   }
 
   private sign(claims: Omit<Claims, 'iat' | 'exp' | 'jti' | 'permissions'> & { permissions?: string[] }, lifetimeSeconds: number): Promise<string> {
@@ -76,7 +85,7 @@ export class TokenService {
     return { access_token, refresh_token, token_type: 'Bearer', expires_in: accessLifetime };
   }
 
-  async issueServiceToken(serviceId: string, lifetimeSeconds = 3600): Promise<{ access_token: string; expires_in: number; token_type: 'service' }> {
+  async issueServiceToken(serviceId: string, lifetimeSeconds = SERVICE_TOKEN_SECONDS): Promise<{ access_token: string; expires_in: number; token_type: 'service' }> {
     const access_token = await this.sign({ sub: serviceId, permissions: ['service'], token_type: 'service' }, lifetimeSeconds);
     return { access_token, expires_in: lifetimeSeconds, token_type: 'service' };
   }
@@ -97,6 +106,14 @@ export class TokenService {
     }
     if (claims.token_type !== expected || !claims.sub || !claims.jti) {
       throw new TokenRejected('invalid_token', `The token is not an ${expected} token.`);
+    }
+    const now = Math.floor(Date.now() / 1000);
+    if (typeof claims.iat !== 'number' || claims.iat > now + CLOCK_SKEW_SECONDS) {
+      throw new TokenRejected('invalid_token', 'The token says it was issued in the future.');
+    }
+    // One second more than granted: expiry is rounded up to the next whole second at signing.
+    if (claims.exp - claims.iat > this.longest[expected] + 1) {
+      throw new TokenRejected('invalid_token', 'The token claims a longer life than this platform grants.');
     }
     const [tokenRevoked, sessionRevoked] = await Promise.all([
       this.cache.exists(revokedKey(claims.jti)),

@@ -6,7 +6,7 @@ import { openDatabase } from '../store/database';
 import { openCache } from '../store/cache';
 import { Conversations } from '../store/conversations';
 import { REVOCATIONS_CHANNEL, Revocation, TokenService } from '../auth/tokens';
-import { buildAuthService } from '../auth/auth-service';
+import { TEST_SIGN_IN_LONGEST_SECONDS, buildAuthService } from '../auth/auth-service';
 import { AuthGateway } from '../backend/auth-gateway';
 import { buildBackendService } from '../backend/backend-service';
 import { AgentSocketServer } from '../realtime/socket-server';
@@ -32,7 +32,11 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
 /** Starts auth and backend as two listeners; every instance is independent of any other in the process. */
 export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
   const [db, cache] = await Promise.all([openDatabase(config.databaseUrl, config.databasePool), openCache(config.redisUrl)]);
-  const tokens = new TokenService(config.jwtSecret, cache, { access: config.accessTtlSeconds, refresh: config.refreshTtlSeconds });
+  const tokens = new TokenService(config.jwtSecret, cache, {
+    access: config.accessTtlSeconds,
+    refresh: config.refreshTtlSeconds,
+    longestAccess: config.e2eOAuthSimulationKey ? TEST_SIGN_IN_LONGEST_SECONDS : undefined,
+  });
   const auth = buildAuthService({ config, db, cache, tokens });
   const authUrl = await listen(auth, config.host, config.authPort);
 

@@ -87,6 +87,30 @@ export const FORGERIES: Record<string, { needsSecret: boolean; needsServiceSecre
     needsSecret: false,
     build: async ({ refreshToken }) => refreshToken,
   },
+  'valid for 30 days, longer than the platform grants': {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now(), exp: now() + 30 * 86_400 }, signingSecret!),
+  },
+  'issued an hour in the future': {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() + 3600, exp: now() + 3600 + 600 }, signingSecret!),
+  },
+  // The contract allows 30 s of clock skew: 40 s ahead is past it with room for a slow scenario.
+  'issued 40 seconds in the future': {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() + 40, exp: now() + 40 + 600 }, signingSecret!),
+  },
+  'issued 20 seconds ahead of the clock': {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() + 20, exp: now() + 20 + 600 }, signingSecret!),
+  },
+  'without an issue time': {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => {
+      const { iat: _issued, ...claims } = claimsOf(accessToken) as Record<string, unknown>;
+      return signed(claims, signingSecret!);
+    },
+  },
   expired: {
     needsSecret: true,
     build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() - 120, exp: now() - 60 }, signingSecret!),
