@@ -1,5 +1,10 @@
 import { ConfigError, configFromEnv } from './server/config';
 
+// A promise nobody awaited failing is a defect to log, not a reason to drop every customer's work.
+process.on('unhandledRejection', (reason) => {
+  console.error(`Unhandled rejection (the platform carries on): ${reason instanceof Error ? reason.stack : String(reason)}`);
+});
+
 /** `npm run platform`: the reference platform on its own, for people and for other clients. */
 async function main(): Promise<void> {
   const config = configFromEnv();

@@ -1,8 +1,13 @@
-import { Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { expectStatus } from '../support/clients/http';
 import { HOSTILE_BODIES, ROUTER_PROBLEMS, detailsOf } from '../support/hostile-input';
 import { http } from '../support/clients/http';
+import { POISONED_MESSAGES } from '../support/hostile-input';
+import { PrivateRedis } from '../support/fakes/private-redis';
+import { GarbageAuth } from '../support/fakes/garbage-auth';
+import { startPlatformServer } from '../support/environment';
+import { expectAnswered, expectStillServing } from '../support/expectations/hostile-input';
 import { expectHealth } from '../support/expectations/realtime';
 import { expectBurstRefusals, expectDetailsKept, expectNoAccount } from '../support/expectations/hostile-input';
 
@@ -58,4 +63,45 @@ When('{user} sends {int} wrong passwords for {user} all at once, and {user} her/
 
 Then("exactly {int} of {user}'s attempts were checked, and the other {int} refused because there were too many failed attempts", function (this: ApexWorld, checked: number, user: string, refused: number) {
   expectBurstRefusals(this.session(user).attempts, checked, refused);
+});
+
+const OWN_PROCESS = 'this starts the reference platform as a process of its own, beside stand-ins for its neighbours; a remote target cannot be rewired.';
+
+Given('the platform runs in a process of its own, on a Redis server of its own', async function (this: ApexWorld) {
+  if (this.target.kind === 'remote') return this.skip(OWN_PROCESS);
+  if (!PrivateRedis.available) return this.skip('there is no redis-server on this machine to start a private one with (install Debian\'s redis-server).');
+  const redis = await PrivateRedis.start();
+  this.standIns.push(redis);
+  this.remember('private redis', redis);
+  const instance = (await startPlatformServer({ REDIS_URL: redis.url }))!;
+  this.instances.push(instance);
+  this.moveEveryoneTo(instance);
+  return undefined;
+});
+
+Given('the platform runs in a process of its own, whose auth service answers with a page that is not JSON', async function (this: ApexWorld) {
+  if (this.target.kind === 'remote') return this.skip(OWN_PROCESS);
+  const garbage = await GarbageAuth.start();
+  this.standIns.push(garbage);
+  const instance = (await startPlatformServer({ AUTH_SERVICE_URL: garbage.url }))!;
+  this.instances.push(instance);
+  this.moveEveryoneTo(instance);
+  return undefined;
+});
+
+When("a neighbour publishes {poison}, while {user}'s chat is open", async function (this: ApexWorld, poison: string, user: string) {
+  const session = this.session(user);
+  await session.chatSocket();
+  const { channel, message } = POISONED_MESSAGES[poison];
+  const heard = await this.recall<PrivateRedis>('private redis').publish(channel, message(session.userId));
+  if (heard === 0) throw new Error(`Nothing listens on ${channel}: the platform's channel names have changed, so this scenario would check nothing. Update support/hostile-input.ts.`);
+});
+
+Then("the platform is still serving: it reports itself healthy, and {user}'s question is answered", async function (this: ApexWorld, user: string) {
+  await expectHealth(this.activeInstance!, { status: 'healthy' });
+  await expectAnswered(this.session(user), this.target.runDeadlineMs);
+});
+
+Then("the platform refuses {user}'s requests as unable to check her/his/their session, and is still running", async function (this: ApexWorld, user: string) {
+  await expectStillServing(this.session(user), this.activeInstance!);
 });

@@ -50,3 +50,22 @@ export const ROUTER_PROBLEMS: Record<string, { path: string; method?: string; he
   'headers too large to read': { path: '/api/threads', headers: { 'x-padding': 'p'.repeat(20_000) } },
   'an address that does not exist': { path: '/api/nowhere' },
 };
+
+/**
+ * Messages a neighbour on the same Redis server could publish on the reference platform's channels
+ * (its revocations, and the events it relays between instances), some naming a customer who has a
+ * chat open so that the platform does more than drop them. Each must be ignored.
+ */
+export const POISONED_MESSAGES: Record<string, { channel: string; message: (customerId: string) => string }> = {
+  'text that is not JSON on the revocations channel': { channel: 'apex:revocations', message: () => '{"session_id": ' },
+  'a bare null on the revocations channel': { channel: 'apex:revocations', message: () => 'null' },
+  'text that is not JSON on the user events channel': { channel: 'apex:user-events', message: () => 'hello, neighbours' },
+  "an event without its details for the customer's chat on the user events channel": {
+    channel: 'apex:user-events',
+    message: (customerId) => JSON.stringify({ origin: 'elsewhere', user_id: customerId }),
+  },
+  'an event for a customer who does not exist on the user events channel': {
+    channel: 'apex:user-events',
+    message: () => JSON.stringify({ origin: 'elsewhere', user_id: 'nobody-at-all', event: { type: 'agent_started', data: { run_id: 'run_none', thread_id: 'thread_none', seq: 1 } } }),
+  },
+};

@@ -5,7 +5,7 @@ import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
 import { INTRUSIONS } from './intrusions';
 import { OAUTH_DESTINATIONS } from './oauth';
-import { HOSTILE_BODIES, ROUTER_PROBLEMS } from './hostile-input';
+import { HOSTILE_BODIES, POISONED_MESSAGES, ROUTER_PROBLEMS } from './hostile-input';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
 defineParameterType({
@@ -136,3 +136,6 @@ defineParameterType({ name: 'hostileBody', regexp: oneOf(Object.keys(HOSTILE_BOD
 
 /** A request the router meets before any route: "headers too large to read" … (support/hostile-input.ts). */
 defineParameterType({ name: 'routerProblem', regexp: oneOf(Object.keys(ROUTER_PROBLEMS)), transformer: (words: string) => words });
+
+/** A message a neighbour publishes on the platform's Redis channels (support/hostile-input.ts). */
+defineParameterType({ name: 'poison', regexp: oneOf(Object.keys(POISONED_MESSAGES)), transformer: (words: string) => words });

@@ -24,7 +24,14 @@ export class AuthGateway {
       throw new AuthUnavailable(`The auth service cannot be reached (${(error as Error).message}).`);
     }
     if (!response.ok) throw new AuthUnavailable(`The auth service answered ${response.status}.`);
-    const body = (await response.json()) as { valid: boolean; user_id?: string; email?: string; permissions?: string[]; error?: string; token_id?: string; session_id?: string };
+    let body: { valid: boolean; user_id?: string; email?: string; permissions?: string[]; error?: string; token_id?: string; session_id?: string };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      // An answer that does not parse vouches for nothing; the auth service is as good as unavailable.
+      throw new AuthUnavailable('The auth service answered something that is not JSON.');
+    }
+    if (body === null || typeof body !== 'object') throw new AuthUnavailable('The auth service answered something that is not a validation.');
     if (body.error === 'invalid_service_credentials') {
       throw new AuthUnavailable('The auth service refused this backend\'s service credentials (check SERVICE_SECRET on both services).');
     }

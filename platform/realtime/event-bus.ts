@@ -21,6 +21,9 @@ export class EventBus {
     if (this.cache.kind === 'in-process') return;
     await this.cache.subscribe(USER_EVENTS_CHANNEL, (message) => {
       const { origin, user_id: userId, event } = JSON.parse(message) as { origin: string; user_id: string; event: RunEvent };
+      if (typeof userId !== 'string' || typeof event?.type !== 'string' || typeof event.data !== 'object' || event.data === null) {
+        throw new Error('not a user event');
+      }
       if (origin !== this.origin) deliver(userId, event);
     });
   }

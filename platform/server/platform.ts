@@ -59,7 +59,11 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     publish: (userId, event) => bus.publish(userId, event),
   });
   sockets.runs = runs;
-  await cache.subscribe(REVOCATIONS_CHANNEL, (message) => sockets.revoke(JSON.parse(message) as Revocation));
+  await cache.subscribe(REVOCATIONS_CHANNEL, (message) => {
+    const revocation = JSON.parse(message) as Revocation | null;
+    if (revocation === null || typeof revocation !== 'object') throw new Error('not a revocation');
+    sockets.revoke(revocation);
+  });
   const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs, llm: wording.model, disconnectUser: (userId) => sockets.disconnectUser(userId), breakers });
   sockets.attach(backend.server);
   const apiUrl = await listen(backend, config.host, config.backendPort);

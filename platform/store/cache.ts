@@ -24,6 +24,18 @@ export interface Cache {
   close(): Promise<void>;
 }
 
+/**
+ * Anyone who can reach the Redis server can publish on its channels (pub/sub ignores the database
+ * number), so a message that breaks its handler is logged and dropped; it never ends the process.
+ */
+function deliverSafely(channel: string, message: string, handle: (message: string) => void): void {
+  try {
+    handle(message);
+  } catch (error) {
+    console.error(`Ignored a message on ${channel} that could not be handled (${(error as Error).message}): ${message.slice(0, 200)}`);
+  }
+}
+
 class RedisCache implements Cache {
   readonly kind = 'redis' as const;
   private readonly redis: Redis;
@@ -81,7 +93,7 @@ class RedisCache implements Cache {
       this.subscriber.on('error', () => undefined);
       await this.subscriber.connect();
       // Stryker disable next-line OptionalChaining: equivalent, a connection only hears channels a handler subscribed it to
-      this.subscriber.on('message', (from: string, message: string) => this.handlers.get(from)?.forEach((handle) => handle(message)));
+      this.subscriber.on('message', (from: string, message: string) => this.handlers.get(from)?.forEach((handle) => deliverSafely(from, message, handle)));
     }
     this.handlers.set(channel, [...(this.handlers.get(channel) ?? []), onMessage]);
     await this.subscriber.subscribe(channel);

@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { expectStatus, type HttpResponse } from '../clients/http';
+import { expectStatus, http, type HttpResponse } from '../clients/http';
+import { completedResult } from './agents';
+import { costQuestion } from '../domain';
 import type { UserSession } from '../session';
 
 /** The conversation was started, and reading it back gives every detail as sent. */
@@ -25,4 +27,26 @@ export function expectBurstRefusals(attempts: { answer: HttpResponse }[], checke
     const tally = [...new Set(statuses)].map((s) => `${statuses.filter((x) => x === s).length} × ${s}`).join(', ');
     throw new Error(`Expected ${checked} attempts refused as wrong (401) and ${refused} as too many (429 TOO_MANY_ATTEMPTS); the platform answered ${tally}`);
   }
+}
+
+/** The person signs in and asks the cost optimizer a question; it is answered. */
+export async function expectAnswered(session: UserSession, deadlineMs: number): Promise<void> {
+  await session.ensureSignedIn();
+  const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 2_000_000, avg_input_tokens: 1000, avg_output_tokens: 500 };
+  await completedResult(await session.startAgent('cost_optimizer', { user_request: costQuestion(workload), context: { workload } }), deadlineMs);
+}
+
+/**
+ * Requests that need the auth service are refused as unavailable (503 AUTH_UNAVAILABLE), once and
+ * again, and the backend is still there to answer its health check afterwards.
+ */
+export async function expectStillServing(session: UserSession, instance: { apiUrl: string }): Promise<void> {
+  for (const attempt of [1, 2]) {
+    const answer = await session.api.threads(session.accessToken);
+    if (answer.status !== 503 || answer.body?.code !== 'AUTH_UNAVAILABLE') {
+      throw new Error(`Expected the API to refuse ${session.name} with 503 AUTH_UNAVAILABLE while its auth service answers garbage (request ${attempt}); it answered ${answer.status}: ${answer.text.slice(0, 200)}`);
+    }
+  }
+  const health = await http('GET', `${instance.apiUrl}/health`).catch((error: Error) => error);
+  if (health instanceof Error) throw new Error(`Expected the backend to be still running; its health check failed: ${health.message}`);
 }
