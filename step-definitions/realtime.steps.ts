@@ -151,6 +151,10 @@ Then('{user} is told what the message left out, and her/his/their chat stays ope
   await expectToldWhatIsMissing(this.session(user).sockets.at(-1)!, INCOMPLETE_MESSAGES[this.recall<string>('incomplete message')].names);
 });
 
+Then('{user} is told which part of the message is wrong, and her/his/their chat stays open', async function (this: ApexWorld, user: string) {
+  await expectToldWhatIsMissing(this.session(user).sockets.at(-1)!, INCOMPLETE_MESSAGES[this.recall<string>('incomplete message')].names);
+});
+
 When('{user} sends a message of a kind the chat does not know', function (this: ApexWorld, user: string) {
   const socket = this.session(user).sockets.at(-1)!;
   socket.marked = socket.frames.length;

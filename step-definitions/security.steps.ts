@@ -3,11 +3,13 @@ import type { ApexWorld } from '../support/world';
 import { expectStatus } from '../support/clients/http';
 import { HOSTILE_BODIES, ROUTER_PROBLEMS, detailsOf } from '../support/hostile-input';
 import { http } from '../support/clients/http';
-import { POISONED_MESSAGES } from '../support/hostile-input';
+import { PATHOLOGICAL_TEXTS, POISONED_MESSAGES } from '../support/hostile-input';
+import type { Workload } from '../support/domain';
+import { costQuestion } from '../support/domain';
 import { PrivateRedis } from '../support/fakes/private-redis';
 import { GarbageAuth } from '../support/fakes/garbage-auth';
 import { startPlatformServer } from '../support/environment';
-import { expectAnswered, expectStillServing } from '../support/expectations/hostile-input';
+import { expectAnswered, expectEndedWithin, expectRequestIdOnEveryEvent, expectStillServing } from '../support/expectations/hostile-input';
 import { expectHealth } from '../support/expectations/realtime';
 import { expectBurstRefusals, expectDetailsKept, expectNoAccount } from '../support/expectations/hostile-input';
 
@@ -104,4 +106,20 @@ Then("the platform is still serving: it reports itself healthy, and {user}'s que
 
 Then("the platform refuses {user}'s requests as unable to check her/his/their session, and is still running", async function (this: ApexWorld, user: string) {
   await expectStillServing(this.session(user), this.activeInstance!);
+});
+
+When('{user} asks the {agent} a question of {pathologicalText}', async function (this: ApexWorld, user: string, agent: string, text: string) {
+  await this.session(user).startAgent(agent, { user_request: PATHOLOGICAL_TEXTS[text] });
+});
+
+Then("{user}'s question is answered or refused within a second", async function (this: ApexWorld, user: string) {
+  await expectEndedWithin(this.session(user).lastRun(), 1000);
+});
+
+When('{user} asks the {agent} about {workload}, marking the request with an id of {int} characters', async function (this: ApexWorld, user: string, agent: string, workload: Workload, length: number) {
+  await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'start_agent', 'q'.repeat(length));
+});
+
+Then("every event of {user}'s answer carries that id", async function (this: ApexWorld, user: string) {
+  await expectRequestIdOnEveryEvent(this.session(user).lastRun(), this.target.runDeadlineMs);
 });

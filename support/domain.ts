@@ -164,6 +164,10 @@ export const INCOMPLETE_MESSAGES: Record<string, { type: string; payload: Record
   'a request to stop that names no analysis': { type: 'agent_interrupt', payload: {}, names: 'run_id' },
   'a request to open a conversation that names none': { type: 'get_thread', payload: {}, names: 'thread_id' },
   'a request to catch up that names no analysis': { type: 'resume', payload: { after_seq: 0 }, names: 'run_id' },
+  // A request id is copied onto every event of the run: the contract bounds it at 128 characters of text.
+  'a question whose request id is 129 characters long': { type: 'start_agent', payload: { agent: 'cost_optimizer', user_request: 'How much can I save?', request_id: 'r'.repeat(129) }, names: 'request_id' },
+  'a question whose request id is 60,000 characters long': { type: 'start_agent', payload: { agent: 'cost_optimizer', user_request: 'How much can I save?', request_id: 'r'.repeat(60_000) }, names: 'request_id' },
+  'a question whose request id is a number': { type: 'start_agent', payload: { agent: 'cost_optimizer', user_request: 'How much can I save?', request_id: 42 }, names: 'request_id' },
 };
 
 /** Text that is JSON but not a chat message, as a buggy client sends it. */

@@ -69,3 +69,12 @@ export const POISONED_MESSAGES: Record<string, { channel: string; message: (cust
     message: () => JSON.stringify({ origin: 'elsewhere', user_id: 'nobody-at-all', event: { type: 'agent_started', data: { run_id: 'run_none', thread_id: 'thread_none', seq: 1 } } }),
   },
 };
+
+/** Questions whose text is built to make a careless parser backtrack; each fits one chat frame (64 KiB). */
+export const PATHOLOGICAL_TEXTS: Record<string, string> = {
+  '65,000 digits': '7'.repeat(65_000),
+  '32,000 digits separated by commas': '7,'.repeat(32_000),
+  'a figure followed by 64,000 spaces': `7${' '.repeat(64_000)}x`,
+  'the word "on" 21,000 times': 'on '.repeat(21_000),
+  'a figure before each of 5,000 words': '7 requests '.repeat(5_000),
+};

@@ -5,7 +5,7 @@ import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
 import { INTRUSIONS } from './intrusions';
 import { OAUTH_DESTINATIONS } from './oauth';
-import { HOSTILE_BODIES, POISONED_MESSAGES, ROUTER_PROBLEMS } from './hostile-input';
+import { HOSTILE_BODIES, PATHOLOGICAL_TEXTS, POISONED_MESSAGES, ROUTER_PROBLEMS } from './hostile-input';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
 defineParameterType({
@@ -139,3 +139,6 @@ defineParameterType({ name: 'routerProblem', regexp: oneOf(Object.keys(ROUTER_PR
 
 /** A message a neighbour publishes on the platform's Redis channels (support/hostile-input.ts). */
 defineParameterType({ name: 'poison', regexp: oneOf(Object.keys(POISONED_MESSAGES)), transformer: (words: string) => words });
+
+/** Text built to make a careless parser backtrack: "65,000 digits" … (support/hostile-input.ts). */
+defineParameterType({ name: 'pathologicalText', regexp: oneOf(Object.keys(PATHOLOGICAL_TEXTS)), transformer: (words: string) => words });

@@ -198,10 +198,10 @@ export class UserSession {
     agent: string | undefined,
     request: { user_request: string; context?: Record<string, unknown>; thread_id?: string },
     dialect: 'start_agent' | 'agent_request' | 'agent_request at the top level' = 'start_agent',
+    requestId = `req_${randomUUID()}`,
   ): Promise<AgentRun> {
     await this.ensureSignedIn();
     const socket = await this.chatSocket();
-    const requestId = `req_${randomUUID()}`;
     const file = this.usageLogFile();
     const context = file ? { ...request.context, files: [...this.otherFiles, file] } : request.context;
     const run = new AgentRun(requestId, agent ?? 'default agent', { ...request, context }, socket, socket.frames.length, Date.now());

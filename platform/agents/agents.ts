@@ -174,7 +174,8 @@ export const AGENTS: Record<string, Agent> = {
 export const DEFAULT_AGENT = 'supervisor';
 
 export function agentNamed(name: string): Agent {
-  const agent = AGENTS[name];
+  // Looked up as data: "constructor" is an unknown agent, not Object's constructor.
+  const agent = Object.hasOwn(AGENTS, name) ? AGENTS[name] : undefined;
   if (!agent) throw new AgentFailure('UNKNOWN_AGENT', `There is no agent called "${name}"; choose one of ${Object.keys(AGENTS).join(', ')}.`);
   return agent;
 }

@@ -1,5 +1,5 @@
 import { AgentFailure } from './agent-failure';
-import { LATENCY, PRICE_CATALOGUE, Workload, cheapestAlternative, costPerRequest, priceOf } from './price-catalogue';
+import { LATENCY, PRICE_CATALOGUE, Workload, cheapestAlternative, costPerRequest, priceOf, providerModels } from './price-catalogue';
 
 /**
  * The savings model, stated once so a reader can redo the arithmetic:
@@ -58,9 +58,11 @@ export function workloadFrom(context: Record<string, unknown>, text: string): Wo
     const match = pattern.exec(text);
     return match ? Number(match[1].replace(/,/g, '')) : undefined;
   };
-  const requests = number(/(\d[\d,]*)\s+requests/i);
-  const input = number(/(\d[\d,]*)\s+input/i);
-  const output = number(/(\d[\d,]*)\s+output/i);
+  // A figure starts where no digit or comma comes before it: without the look-behind each digit of
+  // a long run would start a match of its own, and a 64 KiB question of digits took seconds.
+  const requests = number(/(?<![\d,])(\d[\d,]*)\s+requests/i);
+  const input = number(/(?<![\d,])(\d[\d,]*)\s+input/i);
+  const output = number(/(?<![\d,])(\d[\d,]*)\s+output/i);
   const named = /\bon\s+([\w-]+)\s+([\w.-]+)/i.exec(text);
   if (requests === undefined && input === undefined && output === undefined && !named) return undefined;
   return checkWorkload({ provider: named?.[1], model: named?.[2], monthly_requests: requests, avg_input_tokens: input, avg_output_tokens: output });
@@ -68,14 +70,14 @@ export function workloadFrom(context: Record<string, unknown>, text: string): Wo
 
 export function checkWorkload(workload: unknown): Workload {
   const w = (workload ?? {}) as Partial<Workload>;
-  if (typeof w.provider === 'string' && !PRICE_CATALOGUE[w.provider.toLowerCase()]) {
+  if (typeof w.provider === 'string' && !providerModels(w.provider)) {
     throw new AgentFailure('UNKNOWN_PROVIDER', `We have no prices for the provider "${w.provider}"; we know ${PROVIDERS.join(', ')}.`);
   }
   if (typeof w.provider !== 'string' || typeof w.model !== 'string') {
     throw new AgentFailure('MISSING_WORKLOAD', 'Tell us the provider and model you use (for example openai gpt-4o), with your monthly requests and average input and output tokens.');
   }
   if (!priceOf(w.provider, w.model)) {
-    throw new AgentFailure('UNKNOWN_MODEL', `We have no prices for ${w.provider} "${w.model}"; we know ${Object.keys(PRICE_CATALOGUE[w.provider.toLowerCase()]).join(', ')}.`);
+    throw new AgentFailure('UNKNOWN_MODEL', `We have no prices for ${w.provider} "${w.model}"; we know ${Object.keys(providerModels(w.provider)!).join(', ')}.`);
   }
   for (const [field, most] of Object.entries(PLAUSIBLE) as [keyof typeof PLAUSIBLE, number][]) {
     const value: unknown = w[field];

@@ -47,8 +47,19 @@ export interface Workload {
   avg_output_tokens: number;
 }
 
+/** Looked up as data: "constructor" or "__proto__" is a name like any other, not a property of every object. */
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** The models a provider offers, by lower-case name; undefined for a provider the catalogue lacks. */
+export function providerModels(provider: string): Record<string, ModelPrice> | undefined {
+  return own(PRICE_CATALOGUE, provider.toLowerCase());
+}
+
 export function priceOf(provider: string, model: string): ModelPrice | undefined {
-  return PRICE_CATALOGUE[provider.toLowerCase()]?.[model.toLowerCase()];
+  const models = providerModels(provider);
+  return models && own(models, model.toLowerCase());
 }
 
 export function costPerRequest(price: ModelPrice, inputTokens: number, outputTokens: number): number {
@@ -57,7 +68,7 @@ export function costPerRequest(price: ModelPrice, inputTokens: number, outputTok
 
 /** The cheapest model the same provider offers for the same token mix. */
 export function cheapestAlternative(provider: string, inputTokens: number, outputTokens: number): { model: string; price: ModelPrice } {
-  const models = Object.entries(PRICE_CATALOGUE[provider.toLowerCase()] ?? {});
+  const models = Object.entries(providerModels(provider) ?? {});
   const [model, price] = models.reduce((best, next) =>
     // Stryker disable next-line EqualityOperator: equivalent, no two models of a provider cost the same
     costPerRequest(next[1], inputTokens, outputTokens) < costPerRequest(best[1], inputTokens, outputTokens) ? next : best);

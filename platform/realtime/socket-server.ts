@@ -10,6 +10,7 @@ import type { Cache } from '../store/cache';
 import { databaseUnreachable } from '../store/database';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
+const MAX_REQUEST_ID = 128;
 const GOING_AWAY = 1001;
 const POLICY_VIOLATION = 1008;
 const INTERNAL_ERROR = 1011;
@@ -269,6 +270,10 @@ export class AgentSocketServer {
   private async startRun(connection: Connection, request: StartRequest): Promise<void> {
     if (typeof request.user_request !== 'string' || request.user_request.trim() === '') {
       return this.error(connection, 'INVALID_REQUEST', 'Say what you need in payload.user_request (or message, for agent_request).');
+    }
+    // The request id is copied onto every event of the run, so it is bounded like a name, not a message.
+    if (request.request_id !== undefined && (typeof request.request_id !== 'string' || request.request_id.length > MAX_REQUEST_ID)) {
+      return this.error(connection, 'INVALID_REQUEST', `payload.request_id must be text of at most ${MAX_REQUEST_ID} characters.`);
     }
     await this.refusable(connection, async () => {
       await this.runs!.start(connection.identity!, request);

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { expectStatus, http, type HttpResponse } from '../clients/http';
 import { completedResult } from './agents';
+import type { AgentRun } from '../agent-run';
 import { costQuestion } from '../domain';
 import type { UserSession } from '../session';
 
@@ -49,4 +50,18 @@ export async function expectStillServing(session: UserSession, instance: { apiUr
   }
   const health = await http('GET', `${instance.apiUrl}/health`).catch((error: Error) => error);
   if (health instanceof Error) throw new Error(`Expected the backend to be still running; its health check failed: ${health.message}`);
+}
+
+/** The run ends, one way or another, within `withinMs` of being asked for. */
+export async function expectEndedWithin(run: AgentRun, withinMs: number): Promise<void> {
+  const terminal = await run.finished(withinMs + 5000);
+  const took = terminal.at - run.sentAt;
+  if (took > withinMs) throw new Error(`Expected the question to be answered or refused within ${withinMs} ms; it took ${Math.round(took)} ms (${terminal.frame.type}). Parsing it costs more than linear time.`);
+}
+
+/** The run completes, and every one of its events carries the request id it was asked with. */
+export async function expectRequestIdOnEveryEvent(run: AgentRun, deadlineMs: number): Promise<void> {
+  await run.completed(deadlineMs);
+  const without = run.events.filter((e) => e.frame.data?.request_id !== run.requestId);
+  if (without.length) throw new Error(`Expected every event to carry the request id of ${run.requestId.length} characters; ${without.map((e) => `${e.frame.type} #${e.frame.data?.seq}`).join(', ')} did not`);
 }
