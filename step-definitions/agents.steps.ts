@@ -24,6 +24,7 @@ import {
   expectSpreadProgress,
   expectToolCallsPaired,
   expectToolFiguresInAnswer,
+  expectDailyRequests,
   expectInsight,
   expectNoSuchAgent,
   expectRecommendation,
@@ -427,6 +428,10 @@ Given("{user}'s usage log is empty", function (this: ApexWorld, user: string) {
   this.session(user).usageLog!.raw = '';
 });
 
+Given("{user}'s usage log holds only blank lines", function (this: ApexWorld, user: string) {
+  this.session(user).usageLog!.raw = '\n  \r\n\t\n';
+});
+
 Then('{user} is told {int} rows were processed', async function (this: ApexWorld, user: string, rows: number) {
   const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
   if (result?.rows_processed !== rows) throw new Error(`Expected ${rows} rows processed; the analysis says ${result?.rows_processed}`);
@@ -451,6 +456,10 @@ Then("{user}'s daily cost trend reads {string}", async function (this: ApexWorld
   const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
   const reads = (result?.trend_data ?? []).map((p: { date: string; cost: number }) => `${p.date} ${dollars(p.cost)}`).join(', ');
   if (reads !== trend) throw new Error(`Expected the daily trend "${trend}"; the analysis reads "${reads}"`);
+});
+
+Then("{user}'s daily requests read {string}", async function (this: ApexWorld, user: string, trend: string) {
+  expectDailyRequests(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), trend);
 });
 
 Then('{user} is told her/his/their current spend is {money} a month, {money} for input and {money} for output', async function (this: ApexWorld, user: string, total: number, input: number, output: number) {

@@ -93,7 +93,9 @@ export function analyseUsage(rows: UsageRow[]): UsageAnalysis {
   const top = models[0];
   const [first, last] = [trend[0], trend[trend.length - 1]];
   const peak = trend.reduce((a, b) => (b.cost > a.cost ? b : a));
-  const change = first.cost > 0 ? Math.round(((last.cost - first.cost) / first.cost) * 1000) / 10 : 0;
+  const percent = first.cost > 0 ? Math.round(((last.cost - first.cost) / first.cost) * 1000) / 10 : 0;
+  // A rise from a day that cost nothing has no percentage; it is new spend.
+  const change = first.cost === 0 && last.cost > 0 ? 'up from nothing' : `${percent >= 0 ? '+' : ''}${percent}%`;
   const share = totals.cost > 0 ? Math.round((top.cost / totals.cost) * 1000) / 10 : 0;
   return {
     rows_processed: rows.length,
@@ -101,7 +103,7 @@ export function analyseUsage(rows: UsageRow[]): UsageAnalysis {
     key_insights: [
       `Total cost ${dollars(totals.cost)} over ${totals.requests.toLocaleString('en-US')} requests.`,
       `The most expensive model is ${top.provider} ${top.model}: ${dollars(top.cost)} (${share}% of the cost).`,
-      `Daily cost went from ${dollars(first.cost)} on ${first.date} to ${dollars(last.cost)} on ${last.date} (${change >= 0 ? '+' : ''}${change}%).`,
+      `Daily cost went from ${dollars(first.cost)} on ${first.date} to ${dollars(last.cost)} on ${last.date} (${change}).`,
       `The busiest day by cost was ${peak.date} at ${dollars(peak.cost)}.`,
     ],
     trend_data: trend,

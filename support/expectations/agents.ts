@@ -363,3 +363,9 @@ export function expectInsight(result: any, parts: string[]): void {
     throw new Error(`Expected an insight saying ${parts.map((p) => `"${p}"`).join(' and ')}; the insights are: ${insights.map((i) => `"${i}"`).join(' ') || 'none'}`);
   }
 }
+
+/** Each day of the trend with its requests across every model: "2024-06-01 3,000, 2024-06-02 3,700". */
+export function expectDailyRequests(result: any, trend: string): void {
+  const reads = (result?.trend_data ?? []).map((p: { date: string; requests: number }) => `${p.date} ${Number(p.requests).toLocaleString('en-US')}`).join(', ');
+  if (reads !== trend) throw new Error(`Expected the daily requests "${trend}"; the analysis reads "${reads}"`);
+}
