@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { LOG_VARIATIONS, Workload, money, describeWorkload, dollars, costQuestion, inOwnWords, pastedFromNotes } from '../support/domain';
+import { LOG_VARIATIONS, Workload, money, describeWorkload, dollars, costQuestion, inOwnWords, pastedFromNotes, deepStagePace } from '../support/domain';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from '../support/expectations/runs';
 import {
   FIVE_EVENTS,
@@ -318,8 +318,7 @@ When('{user} stops it once it is under way', async function (this: ApexWorld, us
 });
 
 Given('each stage of a deep analysis takes {int} seconds', async function (this: ApexWorld, seconds: number) {
-  // At real pace (AGENT_TIME_SCALE=1) a stage of the reference platform's deep analysis takes 12 s.
-  const instance = await this.startInstance({ AGENT_TIME_SCALE: String(seconds / 12) });
+  const instance = await this.startInstance({ AGENT_TIME_SCALE: deepStagePace(seconds) });
   if (!instance) return this.skip('this starts a reference platform instance at a slower pace; a deployment runs at its own.');
   this.moveEveryoneTo(instance);
 });

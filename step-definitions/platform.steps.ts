@@ -5,11 +5,19 @@ import { ApiClient } from '../support/clients/api-client';
 import { describeFrames } from '../support/clients/agent-socket';
 import { redact } from '../support/redact';
 import { startPlatformProcess } from '../support/environment';
+import { deepStagePace } from '../support/domain';
 
 const ONLY_REFERENCE = 'this starts reference platform instances, which a remote target does not have.';
 
 Given('a second instance of the platform sharing the same stores', async function (this: ApexWorld) {
   if (!(await this.startInstance())) return this.skip(ONLY_REFERENCE);
+});
+
+Given('{user} uses another instance of the platform, where each stage of a deep analysis takes {int} second(s)', async function (this: ApexWorld, user: string, seconds: number) {
+  const instance = await this.startInstance({ AGENT_TIME_SCALE: deepStagePace(seconds) });
+  if (!instance) return this.skip(ONLY_REFERENCE);
+  this.session(user).useInstance(instance);
+  return undefined;
 });
 
 Given('a platform instance without a bypass key', async function (this: ApexWorld) {

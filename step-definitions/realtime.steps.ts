@@ -57,6 +57,13 @@ When("{user} reconnects after the analysis has moved on, and picks up where she/
   run.lastSeqBeforeReconnect = seen;
 });
 
+When('{user} reconnects and picks up where she/he/they left off', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const run = session.lastRun();
+  run.lastSeqBeforeReconnect = run.lastSeq;
+  run.reconnectedAt = await session.reconnectAndResume(run);
+});
+
 Then("{user} has every event of the analysis exactly once, in order, with none missing", async function (this: ApexWorld, user: string) {
   const run = this.session(user).lastRun();
   await completedResult(run, this.target.runDeadlineMs);

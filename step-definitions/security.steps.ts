@@ -8,7 +8,8 @@ import type { Workload } from '../support/domain';
 import { costQuestion } from '../support/domain';
 import { PrivateRedis } from '../support/fakes/private-redis';
 import { GarbageAuth } from '../support/fakes/garbage-auth';
-import { startPlatformServer } from '../support/environment';
+import { endOwnProcess, runInOwnProcess, startOwnProcessAgain } from '../support/crashes';
+import { expectEndedInFailure, expectRecordEndsInFailure, expectReportedFailed, expectStillUnderWay } from '../support/expectations/runs';
 import { expectAnswered, expectEndedWithin, expectRequestIdOnEveryEvent, expectStillServing } from '../support/expectations/hostile-input';
 import { expectHealth } from '../support/expectations/realtime';
 import { expectBurstRefusals, expectDetailsKept, expectNoAccount } from '../support/expectations/hostile-input';
@@ -75,9 +76,7 @@ Given('the platform runs in a process of its own, on a Redis server of its own',
   const redis = await PrivateRedis.start();
   this.standIns.push(redis);
   this.remember('private redis', redis);
-  const instance = (await startPlatformServer({ REDIS_URL: redis.url }))!;
-  this.instances.push(instance);
-  this.moveEveryoneTo(instance);
+  await runInOwnProcess(this, { REDIS_URL: redis.url });
   return undefined;
 });
 
@@ -85,10 +84,40 @@ Given('the platform runs in a process of its own, whose auth service answers wit
   if (this.target.kind === 'remote') return this.skip(OWN_PROCESS);
   const garbage = await GarbageAuth.start();
   this.standIns.push(garbage);
-  const instance = (await startPlatformServer({ AUTH_SERVICE_URL: garbage.url }))!;
-  this.instances.push(instance);
-  this.moveEveryoneTo(instance);
+  await runInOwnProcess(this, { AUTH_SERVICE_URL: garbage.url });
   return undefined;
+});
+
+Given('the platform runs in a process of its own', async function (this: ApexWorld) {
+  if (!(await runInOwnProcess(this))) return this.skip(OWN_PROCESS);
+  return undefined;
+});
+
+When("the platform's process is {processEnding} once {user}'s analysis is under way", async function (this: ApexWorld, ending: string, user: string) {
+  await endOwnProcess(this, ending, this.session(user).lastRun());
+});
+
+When('the platform is started again', async function (this: ApexWorld) {
+  await startOwnProcessAgain(this);
+});
+
+Then("{user}'s analysis is reported failed within {int} seconds, because {failureReason}", async function (this: ApexWorld, user: string, seconds: number, code: string) {
+  await expectReportedFailed(this.session(user), this.session(user).lastRun(), code, seconds * 1000);
+});
+
+Then("the record of {user}'s analysis ends in a single failure, because {failureReason}, with no gap in its numbering", async function (this: ApexWorld, user: string, code: string) {
+  const probe = this.databaseProbe();
+  if (!probe) return this.skip('the suite has no database address for this target (set APEX_DATABASE_URL).');
+  await expectRecordEndsInFailure(probe, this.session(user).lastRun(), code);
+  return undefined;
+});
+
+Then("{user}'s analysis ends in a failure, because {failureReason}, with no update missing or repeated", async function (this: ApexWorld, user: string, code: string) {
+  await expectEndedInFailure(this.session(user).lastRun(), code, this.target.runDeadlineMs);
+});
+
+Then("{user}'s analysis is still under way", function (this: ApexWorld, user: string) {
+  expectStillUnderWay(this.session(user).lastRun());
 });
 
 When("a neighbour publishes {poison}, while {user}'s chat is open", async function (this: ApexWorld, poison: string, user: string) {

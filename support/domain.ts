@@ -99,6 +99,14 @@ export const DEPENDENCIES: Record<string, string> = {
   'auth service': 'auth',
 };
 
+/** Why a run failed, in words, and the error code its agent_failed carries (contract sections 5 and 8). */
+export const RUN_FAILURES: Record<string, string> = {
+  'it was interrupted': 'INTERRUPTED',
+};
+
+/** The AGENT_TIME_SCALE at which a stage of the reference platform's deep analysis takes this long (12 s at real pace). */
+export const deepStagePace = (seconds: number): string => String(seconds / 12);
+
 export interface UsageLog {
   name: string;
   /** text/csv unless a variation says otherwise. */

@@ -4,7 +4,7 @@ import { configFromEnv } from '../platform/server/config';
 import { startPlatform, RunningPlatform } from '../platform/server/platform';
 import { registerSecret } from './redact';
 import { SuiteConfigError, readHealth, targetConfigFromEnv } from './target';
-import { launchPlatform, spawnPlatform } from './platform-process';
+import { PlatformProcess, launchPlatform, spawnPlatform } from './platform-process';
 
 /** Everything a scenario needs to know about the deployment under test. */
 export interface Target {
@@ -72,6 +72,9 @@ export async function bringUpTarget(): Promise<Target> {
       AGENT_TIME_SCALE: process.env.AGENT_TIME_SCALE ?? '0.01',
       // Short enough for a scenario to see a breaker recover, long enough to see it open.
       BREAKER_COOLDOWN_MS: process.env.BREAKER_COOLDOWN_MS ?? '1000',
+      // A crashed instance's runs are ended once its lease lapses: soon enough for a scenario to
+      // wait for, long enough that a busy machine never makes a living instance look dead.
+      INSTANCE_LEASE_SECONDS: process.env.INSTANCE_LEASE_SECONDS ?? '3',
       // Still memory-hard (4 MiB a hash), but a quarter of the production cost: scenarios sign up a lot.
       PASSWORD_HASH_COST: process.env.PASSWORD_HASH_COST ?? '4096',
       // Every event is a commit; waiting for the disk on each one is most of a run's time here.
@@ -175,7 +178,7 @@ export async function startPlatformProcess(settings: NodeJS.ProcessEnv, withinMs
  * The reference platform in a process of its own (with --expose-gc), as the load journeys need
  * it: the load generator's work must not count as the platform's. Undefined against a remote target.
  */
-export async function startPlatformServer(overrides: NodeJS.ProcessEnv = {}): Promise<Instance | undefined> {
+export async function startPlatformServer(overrides: NodeJS.ProcessEnv = {}): Promise<PlatformProcess | undefined> {
   if (!referenceEnv) return undefined;
   return spawnPlatform({ ...referenceEnv, ...overrides });
 }

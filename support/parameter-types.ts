@@ -1,11 +1,12 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, INCOMPLETE_MESSAGES, NOT_MESSAGES, LOG_VARIATIONS, PERMISSION_WORDS, WORKLOAD_FIELDS, WORKLOAD_PATTERN, figureFrom, money, workloadOf } from './domain';
+import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, INCOMPLETE_MESSAGES, NOT_MESSAGES, LOG_VARIATIONS, PERMISSION_WORDS, RUN_FAILURES, WORKLOAD_FIELDS, WORKLOAD_PATTERN, figureFrom, money, workloadOf } from './domain';
 import { REFUSALS, SERVICE_CREDENTIALS, SERVICE_PROBLEMS, SOCKET_REFUSALS } from './refusals';
 import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
 import { INTRUSIONS } from './intrusions';
 import { OAUTH_DESTINATIONS } from './oauth';
 import { HOSTILE_BODIES, PATHOLOGICAL_TEXTS, POISONED_MESSAGES, ROUTER_PROBLEMS } from './hostile-input';
+import { PROCESS_ENDINGS } from './platform-process';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
 defineParameterType({
@@ -142,3 +143,9 @@ defineParameterType({ name: 'poison', regexp: oneOf(Object.keys(POISONED_MESSAGE
 
 /** Text built to make a careless parser backtrack: "65,000 digits" … (support/hostile-input.ts). */
 defineParameterType({ name: 'pathologicalText', regexp: oneOf(Object.keys(PATHOLOGICAL_TEXTS)), transformer: (words: string) => words });
+
+/** Why a run failed: "it was interrupted" → its error code (support/domain.ts). */
+defineParameterType({ name: 'failureReason', regexp: oneOf(Object.keys(RUN_FAILURES)), transformer: (words: string) => RUN_FAILURES[words] });
+
+/** How a platform process ends: "killed" (a crash) or "shut down" (support/platform-process.ts). */
+defineParameterType({ name: 'processEnding', regexp: oneOf(Object.keys(PROCESS_ENDINGS)), transformer: (words: string) => words });

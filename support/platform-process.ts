@@ -4,7 +4,10 @@ export interface PlatformProcess {
   authUrl: string;
   apiUrl: string;
   wsUrl: string;
+  /** Asks the process to end (SIGTERM), as an operator stopping it does, and waits until it has. */
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL), as a crash does: nothing in it runs again, nothing is tidied up. */
+  kill(): Promise<void>;
 }
 
 /** How a platform process ended its start: up at these addresses, or gone with its exit code. */
@@ -20,12 +23,13 @@ export function launchPlatform(env: NodeJS.ProcessEnv, withinMs = 30_000): Promi
     env: { ...env, AUTH_PORT: '0', BACKEND_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stop = () =>
+  const end = (signal: NodeJS.Signals) => () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      child.kill(signal);
     });
+  const [stop, kill] = [end('SIGTERM'), end('SIGKILL')];
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -37,7 +41,7 @@ export function launchPlatform(env: NodeJS.ProcessEnv, withinMs = 30_000): Promi
       const [auth, api, ws] = ['auth', 'backend', 'socket'].map((name) => new RegExp(`^\\s+${name}\\s+(\\S+)$`, 'm').exec(output)?.[1]);
       if (auth && api && ws) {
         clearTimeout(timer);
-        resolve({ up: { authUrl: auth, apiUrl: api, wsUrl: ws, stop }, output: output.trim() });
+        resolve({ up: { authUrl: auth, apiUrl: api, wsUrl: ws, stop, kill }, output: output.trim() });
       }
     };
     child.stdout.on('data', read);
@@ -55,3 +59,9 @@ export async function spawnPlatform(env: NodeJS.ProcessEnv, withinMs = 30_000): 
   if (!launch.up) throw new Error(`The platform process exited (${launch.exitCode}) before it came up: ${launch.output.slice(0, 500)}`);
   return launch.up;
 }
+
+/** How a platform process can end, in words: each resolves once the process is gone. */
+export const PROCESS_ENDINGS: Record<string, (platform: PlatformProcess) => Promise<void>> = {
+  killed: (platform) => platform.kill(),
+  'shut down': (platform) => platform.stop(),
+};

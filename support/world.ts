@@ -7,6 +7,7 @@ import { redact, redactJson } from './redact';
 import { FaultClient } from './clients/fault-client';
 import type { TcpProxy } from './fakes/tcp-proxy';
 import type { LoadFigures } from './load-report';
+import type { PlatformProcess } from './platform-process';
 
 // Steps wait with their own, shorter deadlines; this only catches a wait that forgot one.
 setDefaultTimeout(120_000);
@@ -34,6 +35,8 @@ export class ApexWorld extends World {
   heapBaseline?: number;
   /** A database this scenario created, and dropped when it ends. */
   scratchDatabaseUrl?: string;
+  /** The platform process this scenario runs on, and the settings it was started with, so it can be started again. */
+  ownProcess?: { platform: PlatformProcess; settings: NodeJS.ProcessEnv };
   /** How the last platform process this scenario started ended. */
   platformProcess?: { started: boolean; exitCode: number | null; output: string };
 
@@ -100,6 +103,12 @@ export class ApexWorld extends World {
   moveEveryoneTo(instance: Instance): void {
     this.activeInstance = instance;
     this.sessions.forEach((session) => session.useInstance(instance));
+  }
+
+  /** Whoever used one instance uses another from now on (the same platform, started again). */
+  replaceInstance(gone: Instance, next: Instance): void {
+    if (this.activeInstance === gone) this.activeInstance = next;
+    this.sessions.forEach((session) => session.chatUrl === gone.wsUrl && session.useInstance(next));
   }
 
   get latestInstance(): Instance {

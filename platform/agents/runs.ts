@@ -8,6 +8,7 @@ import { AgentWork, DEFAULT_AGENT, agentNamed } from './agents';
 import type { Wording } from './wording';
 import { CircuitBreakers, ToolUnavailable } from './circuit-breaker';
 import type { Cache } from '../store/cache';
+import type { PoolClient } from 'pg';
 
 export interface Identity {
   userId: string;
@@ -62,6 +63,14 @@ const TERMINAL: Record<string, string> = { agent_completed: 'completed', agent_f
 
 class StorageUnavailable extends Error {}
 
+/** How a run ends: its terminal event's type and fields, what is stored of it, and the answer left in its conversation. */
+type Ending = { type: string; fields: Record<string, unknown>; status: 'completed' | 'failed' | 'cancelled'; result?: unknown; error?: unknown; summary: string };
+
+const failed = (code: string, message: string): Ending => {
+  const details = { error_code: code, error_message: message };
+  return { type: 'agent_failed', fields: details, status: 'failed', error: details, summary: message };
+};
+
 export class RunEngine {
   private readonly active = new Map<string, { userId: string; abort: AbortController; settled: Promise<void> }>();
   private readonly repairs = new Set<Promise<void>>();
@@ -77,6 +86,8 @@ export class RunEngine {
       breakers: CircuitBreakers;
       cache: Cache;
       toolFailureDelayMs: number;
+      /** This instance's id, recorded on every run it starts: who may end the run if this instance dies. */
+      instanceId: string;
     },
   ) {}
 
@@ -107,7 +118,7 @@ export class RunEngine {
     const newThreadTitle = threadId ? undefined : userRequest.slice(0, 80) || agentName;
     threadId ??= `thread_${randomUUID()}`;
     const started = runEvent({ runId, threadId, agentName, requestId: request.request_id }, 'agent_started', 1, { user_request: userRequest });
-    await conversations.startRun({ id: runId, threadId, newThreadTitle, userId: identity.userId, agentName, request, question: userRequest, firstEvent: started });
+    await conversations.startRun({ id: runId, threadId, newThreadTitle, userId: identity.userId, agentName, request, question: userRequest, firstEvent: started, instanceId: this.deps.instanceId });
 
     const finished = this.execute(identity, { runId, threadId, agentName, request, agent }, started);
     return { runId, threadId, finished };
@@ -149,7 +160,7 @@ export class RunEngine {
     cancelled: AbortSignal,
     started: RunEvent,
   ): Promise<void> {
-    const { conversations, faults, timeScale, publish, breakers, cache } = this.deps;
+    const { conversations, faults, timeScale, breakers } = this.deps;
     // From agent_started's own timestamp, so duration_ms spans the run as its events show it
     // (storing the start can take a while under load, and that is part of the run too).
     const startedAt = Date.parse(started.timestamp);
@@ -161,11 +172,7 @@ export class RunEngine {
       runEvent({ runId: run.runId, threadId: run.threadId, agentName: speaking, requestId: run.request.request_id }, type, seq + 1, fields, at);
     const deliver = (event: RunEvent) => {
       seq = event.data.seq;
-      // Redis keeps the run's state while it runs, for whoever picks it up; losing it loses nothing stored.
-      const state = { status: TERMINAL[event.type] ?? 'running', agent_name: run.agentName, thread_id: run.threadId, last_seq: seq, updated_at: event.timestamp };
-      cache.set(`agent_state:${run.runId}`, JSON.stringify(state), 3600).catch(() => undefined);
-      // Stryker disable next-line ConditionalExpression,StringLiteral: the drop_event fault is for the bite check, which breaks the platform on purpose outside the specification
-      if (!faults.hits('drop_event', event.type)) publish(identity.userId, event);
+      this.deliver(identity.userId, run, event);
     };
     const emit = async (type: string, fields: Record<string, unknown>, at?: number) => {
       cancelled.throwIfAborted();
@@ -230,18 +237,7 @@ export class RunEngine {
       },
     };
 
-    type Ending = { type: string; fields: Record<string, unknown>; status: 'completed' | 'failed' | 'cancelled'; result?: unknown; error?: unknown; summary: string };
-    const failed = (code: string, message: string): Ending => {
-      const details = { error_code: code, error_message: message };
-      return { type: 'agent_failed', fields: details, status: 'failed', error: details, summary: message };
-    };
-    const commit = async (event: RunEvent, ending: Ending) => {
-      await inTransaction(conversations.db, async (tx) => {
-        await conversations.addMessage(tx, { threadId: run.threadId, role: 'assistant', content: ending.summary, runId: run.runId });
-        await conversations.appendEvent(tx, { runId: run.runId, seq: event.data.seq, type: event.type, data: event.data });
-        await conversations.finishRun(tx, run.runId, ending.status, ending);
-      });
-    };
+    const commit = (event: RunEvent, ending: Ending) => inTransaction(conversations.db, (tx) => this.writeEnding(tx, run, event, ending));
 
     let ending: Ending;
     try {
@@ -286,6 +282,48 @@ export class RunEngine {
       deliver(failure);
       this.repairLater(() => commit(failure, stored));
     }
+  }
+
+  /** Keeps the run's state in Redis and sends the event to its owner's sockets, on every instance. */
+  private deliver(userId: string, run: { runId: string; threadId: string; agentName: string }, event: RunEvent): void {
+    // Redis keeps the run's state while it runs, for whoever picks it up; losing it loses nothing stored.
+    const state = { status: TERMINAL[event.type] ?? 'running', agent_name: run.agentName, thread_id: run.threadId, last_seq: event.data.seq, updated_at: event.timestamp };
+    this.deps.cache.set(`agent_state:${run.runId}`, JSON.stringify(state), 3600).catch(() => undefined);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: the drop_event fault is for the bite check, which breaks the platform on purpose outside the specification
+    if (!this.deps.faults.hits('drop_event', event.type)) this.deps.publish(userId, event);
+  }
+
+  /** A run's end, in the caller's transaction: the answer in its conversation, the terminal event, the run's outcome. */
+  private async writeEnding(tx: PoolClient, run: { runId: string; threadId: string }, event: RunEvent, ending: Ending): Promise<void> {
+    const { conversations } = this.deps;
+    await conversations.addMessage(tx, { threadId: run.threadId, role: 'assistant', content: ending.summary, runId: run.runId });
+    await conversations.appendEvent(tx, { runId: run.runId, seq: event.data.seq, type: event.type, data: event.data });
+    await conversations.finishRun(tx, run.runId, ending.status, ending);
+  }
+
+  /**
+   * Ends a run that the instance running it can no longer end, because that instance died
+   * (contract section 8, "Crashes"): agent_failed INTERRUPTED is stored with the next seq,
+   * together with the answer and the run's outcome and end time, and then sent to whoever
+   * follows the run. Nothing happens if the run has ended meanwhile (another instance's sweep
+   * got there first). Returns whether this call ended it.
+   */
+  async endInterrupted(runId: string): Promise<boolean> {
+    const { conversations } = this.deps;
+    const ended = await inTransaction(conversations.db, async (tx) => {
+      const stored = await conversations.lockRunning(tx, runId);
+      if (!stored) return undefined;
+      const run = { runId, threadId: stored.thread_id, agentName: stored.agent_name };
+      const ending = failed('INTERRUPTED', 'The platform instance running this request stopped before it could finish; nothing after its last update was kept, and you can ask again.');
+      // Never stamped before the event it follows, whichever instance's clock stamped that one.
+      // Stryker disable next-line MethodExpression: equivalent where every instance reads one machine's clock
+      const at = Math.max(Date.now(), Date.parse(stored.last_event.timestamp));
+      const event = runEvent({ ...run, requestId: stored.request_id }, ending.type, stored.last_event.seq + 1, ending.fields, at);
+      await this.writeEnding(tx, run, event, ending);
+      return { userId: stored.user_id, run, event };
+    });
+    if (ended) this.deliver(ended.userId, ended.run, ended.event);
+    return ended !== undefined;
   }
 
   /** Retries a write until storage is back (for up to ten minutes), or until the platform stops. */

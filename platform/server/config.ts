@@ -51,6 +51,11 @@ export interface PlatformConfig {
   databasePool: { size: number; warm: number; synchronousCommit: boolean };
   /** scrypt's cost N for password hashes (a power of two). */
   passwordHashCost: number;
+  /**
+   * How long an instance is taken for alive after it last renewed its lease (it renews every
+   * third of this); the runs of an instance whose lease has lapsed are ended as interrupted.
+   */
+  instanceLeaseSeconds: number;
   /** How the backend reaches the auth service; by default its own auth listener. */
   authServiceUrl?: string;
   /** An OpenAI-compatible chat model that words the agents' answers; figures stay the catalogue's. */
@@ -146,6 +151,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     breakerThreshold: numberSetting(env, 'BREAKER_FAILURE_THRESHOLD', 3, 1),
     breakerCooldownMs: numberSetting(env, 'BREAKER_COOLDOWN_MS', 30_000, 0),
     toolFailureDelayMs: numberSetting(env, 'TOOL_FAILURE_DELAY_MS', 300, 0),
+    // Within the contract's 30 s: a dead instance's runs end within one and a half leases.
+    instanceLeaseSeconds: numberSetting(env, 'INSTANCE_LEASE_SECONDS', 10, 1),
     authServiceUrl: env.AUTH_SERVICE_URL || undefined,
     passwordHashCost: powerOfTwo(env, 'PASSWORD_HASH_COST', 16384),
     databasePool: { size: numberSetting(env, 'DATABASE_POOL_SIZE', 20, 1), warm: numberSetting(env, 'DATABASE_POOL_WARM', 2, 0), synchronousCommit: env.DATABASE_SYNCHRONOUS_COMMIT !== 'off' },

@@ -14,6 +14,8 @@ import { EventBus } from '../realtime/event-bus';
 import { RunEngine } from '../agents/runs';
 import { ChatModelWording, TemplateWording } from '../agents/wording';
 import { CircuitBreakers } from '../agents/circuit-breaker';
+import { CrashRecovery } from '../agents/crash-recovery';
+import { InstanceLease } from '../store/instance-lease';
 
 export interface RunningPlatform {
   authUrl: string;
@@ -48,6 +50,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   await bus.start((userId, event) => sockets.deliver(userId, event));
   const wording = config.llm ? new ChatModelWording(config.llm.baseUrl, config.llm.apiKey, config.llm.model, config.llm.timeoutMs) : new TemplateWording();
   const breakers = new CircuitBreakers(config.breakerThreshold, config.breakerCooldownMs);
+  const lease = new InstanceLease(db, config.instanceLeaseSeconds);
   const runs = new RunEngine({
     conversations,
     faults,
@@ -57,7 +60,11 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     cache,
     toolFailureDelayMs: config.toolFailureDelayMs,
     publish: (userId, event) => bus.publish(userId, event),
+    instanceId: lease.id,
   });
+  // Before the backend listens: no run is started before this instance holds its lease.
+  const recovery = new CrashRecovery(lease, conversations, runs);
+  await recovery.start();
   sockets.runs = runs;
   await cache.subscribe(REVOCATIONS_CHANNEL, (message) => {
     const revocation = JSON.parse(message) as Revocation | null;
@@ -74,7 +81,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     wsUrl: `${apiUrl.replace(/^http/, 'ws')}/ws`,
     version: config.version,
     async stop() {
-      await runs.stop();
+      await Promise.all([recovery.stop(), runs.stop()]);
       await sockets.close();
       await Promise.all([backend.close(), auth.close()]);
       await Promise.all([db.end(), cache.close()]);

@@ -102,13 +102,13 @@ export class Conversations {
    * Everything a run's start leaves behind, in one statement (so one round trip and one commit):
    * the thread when it is new, the run, the customer's question and the run's first event.
    */
-  async startRun(run: { id: string; threadId: string; newThreadTitle?: string; userId: string; agentName: string; request: unknown; question: string; firstEvent: { type: string; data: unknown } }): Promise<void> {
+  async startRun(run: { id: string; threadId: string; newThreadTitle?: string; userId: string; agentName: string; request: unknown; question: string; firstEvent: { type: string; data: unknown }; instanceId: string }): Promise<void> {
     await this.db.query(
       `WITH new_thread AS (
          INSERT INTO threads (id, user_id, title) SELECT $1, $2, $3 WHERE $4::boolean RETURNING id
        ), new_run AS (
-         INSERT INTO runs (id, thread_id, user_id, agent_name, status, request)
-         SELECT $5, $1, $2, $6, 'running', $7 FROM (SELECT 1) one LEFT JOIN new_thread ON true RETURNING id
+         INSERT INTO runs (id, thread_id, user_id, agent_name, status, request, instance_id)
+         SELECT $5, $1, $2, $6, 'running', $7, $12 FROM (SELECT 1) one LEFT JOIN new_thread ON true RETURNING id
        ), question AS (
          INSERT INTO messages (id, thread_id, role, content, run_id) SELECT $8, $1, 'user', $9, id FROM new_run RETURNING id
        )
@@ -119,7 +119,7 @@ export class Conversations {
         // Stryker disable next-line StringLiteral,LogicalOperator: equivalent, the title is read only for a new thread ($4), which always has one
         run.newThreadTitle ?? '',
         run.newThreadTitle !== undefined,
-        run.id, run.agentName, JSON.stringify(run.request), `msg_${randomUUID()}`, run.question, run.firstEvent.type, JSON.stringify(run.firstEvent.data),
+        run.id, run.agentName, JSON.stringify(run.request), `msg_${randomUUID()}`, run.question, run.firstEvent.type, JSON.stringify(run.firstEvent.data), run.instanceId,
       ],
     );
   }
@@ -137,6 +137,31 @@ export class Conversations {
   async eventsAfter(runId: string, afterSeq: number): Promise<{ type: string; data: { seq: number; timestamp: string; [field: string]: unknown } }[]> {
     const { rows } = await this.db.query(`SELECT type, data FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq`, [runId, afterSeq]);
     return rows;
+  }
+
+  /** Runs still running on an instance whose lease has lapsed (or is gone): nobody is left to end them. */
+  async runsOfLapsedInstances(): Promise<string[]> {
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT r.id FROM runs r
+       WHERE r.status = 'running' AND r.instance_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM platform_instances i WHERE i.id = r.instance_id AND i.lease_expires_at > now())`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * A running run, locked for the caller's transaction, with its last event: what ending it on
+   * another instance's behalf needs. Undefined once it has ended, even if it ended while this waited for the lock.
+   */
+  async lockRunning(tx: PoolClient, runId: string): Promise<{ thread_id: string; user_id: string; agent_name: string; request_id?: string; last_event: { seq: number; timestamp: string } } | undefined> {
+    const { rows } = await tx.query(
+      `SELECT r.thread_id, r.user_id, r.agent_name, r.request->>'request_id' AS request_id,
+              (SELECT jsonb_build_object('seq', e.seq, 'timestamp', e.data->>'timestamp') FROM run_events e WHERE e.run_id = r.id ORDER BY e.seq DESC LIMIT 1) AS last_event
+       FROM runs r WHERE r.id = $1 AND r.status = 'running' FOR UPDATE`,
+      [runId],
+    );
+    const row = rows[0];
+    return row && { ...row, request_id: row.request_id ?? undefined };
   }
 
   async run(id: string): Promise<Run | undefined> {

@@ -118,8 +118,9 @@ function viewViolations(runId: string, view: View): string[] {
     }
   }
   const ending = terminals[0]?.frame;
-  // A cancel may cut a tool short, and a run whose storage failed cannot record the tool's answer.
-  const mustClose = ending && (ending.type === 'agent_completed' || (ending.type === 'agent_failed' && ending.data.error_code !== 'STORAGE_UNAVAILABLE'));
+  // A cancel may cut a tool short, a run whose storage failed cannot record the tool's answer, and
+  // a run whose instance died (INTERRUPTED) was cut off in the middle of whatever it was doing.
+  const mustClose = ending && (ending.type === 'agent_completed' || (ending.type === 'agent_failed' && !['STORAGE_UNAVAILABLE', 'INTERRUPTED'].includes(ending.data.error_code)));
   if (mustClose && first.seq === 1) {
     const open = [...calls].filter(([, call]) => call.completed === 0);
     if (open.length) said(`it ended with ${ending.type} while tool call${open.length > 1 ? 's' : ''} ${open.map(([id, call]) => `${id} (${call.tool})`).join(', ')} never completed`);

@@ -5,6 +5,7 @@ import { describeFrames } from '../clients/agent-socket';
 import { expectStatus } from '../clients/http';
 import type { UserSession } from '../session';
 import type { DatabaseProbe } from '../probes/database-probe';
+import { eventually } from '../wait';
 
 /** The run's events include these types in this order (other events may come between). */
 export function expectEventsInOrder(run: AgentRun, expected: string[]): void {
@@ -94,4 +95,53 @@ export async function expectRunStored(probe: DatabaseProbe, user: UserSession, r
   const seen = run.events.map((f) => `${f.frame.data.seq}:${f.frame.type}`).join(', ');
   const kept = stored.map((e) => `${e.seq}:${e.type}`).join(', ');
   if (kept !== seen) throw new Error(`Expected the run_events rows to be exactly the events ${user.name} received; received ${seen}; stored ${kept}`);
+}
+
+/** Read back over the API within the bound, the run is failed, with an end time and, where the API says why, this error code. */
+export async function expectReportedFailed(owner: UserSession, run: AgentRun, code: string, withinMs: number): Promise<void> {
+  let seen = 'nothing was read';
+  await eventually(
+    `${owner.name}'s run ${run.runId} to be reported failed with ${code}`,
+    async () => {
+      const answer = await owner.api.run(owner.accessToken, run.runId!);
+      const stored = answer.body ?? {};
+      seen = answer.status !== 200 ? `${answer.call} answered ${answer.status}` : `it reads ${stored.status}${stored.error ? ` with ${stored.error.error_code}` : ''}, ${stored.completed_at ? `ended at ${stored.completed_at}` : 'with no end time'}`;
+      const reason = stored.error === undefined || stored.error?.error_code === code;
+      return stored.status === 'failed' && stored.completed_at && reason ? true : undefined;
+    },
+    withinMs,
+    () => seen,
+  );
+}
+
+/**
+ * Straight from PostgreSQL: the run's stored events are numbered 1, 2, 3 … without a gap or a
+ * repeat, and end in exactly one terminal event, agent_failed with this error code.
+ */
+export async function expectRecordEndsInFailure(probe: DatabaseProbe, run: AgentRun, code: string): Promise<void> {
+  const stored = await probe.runEvents(run.runId!);
+  const terminals = stored.filter((e) => TERMINAL_EVENTS.includes(e.type));
+  const last = stored.at(-1);
+  if (stored.some((e, i) => e.seq !== i + 1) || terminals.length !== 1 || last?.type !== 'agent_failed' || last.data?.error_code !== code) {
+    const kept = stored.map((e) => `#${e.seq} ${e.type}${e.data?.error_code ? ` ${e.data.error_code}` : ''}`).join(', ');
+    throw new Error(`Expected the stored events of run ${run.runId} to be numbered from 1 without a gap and to end in one agent_failed ${code}; stored: ${kept || 'none'}`);
+  }
+}
+
+/** As the customer saw the run, over every connection it was followed on: it ends in agent_failed with this code, numbered from 1 without a gap or repeat. */
+export async function expectEndedInFailure(run: AgentRun, code: string, withinMs: number): Promise<void> {
+  const terminal = (await run.finished(withinMs)).frame;
+  if (terminal.type !== 'agent_failed' || terminal.data?.error_code !== code) {
+    throw new Error(`Expected the ${run.agent} run to end in agent_failed ${code}; it ended with ${terminal.type}${terminal.data?.error_code ? ` ${terminal.data.error_code}` : ''}; received: ${describeFrames(run.events, run.sentAt)}`);
+  }
+  expectWellFormedRun(run);
+}
+
+/** The run has started and not ended: what a scenario needs to show that something left it alone. */
+export function expectStillUnderWay(run: AgentRun): void {
+  const ended = run.terminal?.frame;
+  if (!run.runId || ended) {
+    const how = ended ? `it had ended with ${ended.type}${ended.data?.error_code ? ` ${ended.data.error_code}` : ''}` : 'it had not started';
+    throw new Error(`Expected the ${run.agent} run ${run.runId ?? ''} to be still under way; ${how}; received: ${describeFrames(run.events, run.sentAt)}`);
+  }
 }
