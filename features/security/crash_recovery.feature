@@ -53,4 +53,5 @@ Feature: Crash recovery
     And the platform is started again
     Then Bob's analysis is reported failed within 30 seconds, because it was interrupted
     And Alice's analysis is still under way
-    And Alice's analysis completes undisturbed
+    When Alice stops it once it is under way
+    Then Alice's analysis is stored as cancelled
