@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { DEPENDENCIES, costQuestion } from '../support/domain';
-import { http } from '../support/clients/http';
+import { HttpResponse, http } from '../support/clients/http';
+import { expectRefusal } from '../support/refusals';
 import { describeFrames } from '../support/clients/agent-socket';
 import { TcpProxy, freePort } from '../support/fakes/tcp-proxy';
 import { eventually } from '../support/wait';
@@ -220,6 +221,15 @@ When('{user} tries to break the platform on purpose {faultCredentials}', async f
   const target = `tool_${randomUUID().slice(0, 8)}`;
   this.remember('attempted fault', target);
   await this.session(user).attempt('fault', FaultClient.attempt(this.target.apiUrl, { fault: 'tool_failure', target }, credentials === 'without the service secret' ? undefined : 'not-the-service-secret'));
+});
+
+When('{user}, holding the service secret, tries every test-only page of that instance', async function (this: ApexWorld, user: string) {
+  this.session(user);
+  this.remember('test-only pages', await FaultClient.tryTestOnlyPages(this.latestInstance.apiUrl, this.target.secrets.service ?? ''));
+});
+
+Then('{user} finds none of them there', function (this: ApexWorld, _user: string) {
+  this.recall<HttpResponse[]>('test-only pages').forEach((answer) => expectRefusal(answer, 'there is no such page'));
 });
 
 Then('{user} is refused, and nothing was broken', async function (this: ApexWorld, user: string) {

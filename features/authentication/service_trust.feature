@@ -60,3 +60,14 @@ Feature: Service-to-service trust
       | credentials                 |
       | without the service secret  |
       | with a wrong service secret |
+
+  Scenario Outline: In <environment>, even the service secret opens none of the test-only pages
+    Given a platform instance for <environment> that holds the bypass key
+    When Mallory, holding the service secret, tries every test-only page of that instance
+    Then Mallory finds none of them there
+
+    Examples:
+      | environment |
+      | production  |
+      | staging     |
+      | development |

@@ -32,6 +32,20 @@ export class FaultClient {
     return http('POST', `${apiUrl}/__faults`, { body: fault, headers: secret === undefined ? {} : { 'x-service-secret': secret } });
   }
 
+  /**
+   * Every page that exists only in test (contract section 7), tried holding the service secret:
+   * switching a fault on, listing and clearing faults, and reading the process's memory.
+   */
+  static tryTestOnlyPages(apiUrl: string, secret: string): Promise<HttpResponse[]> {
+    const headers = { 'x-service-secret': secret };
+    return Promise.all([
+      http('POST', `${apiUrl}/__faults`, { body: { fault: 'tool_failure', target: 'cost_analyzer' }, headers }),
+      http('GET', `${apiUrl}/__faults`, { headers }),
+      http('DELETE', `${apiUrl}/__faults`, { headers }),
+      http('GET', `${apiUrl}/__diagnostics`, { headers }),
+    ]);
+  }
+
   /** Whether a fault on this target is switched on. */
   async isOn(target: string): Promise<boolean> {
     const answer = await http('GET', `${this.apiUrl}/__faults`, { headers: this.headers() });
