@@ -1,8 +1,14 @@
 import { ConfigError, configFromEnv } from './server/config';
 
-// A promise nobody awaited failing is a defect to log, not a reason to drop every customer's work.
+// What the platform does with an error nobody caught, in one place: it is logged, loudly, and the
+// platform carries on. Every request and socket message runs inside a handler that answers its
+// own errors, so what reaches here escaped from a callback (a timer, a peer's event): a defect to
+// fix from the log, never a reason to drop every other customer's work (contract section 8).
 process.on('unhandledRejection', (reason) => {
   console.error(`Unhandled rejection (the platform carries on): ${reason instanceof Error ? reason.stack : String(reason)}`);
+});
+process.on('uncaughtException', (error) => {
+  console.error(`Uncaught exception (the platform carries on): ${error.stack ?? String(error)}`);
 });
 
 /** `npm run platform`: the reference platform on its own, for people and for other clients. */
