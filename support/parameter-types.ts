@@ -142,3 +142,10 @@ defineParameterType({ name: 'poison', regexp: oneOf(Object.keys(POISONED_MESSAGE
 
 /** Text built to make a careless parser backtrack: "65,000 digits" … (support/hostile-input.ts). */
 defineParameterType({ name: 'pathologicalText', regexp: oneOf(Object.keys(PATHOLOGICAL_TEXTS)), transformer: (words: string) => words });
+
+/** A stretch of time: "3 seconds", "1 second", "400 milliseconds", in milliseconds. */
+defineParameterType({
+  name: 'duration',
+  regexp: /\d+ (?:seconds?|milliseconds?)/,
+  transformer: (words: string) => Number(/\d+/.exec(words)![0]) * (words.includes('milli') ? 1 : 1000),
+});
