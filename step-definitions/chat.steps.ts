@@ -4,9 +4,13 @@ import type { SocketAuth } from '../support/clients/agent-socket';
 import { expectWelcomedAsThemselves } from '../support/expectations/accounts';
 import { expectLastConnectionRefused } from '../support/expectations/sessions';
 import { FORGERIES } from '../support/clients/forgery';
+import { closeOneChat, haveChatThatStoppedReading, haveChatsOpen, openChats } from '../support/resource-bounds';
+import { expectOpenChatsAnswer } from '../support/expectations/resource-bounds';
 
 When('{user} opens a chat connection', async function (this: ApexWorld, user: string) {
-  await this.session(user).openSocket();
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  await session.openSocket();
 });
 
 When('{user} opens a chat connection with her/his/their token {carrier}', async function (this: ApexWorld, user: string, carrier: SocketAuth) {
@@ -42,4 +46,24 @@ Given('{user} has a chat connection open on each instance', async function (this
 
 Then('{user} is welcomed into the chat as herself/himself/themselves', async function (this: ApexWorld, user: string) {
   await expectWelcomedAsThemselves(this.session(user));
+});
+
+Given('{user} has {int} chat connections open', async function (this: ApexWorld, user: string, count: number) {
+  await haveChatsOpen(this.session(user), count);
+});
+
+When('{user} opens {int} chat connections', async function (this: ApexWorld, user: string, count: number) {
+  await openChats(this.session(user), count);
+});
+
+When('{user} closes one of her/his/their chat connections', async function (this: ApexWorld, user: string) {
+  await closeOneChat(this.session(user));
+});
+
+Then("all {int} of {user}'s open chat connections (still )answer", async function (this: ApexWorld, count: number, user: string) {
+  await expectOpenChatsAnswer(this.session(user), count);
+});
+
+Given('{user} has a chat connection open that has stopped reading', async function (this: ApexWorld, user: string) {
+  await haveChatThatStoppedReading(this.session(user));
 });

@@ -1,8 +1,9 @@
-import { Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { expectRunKeptInConversation, expectRunStored } from '../support/expectations/runs';
 import { expectStatus } from '../support/clients/http';
 import { expectOwnedDespiteClaim, expectUntitledThread } from '../support/expectations/access';
+import { startConversationWithNotes } from '../support/resource-bounds';
 
 Then("the answer is kept in {user}'s conversation", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
@@ -41,4 +42,8 @@ When('{user} starts a conversation without giving any details', async function (
 
 Then("{user}'s conversation is started untitled, with no details, and is listed as hers/his/theirs", async function (this: ApexWorld, user: string) {
   await expectUntitledThread(this.session(user));
+});
+
+Given('{user} has a conversation with {int} KiB of notes', async function (this: ApexWorld, user: string, kib: number) {
+  await startConversationWithNotes(this.session(user), kib);
 });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Given, Then, When } from '@cucumber/cucumber';
+import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { DEPENDENCIES, costQuestion } from '../support/domain';
 import { HttpResponse, http } from '../support/clients/http';
 import { expectRefusal } from '../support/refusals';
 import { describeFrames } from '../support/clients/agent-socket';
-import { TcpProxy, freePort } from '../support/fakes/tcp-proxy';
+import { instanceWithBreakableLink, patienceWith } from '../support/breakable-links';
+import { expectAnsweredAsUnavailable } from '../support/expectations/resource-bounds';
 import { eventually } from '../support/wait';
 import { completedResult, expectFailedWithReason, expectOneTrialCall } from '../support/expectations/agents';
 import { FaultClient } from '../support/clients/fault-client';
@@ -13,36 +14,20 @@ import { expectAuthFailsClosed, expectFaultRefused } from '../support/expectatio
 import { expectHealth } from '../support/expectations/realtime';
 import { redact } from '../support/redact';
 
-const ONLY_REFERENCE = 'this puts a breakable link between a reference platform instance and its dependency; a remote target cannot be rewired.';
-
-/** An instance of the platform whose link to one dependency runs through a relay the scenario can cut. */
-async function instanceWithBreakableLink(world: ApexWorld, dependency: string): Promise<'skipped' | undefined> {
-  const target = world.target;
-  if (target.kind === 'remote') return world.skip(ONLY_REFERENCE);
-  let proxy: TcpProxy;
-  let overrides: NodeJS.ProcessEnv;
-  if (dependency === 'Redis') {
-    if (!target.redisUrl) return world.skip('there is no real Redis to cut off: the reference platform runs on its in-process store.');
-    const url = new URL(target.redisUrl);
-    proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 6379) });
-    overrides = { REDIS_URL: proxy.rewrite(target.redisUrl) };
-  } else if (dependency === 'database') {
-    const url = new URL(target.databaseUrl!);
-    proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
-    overrides = { DATABASE_URL: proxy.rewrite(target.databaseUrl!) };
-  } else {
-    const authPort = await freePort();
-    proxy = await TcpProxy.start({ host: '127.0.0.1', port: authPort });
-    overrides = { AUTH_PORT: String(authPort), AUTH_SERVICE_URL: `http://127.0.0.1:${proxy.port}` };
-  }
-  world.standIns.push(proxy);
-  world.breakable = { dependency, proxy };
-  world.moveEveryoneTo((await world.startInstance(overrides))!);
-  return undefined;
-}
-
 Given('an instance of the platform whose link to its {dependency} can fail', async function (this: ApexWorld, dependency: string) {
   return instanceWithBreakableLink(this, dependency);
+});
+
+Given('an instance of the platform that gives up on a silent {dependency} after {int} second(s)', async function (this: ApexWorld, dependency: string, seconds: number) {
+  return instanceWithBreakableLink(this, dependency, patienceWith(dependency, seconds));
+});
+
+When('its {dependency} stops answering', function (this: ApexWorld, _dependency: string) {
+  this.breakable!.proxy.stall();
+});
+
+Then('{user} is answered within {int} seconds, and told it cannot be done right now, for each of these:', async function (this: ApexWorld, user: string, seconds: number, requests: DataTable) {
+  this.evidence(await expectAnsweredAsUnavailable(this.session(user), this.activeInstance!, this.breakable!.dependency, requests.hashes().map((row) => row.request), seconds * 1000));
 });
 
 When('its {dependency} becomes unreachable', function (this: ApexWorld, _dependency: string) {

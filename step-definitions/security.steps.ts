@@ -13,6 +13,9 @@ import { expectEndedInFailure, expectRecordEndsInFailure, expectReportedFailed, 
 import { expectAnswered, expectEndedWithin, expectRequestIdOnEveryEvent, expectStillServing } from '../support/expectations/hostile-input';
 import { expectHealth } from '../support/expectations/realtime';
 import { expectBurstRefusals, expectDetailsKept, expectNoAccount } from '../support/expectations/hostile-input';
+import { instanceWithHeldTokenChecks } from '../support/breakable-links';
+import { askForConversationWhileNotReading, dropChatsWhileSigningIn, readingChatOf, stalledChatOf, startConversationSlowly } from '../support/resource-bounds';
+import { expectDroppedAsTooFarBehind, expectShownConversation } from '../support/expectations/resource-bounds';
 
 When('{user} starts a conversation whose body holds {hostileBody}', async function (this: ApexWorld, user: string, hostile: string) {
   const session = this.session(user);
@@ -151,4 +154,37 @@ When('{user} asks the {agent} about {workload}, marking the request with an id o
 
 Then("every event of {user}'s answer carries that id", async function (this: ApexWorld, user: string) {
   await expectRequestIdOnEveryEvent(this.session(user).lastRun(), this.target.runDeadlineMs);
+});
+
+Given('an instance of the platform whose token checks can be held up', async function (this: ApexWorld) {
+  return instanceWithHeldTokenChecks(this);
+});
+
+When('{user} opens {int} chat connections and closes them while the platform is still checking her/his/their token', async function (this: ApexWorld, user: string, count: number) {
+  await dropChatsWhileSigningIn(this.session(user), this.authRelay, count);
+});
+
+When('{user} asks for that conversation {int} times on the chat that has stopped reading, and {int} times on her/his/their other chat', async function (this: ApexWorld, user: string, times: number, readingTimes: number) {
+  this.remember('conversations asked for', times);
+  this.remember('conversations asked for on the chat that reads', readingTimes);
+  await askForConversationWhileNotReading(this.session(user), times, readingTimes, 10_000);
+});
+
+Then("{user}'s chat that stopped reading is closed as falling too far behind, before half of what it asked for reached it", async function (this: ApexWorld, user: string) {
+  this.evidence(await expectDroppedAsTooFarBehind(stalledChatOf(this.session(user)), user, this.recall<number>('conversations asked for'), 10_000));
+});
+
+Then("{user}'s other chat was shown the whole conversation every time", function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  expectShownConversation(session, readingChatOf(session), this.recall<number>('conversations asked for on the chat that reads'));
+});
+
+Given('the platform waits at most {duration} for a request to arrive', async function (this: ApexWorld, ms: number) {
+  if (this.target.kind === 'remote') return this.skip('this starts a reference platform instance that waits less long for requests; a remote target cannot be reconfigured.');
+  this.moveEveryoneTo((await this.startInstance({ REQUEST_TIMEOUT_SECONDS: String(ms / 1000) }))!);
+  return undefined;
+});
+
+When('{user} starts a conversation whose body trickles in over {duration}', async function (this: ApexWorld, user: string, ms: number) {
+  this.remember('details sent', await startConversationSlowly(this.session(user), ms));
 });

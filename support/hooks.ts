@@ -24,6 +24,21 @@ AfterAll({ timeout: 30_000 }, async function () {
   await takeDownTarget();
 });
 
+/**
+ * Under mutation testing only (stryker.config.mjs sets APEX_FRESH_PLATFORM_TAGS): what a platform
+ * sets up when it starts, its routes' request schemas above all, runs in the worker's BeforeAll,
+ * outside every scenario, so Stryker would try its mutants only against the scenarios that start an
+ * instance of their own. The scenarios these tags pick each start one, with the mutant switched on,
+ * and so are tried too.
+ */
+const freshPlatformTags = process.env.APEX_FRESH_PLATFORM_TAGS;
+if (freshPlatformTags) {
+  Before({ tags: freshPlatformTags, timeout: 30_000 }, async function (this: ApexWorld) {
+    const instance = await this.startInstance();
+    if (instance) this.moveEveryoneTo(instance);
+  });
+}
+
 /** A whole scenario skipped for what the target lacks: said in the report, and once per worker on the console. */
 const skipsReported = new Set<string>();
 function skip(world: ApexWorld, reason: string): 'skipped' {

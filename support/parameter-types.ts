@@ -149,3 +149,10 @@ defineParameterType({ name: 'failureReason', regexp: oneOf(Object.keys(RUN_FAILU
 
 /** How a platform process ends: "killed" (a crash) or "shut down" (support/platform-process.ts). */
 defineParameterType({ name: 'processEnding', regexp: oneOf(Object.keys(PROCESS_ENDINGS)), transformer: (words: string) => words });
+
+/** A stretch of time: "3 seconds", "1 second", "400 milliseconds", in milliseconds. */
+defineParameterType({
+  name: 'duration',
+  regexp: /\d+ (?:seconds?|milliseconds?)/,
+  transformer: (words: string) => Number(/\d+/.exec(words)![0]) * (words.includes('milli') ? 1 : 1000),
+});

@@ -21,6 +21,7 @@ export const REFUSALS: Record<string, { status: number; code?: string }> = {
   'the body is too large': { status: 413 },
   'the address is broken': { status: 400 },
   'the headers are too large': { status: 431 },
+  'the request did not arrive in time': { status: 408, code: 'REQUEST_TIMEOUT' },
   'the email is already registered': { status: 409 },
   'the details are invalid': { status: 422 },
   'the email or password is wrong': { status: 401, code: 'INVALID_CREDENTIALS' },
@@ -37,6 +38,9 @@ export const SOCKET_REFUSALS: Record<string, string> = {
   'the token is invalid': 'INVALID_TOKEN',
   'the token has expired': 'TOKEN_EXPIRED',
   'the token has been revoked': 'TOKEN_REVOKED',
+  'she already has too many open': 'TOO_MANY_CONNECTIONS',
+  'he already has too many open': 'TOO_MANY_CONNECTIONS',
+  'they already have too many open': 'TOO_MANY_CONNECTIONS',
 };
 
 /** The answer has the refusal's status and the contract's error shape: a sentence and a machine code. */

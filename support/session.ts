@@ -172,9 +172,9 @@ export class UserSession {
     return socket.waitFor(`the welcome for ${this.name}`, WELCOME, withinMs);
   }
 
-  /** The socket the user chats on: the latest open one, or a new one once it is welcomed. */
+  /** The socket the user chats on: the latest open one (never one that stopped reading), or a new one once it is welcomed. */
   async chatSocket(): Promise<AgentSocket> {
-    const open = [...this.sockets].reverse().find((s) => s.isOpen);
+    const open = [...this.sockets].reverse().find((s) => s.isOpen && !s.stoppedReading);
     if (open) return open;
     const socket = await this.openSocket();
     await this.waitForWelcome(socket);

@@ -6,6 +6,7 @@ import { CacheProbe } from './probes/cache-probe';
 import { redact, redactJson } from './redact';
 import { FaultClient } from './clients/fault-client';
 import type { TcpProxy } from './fakes/tcp-proxy';
+import type { AuthRelay } from './fakes/auth-relay';
 import type { LoadFigures } from './load-report';
 import type { PlatformProcess } from './platform-process';
 
@@ -30,6 +31,8 @@ export class ApexWorld extends World {
   fanOut?: { runId: string; events: number };
   /** The relay a resilience scenario cuts between an instance and one of its dependencies. */
   breakable?: { dependency: string; proxy: TcpProxy; restoredAt?: number };
+  /** The relay that can hold an instance's token checks, when this scenario put one in. */
+  authRelay?: AuthRelay;
   /** What a load scenario measured, and the heap it started from. */
   loadFigures?: LoadFigures;
   heapBaseline?: number;
@@ -129,6 +132,8 @@ export class ApexWorld extends World {
   }
 
   async cleanUp(): Promise<void> {
+    // A link left silent would keep the instance waiting on its dependency while it stops.
+    this.breakable?.proxy.restore();
     await Promise.allSettled([...this.sessions.values()].map((session) => session.closeSockets()));
     await Promise.allSettled([this.probes.database?.close(), this.probes.cache?.close(), ...this.instances.map((i) => i.stop())]);
     await Promise.allSettled(this.standIns.map((s) => s.stop()));

@@ -40,7 +40,7 @@ export function buildBackendService(deps: {
   breakers: CircuitBreakers;
 }): FastifyInstance {
   const { config, db, cache, conversations, gateway, faults, runs, llm, disconnectUser, breakers } = deps;
-  const app = createHttpApp();
+  const app = createHttpApp({ requestTimeoutMs: config.requestTimeoutSeconds * 1000 });
 
   async function authenticate(request: FastifyRequest): Promise<void> {
     const token = bearerToken(request.headers.authorization);

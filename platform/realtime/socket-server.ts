@@ -6,7 +6,7 @@ import type { AuthGateway } from '../backend/auth-gateway';
 import { AuthUnavailable } from '../backend/auth-gateway';
 import { Identity, RequestRefused, RunEngine, RunEvent, StartRequest } from '../agents/runs';
 import type { Conversations } from '../store/conversations';
-import type { Cache } from '../store/cache';
+import { CacheUnavailable, type Cache } from '../store/cache';
 import { databaseUnreachable } from '../store/database';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -14,6 +14,9 @@ const MAX_REQUEST_ID = 128;
 const GOING_AWAY = 1001;
 const POLICY_VIOLATION = 1008;
 const INTERNAL_ERROR = 1011;
+const TRY_AGAIN_LATER = 1013;
+/** Contract section 8: a socket with more than this waiting to be sent is let go rather than buffered without end. */
+const MAX_UNSENT_BYTES = 1024 * 1024;
 const MISSED_HEARTBEATS = 2;
 
 type ClientMessage = { type?: unknown; payload?: Record<string, unknown> } & Record<string, unknown>;
@@ -35,6 +38,8 @@ export interface SocketOptions {
   rateLimitPerMinute: number;
   /** The rate limit's window: a minute, unless a test platform shortens it. */
   rateWindowSeconds: number;
+  /** Chat connections one user may hold at once (contract section 8). */
+  maxSocketsPerUser: number;
 }
 
 const AUTH_PROBLEMS: Record<string, string> = {
@@ -162,8 +167,8 @@ export class AgentSocketServer {
       connection.queue = connection.queue.then(async () => {
         if (await ready) {
           await this.onMessage(connection, message).catch((error) =>
-            databaseUnreachable(error)
-              ? this.error(connection, 'STORAGE_UNAVAILABLE', 'Stored conversations cannot be reached right now; nothing was changed, and you can ask again shortly.')
+            databaseUnreachable(error) || error instanceof CacheUnavailable
+              ? this.error(connection, 'STORAGE_UNAVAILABLE', 'Stored data cannot be reached right now; nothing was changed, and you can ask again shortly.')
               : this.error(connection, 'INTERNAL_ERROR', 'That message could not be handled; try again.'),
           );
         }
@@ -192,9 +197,16 @@ export class AgentSocketServer {
       throw error;
     }
     if (!verdict.ok) return refuse(AUTH_PROBLEMS[verdict.problem] ?? 'INVALID_TOKEN', 'The access token was refused; sign in again.');
+    // The client may have gone while its token was being checked; its close has already been
+    // handled, so registering it now would hold it (and a place under the cap) for ever.
+    if (connection.socket.readyState !== WebSocket.OPEN) return false;
 
-    connection.identity = verdict.identity;
     const mine = this.byUser.get(verdict.identity.userId) ?? new Set();
+    // One user's connections are bounded, so no one account can hold the server's sockets and memory.
+    if (mine.size >= this.options.maxSocketsPerUser) {
+      return refuse('TOO_MANY_CONNECTIONS', `You already have ${this.options.maxSocketsPerUser} chat connections open; close one and connect again.`);
+    }
+    connection.identity = verdict.identity;
     mine.add(connection);
     this.byUser.set(verdict.identity.userId, mine);
     const now = new Date().toISOString();
@@ -207,7 +219,13 @@ export class AgentSocketServer {
   }
 
   private sendRaw(connection: Connection, frame: string): void {
-    if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(frame);
+    const { socket } = connection;
+    if (socket.readyState !== WebSocket.OPEN) return;
+    socket.send(frame);
+    // A client that stops reading would have the server hold everything meant for it. Past the
+    // bound it is let go: nothing more is queued, and the close (after what is queued) tells it
+    // why if it reads again; ws ends the connection itself if it never does.
+    if (socket.bufferedAmount > MAX_UNSENT_BYTES) socket.close(TRY_AGAIN_LATER, 'falling too far behind');
   }
 
   private send(connection: Connection, frame: object): void {

@@ -42,13 +42,23 @@ export interface PlatformConfig {
   /** Messages one user may send over sockets in a minute (or the window below). */
   socketRateLimit: number;
   socketRateWindowSeconds: number;
+  /** Chat connections one user may hold at once; the next is refused with TOO_MANY_CONNECTIONS. */
+  maxSocketsPerUser: number;
+  /** How long a request may take to arrive whole (headers and body) before it is refused with 408. */
+  requestTimeoutSeconds: number;
+  /** How long a Redis command may go unanswered before it fails, so no request waits on a silent Redis. */
+  redisCommandTimeoutMs: number;
   /** Failures in a row that open a tool's circuit breaker, and how long it stays open. */
   breakerThreshold: number;
   breakerCooldownMs: number;
   /** How long a broken tool hangs before it fails (the tool_failure fault). */
   toolFailureDelayMs: number;
-  /** PostgreSQL connections: at most `size`, `warm` of them opened at start; commits wait for the disk unless `synchronousCommit` is false. */
-  databasePool: { size: number; warm: number; synchronousCommit: boolean };
+  /**
+   * PostgreSQL connections: at most `size`, `warm` of them opened at start; commits wait for the
+   * disk unless `synchronousCommit` is false. A statement may run `statementTimeoutMs`, and work
+   * waits at most `queueTimeoutMs` for a connection, so no request waits on a silent database.
+   */
+  databasePool: { size: number; warm: number; synchronousCommit: boolean; statementTimeoutMs: number; queueTimeoutMs: number };
   /** scrypt's cost N for password hashes (a power of two). */
   passwordHashCost: number;
   /**
@@ -148,6 +158,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     lockoutWindowSeconds: numberSetting(env, 'LOCKOUT_WINDOW_SECONDS', 15 * 60, 1),
     socketRateLimit: numberSetting(env, 'WS_RATE_LIMIT_PER_MINUTE', 100, 1),
     socketRateWindowSeconds: numberSetting(env, 'WS_RATE_LIMIT_WINDOW_SECONDS', 60, 1),
+    maxSocketsPerUser: numberSetting(env, 'MAX_SOCKETS_PER_USER', 10, 1),
+    requestTimeoutSeconds: numberSetting(env, 'REQUEST_TIMEOUT_SECONDS', 30, 0.1),
+    redisCommandTimeoutMs: numberSetting(env, 'REDIS_COMMAND_TIMEOUT_MS', 2000, 1),
     breakerThreshold: numberSetting(env, 'BREAKER_FAILURE_THRESHOLD', 3, 1),
     breakerCooldownMs: numberSetting(env, 'BREAKER_COOLDOWN_MS', 30_000, 0),
     toolFailureDelayMs: numberSetting(env, 'TOOL_FAILURE_DELAY_MS', 300, 0),
@@ -155,7 +168,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     instanceLeaseSeconds: numberSetting(env, 'INSTANCE_LEASE_SECONDS', 10, 1),
     authServiceUrl: env.AUTH_SERVICE_URL || undefined,
     passwordHashCost: powerOfTwo(env, 'PASSWORD_HASH_COST', 16384),
-    databasePool: { size: numberSetting(env, 'DATABASE_POOL_SIZE', 20, 1), warm: numberSetting(env, 'DATABASE_POOL_WARM', 2, 0), synchronousCommit: env.DATABASE_SYNCHRONOUS_COMMIT !== 'off' },
+    databasePool: {
+      size: numberSetting(env, 'DATABASE_POOL_SIZE', 20, 1),
+      warm: numberSetting(env, 'DATABASE_POOL_WARM', 2, 0),
+      synchronousCommit: env.DATABASE_SYNCHRONOUS_COMMIT !== 'off',
+      statementTimeoutMs: numberSetting(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 1),
+      queueTimeoutMs: numberSetting(env, 'DATABASE_QUEUE_TIMEOUT_MS', 5000, 1),
+    },
     llm: llmFromEnv(env),
   };
 }

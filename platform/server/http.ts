@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import Fastify, { FastifyInstance, FastifyError, FastifyReply } from 'fastify';
 import { databaseUnreachable } from '../store/database';
+import { CacheUnavailable } from '../store/cache';
 
 /** An error the caller can act on; rendered as the contract's `{detail, code}`. */
 export class ApiError extends Error {
@@ -81,10 +82,15 @@ function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
 }
 
 /** A Fastify app whose every error, including schema failures, has the contract's shape. */
-export function createHttpApp(): FastifyInstance {
+export function createHttpApp(limits: { requestTimeoutMs: number }): FastifyInstance {
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
+    // Contract section 8: a request must arrive whole in time, or it is refused with 408 (see
+    // clientError): a client trickling its body in would otherwise hold a connection for ever.
+    requestTimeout: limits.requestTimeoutMs,
+    // Node looks for overdue requests only this often; its default, 30 s, would let one last twice the bound.
+    http: { connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs / 4), headersTimeout: Math.min(60_000, limits.requestTimeoutMs) },
     ajv: { customOptions: { allErrors: false, removeAdditional: false, coerceTypes: false } },
     clientErrorHandler: clientError,
     frameworkErrors: (error, _request, reply) => {
@@ -116,7 +122,7 @@ export function createHttpApp(): FastifyInstance {
           : `The ${where} ${first?.message ?? 'is invalid'}`;
       return reply.status(422).send({ detail: sentence(detail), code: 'VALIDATION_ERROR' });
     }
-    if (databaseUnreachable(error)) {
+    if (databaseUnreachable(error) || error instanceof CacheUnavailable) {
       return reply.status(503).send({ detail: 'Stored data cannot be reached right now; nothing was changed, and you can try again shortly.', code: 'STORAGE_UNAVAILABLE' });
     }
     const status = fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500 ? fastifyError.statusCode : 500;

@@ -33,7 +33,7 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
 
 /** Starts auth and backend as two listeners; every instance is independent of any other in the process. */
 export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
-  const [db, cache] = await Promise.all([openDatabase(config.databaseUrl, config.databasePool), openCache(config.redisUrl)]);
+  const [db, cache] = await Promise.all([openDatabase(config.databaseUrl, config.databasePool), openCache(config.redisUrl, config.redisCommandTimeoutMs)]);
   const tokens = new TokenService(config.jwtSecret, cache, {
     access: config.accessTtlSeconds,
     refresh: config.refreshTtlSeconds,
@@ -45,7 +45,12 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   const gateway = new AuthGateway(config.authServiceUrl ?? authUrl, { id: config.serviceId, secret: config.backendServiceSecret });
   const conversations = new Conversations(db);
   const faults = new Faults();
-  const sockets = new AgentSocketServer(gateway, conversations, cache, { heartbeatMs: config.heartbeatMs, rateLimitPerMinute: config.socketRateLimit, rateWindowSeconds: config.socketRateWindowSeconds });
+  const sockets = new AgentSocketServer(gateway, conversations, cache, {
+    heartbeatMs: config.heartbeatMs,
+    rateLimitPerMinute: config.socketRateLimit,
+    rateWindowSeconds: config.socketRateWindowSeconds,
+    maxSocketsPerUser: config.maxSocketsPerUser,
+  });
   const bus = new EventBus(cache);
   await bus.start((userId, event) => sockets.deliver(userId, event));
   const wording = config.llm ? new ChatModelWording(config.llm.baseUrl, config.llm.apiKey, config.llm.model, config.llm.timeoutMs) : new TemplateWording();

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import Redis, { ReplyError } from 'ioredis';
 import { InProcessCache } from './in-process-cache';
 
 /**
@@ -24,6 +24,9 @@ export interface Cache {
   close(): Promise<void>;
 }
 
+/** Redis did not answer in time, or could not be reached: what needed it cannot be done right now. */
+export class CacheUnavailable extends Error {}
+
 /**
  * Anyone who can reach the Redis server can publish on its channels (pub/sub ignores the database
  * number), so a message that breaks its handler is logged and dropped; it never ends the process.
@@ -43,9 +46,11 @@ class RedisCache implements Cache {
   private subscriber?: Redis;
   private readonly handlers = new Map<string, ((message: string) => void)[]>();
 
-  constructor(url: string) {
+  constructor(url: string, commandTimeoutMs: number) {
+    // A command on a connection that carries nothing back (a hung server, a dead network path)
+    // would otherwise wait for ever, and the request waiting on it with it.
     // Stryker disable next-line BooleanLiteral: equivalent, connect() is awaited right after construction either way
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true, commandTimeout: commandTimeoutMs });
     this.redis.on('error', () => undefined);
   }
 
@@ -53,37 +58,47 @@ class RedisCache implements Cache {
     await this.redis.connect();
   }
 
+  /** Runs a command; a Redis that cannot answer becomes CacheUnavailable, while a refused command (a reply error) stays what it is. */
+  private async command<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ReplyError) throw error;
+      throw new CacheUnavailable(`Redis cannot be reached right now (${(error as Error).message}).`);
+    }
+  }
+
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+    await this.command(() => this.redis.set(key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds))));
   }
 
   get(key: string): Promise<string | null> {
-    return this.redis.get(key);
+    return this.command(() => this.redis.get(key));
   }
 
   take(key: string): Promise<string | null> {
-    return this.redis.getdel(key);
+    return this.command(() => this.redis.getdel(key));
   }
 
   async del(key: string): Promise<void> {
-    await this.redis.del(key);
+    await this.command(() => this.redis.del(key));
   }
 
   async exists(key: string): Promise<boolean> {
-    return (await this.redis.exists(key)) === 1;
+    return (await this.command(() => this.redis.exists(key))) === 1;
   }
 
   async increment(key: string, ttlSeconds: number): Promise<number> {
-    const [[, count]] = (await this.redis.multi().incr(key).expire(key, Math.ceil(ttlSeconds), 'NX').exec()) as [[Error | null, number]];
+    const [[, count]] = (await this.command(() => this.redis.multi().incr(key).expire(key, Math.ceil(ttlSeconds), 'NX').exec())) as [[Error | null, number]];
     return count;
   }
 
   async decrement(key: string, by: number): Promise<void> {
-    await this.redis.decrby(key, by);
+    await this.command(() => this.redis.decrby(key, by));
   }
 
   async publish(channel: string, message: string): Promise<void> {
-    await this.redis.publish(channel, message);
+    await this.command(() => this.redis.publish(channel, message));
   }
 
   async subscribe(channel: string, onMessage: (message: string) => void): Promise<void> {
@@ -113,9 +128,9 @@ class RedisCache implements Cache {
   }
 }
 
-export async function openCache(url: string): Promise<Cache> {
+export async function openCache(url: string, commandTimeoutMs: number): Promise<Cache> {
   if (url === 'memory:') return new InProcessCache();
-  const cache = new RedisCache(url);
+  const cache = new RedisCache(url, commandTimeoutMs);
   await cache.connect();
   return cache;
 }

@@ -30,7 +30,7 @@ export async function migrate(databaseUrl: string): Promise<void> {
   }
 }
 
-export async function openDatabase(databaseUrl: string, pool: { size: number; warm: number; synchronousCommit?: boolean }): Promise<Database> {
+export async function openDatabase(databaseUrl: string, pool: { size: number; warm: number; synchronousCommit?: boolean; statementTimeoutMs: number; queueTimeoutMs: number }): Promise<Database> {
   await migrate(databaseUrl);
   // Opening a connection costs more than a run's first commit, so connections stay open a while
   // and `warm` of them are opened up front, for customers who arrive together.
@@ -38,7 +38,18 @@ export async function openDatabase(databaseUrl: string, pool: { size: number; wa
   // a crash of the database server itself could lose it. Test platforms take the speed.
   // Stryker disable next-line all: how fast a commit reaches the disk is not observable short of crashing the database server
   const options = pool.synchronousCommit === false ? '-c synchronous_commit=off' : undefined;
-  const connections = new Pool({ connectionString: databaseUrl, max: pool.size, idleTimeoutMillis: 30_000, options });
+  // No request may wait on the database for ever: the server ends a statement that runs past
+  // statement_timeout; the client gives up a moment later on a link that carries nothing back
+  // (query_timeout), and on waiting for a connection, or opening one (connectionTimeoutMillis).
+  const connections = new Pool({
+    connectionString: databaseUrl,
+    max: pool.size,
+    idleTimeoutMillis: 30_000,
+    options,
+    statement_timeout: pool.statementTimeoutMs,
+    query_timeout: pool.statementTimeoutMs + 500,
+    connectionTimeoutMillis: pool.queueTimeoutMs,
+  });
   // An idle client losing its server must not crash the process; the next query reports it.
   connections.on('error', () => undefined);
   // Stryker disable next-line all: how many connections are opened ahead changes only how soon the first customers are served
@@ -49,21 +60,27 @@ export async function openDatabase(databaseUrl: string, pool: { size: number; wa
 
 export async function inTransaction<T>(db: Database, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await db.connect();
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A connection that timed out or dropped may still owe an answer: it is discarded, not reused.
+    if (databaseUnreachable(error)) broken = error as Error;
+    await client.query('ROLLBACK').catch((failed: Error) => (broken = failed));
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
 
-/** Whether an error says the database could not be reached, rather than that it refused a statement. */
+/**
+ * Whether an error says the database could not be reached or did not answer in time (a statement
+ * past its timeout, 57014, or a link that carried nothing back), rather than that it refused a statement.
+ */
 export function databaseUnreachable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08001', '08003', '08006'].includes(code ?? '') || /connection terminated|timeout exceeded when trying to connect/i.test(message ?? '');
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57014', '57P01', '57P03', '08001', '08003', '08006'].includes(code ?? '') || /connection terminated|timeout exceeded when trying to connect|query read timeout/i.test(message ?? '');
 }

@@ -11,6 +11,19 @@ export class InProcessCache implements Cache {
   readonly kind = 'in-process' as const;
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
   private readonly channels = new EventEmitter();
+  // Reading a key drops it once expired, but most keys (a rate-limit counter, a revoked token) are
+  // never read again: without a sweep they would pile up for as long as the process runs.
+  private readonly sweeper = setInterval(() => this.sweep(), 60_000);
+
+  constructor() {
+    this.sweeper.unref();
+  }
+
+  /** Drops every expired key, as Redis does by itself. */
+  sweep(): void {
+    const now = Date.now();
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+  }
 
   private live(key: string): string | null {
     const entry = this.entries.get(key);
@@ -70,6 +83,7 @@ export class InProcessCache implements Cache {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.sweeper);
     this.entries.clear();
     this.channels.removeAllListeners();
   }

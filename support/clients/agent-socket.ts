@@ -46,6 +46,8 @@ export class AgentSocket extends EventEmitter {
   /** Arrival times of the server's heartbeat pings. */
   readonly heartbeats: number[] = [];
   closed?: { code: number; reason: string; at: number };
+  /** Whether this client stopped reading what the server sends (it piles up in the network, then at the server); it is not the one a person chats on. */
+  stoppedReading = false;
   /** Every frame is held to the contract; the After hook in support/hooks/contract.ts reports it. */
   private readonly contract = new SocketContract();
   private readonly recordViolations = scenarioRecorder();
@@ -127,6 +129,17 @@ export class AgentSocket extends EventEmitter {
   sendText(text: string): void {
     this.sent += 1;
     this.ws.send(text);
+  }
+
+  /** The client stops reading, as a frozen browser tab does; what it sends still goes out. */
+  stopReading(): void {
+    this.stoppedReading = true;
+    this.ws.pause();
+  }
+
+  /** The client reads again: whatever the server managed to send meanwhile arrives now. */
+  startReading(): void {
+    this.ws.resume();
   }
 
   /** The connection drops without a goodbye, as when a laptop loses its network. */

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from './http';
+import { http, HttpResponse, trickle } from './http';
 
 /** The backend's REST endpoints, as the contract names them. */
 export class ApiClient {
@@ -12,6 +12,11 @@ export class ApiClient {
   /** A conversation asked for with a body exactly as given. */
   createThreadRaw(token: string, body: string): Promise<HttpResponse> {
     return http('POST', `${this.baseUrl}/api/threads`, { token, rawBody: body });
+  }
+
+  /** A conversation asked for with a body that trickles in over `overMs`, as from a client on a bad network. */
+  createThreadSlowly(token: string, body: string, overMs: number): Promise<HttpResponse> {
+    return trickle('POST', `${this.baseUrl}/api/threads`, { token, body, overMs });
   }
 
   createThread(token: string, body?: { title?: string; metadata?: Record<string, unknown> }): Promise<HttpResponse> {

@@ -87,6 +87,54 @@ export function getClaimingHost(url: string, host: string): Promise<HttpResponse
   });
 }
 
+/**
+ * A JSON request whose body is sent in pieces spread evenly over `overMs`, as a client on a bad
+ * network (or one holding the connection on purpose) sends it. The pacing is the client's
+ * behaviour under test, not a wait; sending stops as soon as the server answers.
+ */
+export function trickle(method: string, url: string, options: { token?: string; body: string; overMs: number; pieces?: number }): Promise<HttpResponse> {
+  const contract = scenarioRecorder();
+  const call = `${method} ${new URL(url).pathname}`;
+  const pieces = options.pieces ?? 8;
+  const size = Math.ceil(Buffer.byteLength(options.body) / pieces);
+  const bytes = Buffer.from(options.body);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': bytes.length };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const request = nodeRequest(url, { method, headers, timeout: 15_000 + options.overMs }, (response) => {
+      clearTimeout(timer);
+      let text = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        let body: any = text;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          // Not JSON: kept as text.
+        }
+        const answer = { status: response.statusCode ?? 0, body, text, call, elapsedMs: performance.now() - started };
+        contract(() => checkHttpAnswer({ ...answer, method, url, contentType: response.headers['content-type'] ?? null, request: { token: options.token } }));
+        resolve(answer);
+      });
+    });
+    const next = () => {
+      request.write(bytes.subarray(sent * size, (sent + 1) * size));
+      sent += 1;
+      if (sent < pieces) timer = setTimeout(next, options.overMs / (pieces - 1));
+      else request.end();
+    };
+    request.on('timeout', () => request.destroy(new Error('no answer in time')));
+    request.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`${call} could not reach ${new URL(url).host}: ${error.message}`));
+    });
+    next();
+  });
+}
+
 /** Fails with the call, the status and the (redacted) body when the status is not the expected one. */
 export function expectStatus<T>(response: HttpResponse<T>, expected: number, doing: string): HttpResponse<T> {
   if (response.status !== expected) {

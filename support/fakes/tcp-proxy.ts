@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A loopback TCP relay between a platform instance and one of its dependencies (PostgreSQL,
- * Redis, the auth service), so a scenario can make the dependency unreachable and bring it
- * back without touching the real service that other scenarios share.
+ * Redis, the auth service), so a scenario can make the dependency unreachable, or silent, and
+ * bring it back without touching the real service that other scenarios share.
  */
 export class TcpProxy {
   private readonly open = new Set<Socket>();
   private reachable = true;
+  /** While stalled, what either side sends waits here, in order, instead of being passed on. */
+  private held?: { to: Socket; chunk?: Buffer }[];
 
   private constructor(private readonly server: Server, readonly port: number) {}
 
@@ -18,7 +20,9 @@ export class TcpProxy {
       if (!proxy.reachable) return void client.destroy();
       const upstream = connect(target.port, target.host);
       for (const [a, b] of [[client, upstream], [upstream, client]] as const) {
-        a.pipe(b);
+        a.on('data', (chunk: Buffer) => (proxy.held ? proxy.held.push({ to: b, chunk }) : b.write(chunk)));
+        // An end is passed on after what came before it, held or not.
+        a.on('end', () => (proxy.held ? proxy.held.push({ to: b }) : b.end()));
         a.on('error', () => b.destroy());
         a.on('close', () => b.destroy());
         proxy.open.add(a);
@@ -36,8 +40,21 @@ export class TcpProxy {
     for (const socket of this.open) socket.destroy();
   }
 
+  /** The dependency goes silent, as a hung server or a dead network path does: connections are accepted and stay open, but nothing gets through either way. */
+  stall(): void {
+    this.held ??= [];
+  }
+
+  /** The dependency answers again: what was held is passed on, in order, and new connections are let through. */
   restore(): void {
     this.reachable = true;
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const { to, chunk } of held) {
+      if (to.destroyed || to.writableEnded) continue;
+      if (chunk) to.write(chunk);
+      else to.end();
+    }
   }
 
   /** This proxy's address in place of the dependency's, in a URL of the same kind. */

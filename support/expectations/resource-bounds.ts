@@ -1,0 +1,101 @@
+import { describeFrames, type AgentSocket } from '../clients/agent-socket';
+import { DEPENDENCIES } from '../domain';
+import type { Instance } from '../environment';
+import { redact } from '../redact';
+import { REQUESTS_WHILE_SILENT, conversationsReceived, type Reply } from '../resource-bounds';
+import type { UserSession } from '../session';
+import { eventually } from '../wait';
+
+/** The contract's close code for a connection that fell too far behind (1013, "try again later"). */
+const TOO_FAR_BEHIND = 1013;
+/** How a refusal says something the request needs cannot be reached right now. */
+const UNAVAILABLE = /_UNAVAILABLE$|^DATABASE_BUSY$/;
+
+/** Exactly `count` of the person's chat connections are open, each was welcomed, and each still answers a ping. */
+export async function expectOpenChatsAnswer(session: UserSession, count: number): Promise<void> {
+  const open = session.sockets.filter((socket) => socket.isOpen);
+  const welcomed = open.filter((socket) => socket.frames.some((f) => f.frame.type === 'system_message' && f.frame.data?.event === 'connection_established'));
+  if (open.length !== count || welcomed.length !== count) {
+    const each = session.sockets.map((socket, i) => `connection ${i + 1}: ${socket.isOpen ? 'open' : socket.closed ? `closed ${socket.closed.code}` : 'closing'}, ${describeFrames(socket.frames.slice(0, 3), socket.openedAt)}`);
+    throw new Error(`Expected ${count} of ${session.name}'s chat connections to be open and welcomed; ${open.length} are open, ${welcomed.length} of them welcomed:\n- ${each.join('\n- ')}`);
+  }
+  await Promise.all(open.map(async (socket, i) => {
+    const from = socket.frames.length;
+    socket.send('ping');
+    await socket.waitFor(`a pong on ${session.name}'s open connection ${i + 1}`, (f) => f.type === 'pong', 5000, from);
+  }));
+}
+
+/**
+ * The chat that stopped reading was closed with 1013 as falling too far behind, before it had
+ * been sent half of what it asked for: the platform stopped piling up replies for it (what did
+ * reach it is what the network itself buffers, plus the platform's bound).
+ */
+export async function expectDroppedAsTooFarBehind(socket: AgentSocket, owner: string, asked: number, withinMs: number): Promise<string> {
+  const closedOrAll = () => (socket.closed || conversationsReceived(socket).count >= asked ? true : undefined);
+  await eventually(`${owner}'s chat that stopped reading to be closed, or sent all it asked for`, async () => closedOrAll(), withinMs, () => `it received ${conversationsReceived(socket).count} of ${asked} conversations`).catch(() => undefined);
+  const { count, bytes } = conversationsReceived(socket);
+  const sent = `${count} of the ${asked} conversations it asked for (${(bytes / 1048576).toFixed(1)} MiB)`;
+  if (!socket.closed) throw new Error(`Expected ${owner}'s chat that stopped reading to be closed with ${TOO_FAR_BEHIND} as falling too far behind; it stayed open and was sent ${sent}`);
+  if (socket.closed.code !== TOO_FAR_BEHIND) throw new Error(`Expected ${owner}'s chat that stopped reading to be closed with ${TOO_FAR_BEHIND} as falling too far behind; it was closed with ${socket.closed.code} (${socket.closed.reason || 'no reason'}) after ${sent}`);
+  if (count >= asked / 2) throw new Error(`Expected the platform to drop ${owner}'s chat that stopped reading before half of what it asked for was sent; it was sent ${sent} first`);
+  return `${owner}'s chat that stopped reading was sent ${sent}, then closed with ${socket.closed.code} (${socket.closed.reason}).`;
+}
+
+/** The person's reading chat was shown the whole conversation every one of the `times` it asked, and is still open. */
+export function expectShownConversation(session: UserSession, socket: AgentSocket, times: number): void {
+  const threads = socket.frames.slice(socket.marked).filter((f) => f.frame.type === 'thread');
+  const whole = threads.filter((f) => f.frame.data?.thread?.id === session.thread.id && f.frame.data.thread.metadata?.notes === session.thread.metadata.notes);
+  if (whole.length !== times || !socket.isOpen) {
+    throw new Error(`Expected ${session.name}'s other chat to be shown the whole conversation ${times} times and stay open; it was shown it whole ${whole.length} times${socket.isOpen ? '' : `, and closed with ${socket.closed?.code}`}: ${describeFrames(socket.frames.slice(socket.marked), socket.openedAt)}`);
+  }
+}
+
+/** Whether the reply says that what the request needs cannot be reached; a description of it otherwise. */
+function unavailableOrWhy(reply: Reply, dependency: string): string | undefined {
+  if (reply.kind === 'http') {
+    const { answer } = reply;
+    return answer.status === 503 && UNAVAILABLE.test(answer.body?.code ?? '') && typeof answer.body?.detail === 'string' ? undefined : `${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 160)}`;
+  }
+  if (reply.kind === 'frame') {
+    const said = reply.frame.type === 'error_message' ? `${reply.frame.error_code}: ${reply.frame.error_message}` : reply.frame.type;
+    return reply.frame.type === 'error_message' && UNAVAILABLE.test(reply.frame.error_code ?? '') ? undefined : `the chat answered ${said}`;
+  }
+  const name = DEPENDENCIES[dependency];
+  const wrong = reply.answers.filter((a) => a.body?.checks?.[name] !== 'down');
+  return wrong.length ? wrong.map((a) => `${a.call} says ${name} is ${a.body?.checks?.[name] ?? 'not checked'} (${a.status})`).join('; ') : undefined;
+}
+
+/**
+ * Every one of the requests is answered within `withinMs`, saying that what it needs cannot be
+ * reached (503 or an error frame whose code says unavailable; health naming the dependency down).
+ * A request still waiting at the deadline fails the step, named as such: it would have hung.
+ */
+export async function expectAnsweredAsUnavailable(session: UserSession, instance: Instance, dependency: string, requests: string[], withinMs: number): Promise<string> {
+  const unknown = requests.filter((name) => !REQUESTS_WHILE_SILENT[name]);
+  if (unknown.length) throw new Error(`No request is known as ${unknown.map((n) => `"${n}"`).join(', ')}; the known ones are ${Object.keys(REQUESTS_WHILE_SILENT).join(', ')} (support/resource-bounds.ts).`);
+  const started = Date.now();
+  const outcomes = await Promise.all(requests.map(async (name) => {
+    const attempt = REQUESTS_WHILE_SILENT[name](session, instance).then(
+      (reply) => ({ reply, took: Date.now() - started }),
+      (error: Error) => ({ error, took: Date.now() - started }),
+    );
+    let deadline: NodeJS.Timeout | undefined;
+    const late = new Promise<'waiting'>((resolve) => (deadline = setTimeout(() => resolve('waiting'), withinMs)));
+    const outcome = await Promise.race([attempt, late]);
+    clearTimeout(deadline);
+    return { name, outcome };
+  }));
+  const problems = outcomes.flatMap(({ name, outcome }) => {
+    if (outcome === 'waiting') return [`${name}: still waiting after ${withinMs / 1000} s`];
+    if ('error' in outcome) return [`${name}: ${outcome.error.message}`];
+    const why = unavailableOrWhy(outcome.reply, dependency);
+    if (why) return [`${name}: ${why}`];
+    if (outcome.reply.kind === 'frame' && !outcome.reply.stillOpen && outcome.reply.frame.error_code !== 'AUTH_UNAVAILABLE') return [`${name}: the chat closed after the answer`];
+    return [];
+  });
+  if (problems.length) {
+    throw new Error(`Expected each of ${session.name}'s requests to be answered within ${withinMs / 1000} s while its ${dependency} is silent, saying it cannot be reached right now:\n- ${problems.join('\n- ')}`);
+  }
+  return `While its ${dependency} was silent: ${outcomes.map(({ name, outcome }) => `${name} answered in ${(outcome as { took: number }).took} ms`).join('; ')}.`;
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { AgentSocket, Frame } from './clients/agent-socket';
+import { expectStatus, http, type HttpResponse } from './clients/http';
+import type { AuthRelay } from './fakes/auth-relay';
+import { costQuestion } from './domain';
+import type { Instance } from './environment';
+import type { UserSession } from './session';
+
+/** What a chat answered, or how a request ended; for a failure message. */
+export type Reply = { kind: 'http'; answer: HttpResponse } | { kind: 'frame'; frame: Frame; stillOpen: boolean } | { kind: 'health'; answers: HttpResponse[] };
+
+const range = (count: number) => Array.from({ length: count }, (_, i) => i);
+
+/** Opens `count` chat connections at once; each is welcomed, or this fails saying what came instead. */
+export async function haveChatsOpen(session: UserSession, count: number): Promise<void> {
+  await session.ensureSignedIn();
+  await Promise.all(range(count).map(async () => session.waitForWelcome(await session.openSocket())));
+}
+
+/** Opens `count` chat connections at once and waits for the platform's first word on each: a welcome or a refusal. */
+export async function openChats(session: UserSession, count: number): Promise<void> {
+  await session.ensureSignedIn();
+  await Promise.all(range(count).map(async () => (await session.openSocket()).connectionAnswer()));
+}
+
+/** Closes the person's oldest open chat connection, politely, and waits until the platform has seen it go. */
+export async function closeOneChat(session: UserSession): Promise<void> {
+  const open = session.sockets.find((socket) => socket.isOpen);
+  if (!open) throw new Error(`${session.name} has no open chat connection to close.`);
+  await open.close();
+}
+
+/**
+ * Opens `count` chat connections while the relay holds the platform's token checks, closes each
+ * once the platform is checking its token, and only then lets the checks through: every
+ * connection went away during its sign-in. A polite close is answered by the platform, so by the
+ * time it returns the platform knows the connection is gone.
+ */
+export async function dropChatsWhileSigningIn(session: UserSession, relay: AuthRelay | undefined, count: number): Promise<void> {
+  if (!relay) throw new Error('Holding the token checks needs an instance whose token checks can be held up (a Given step starts one).');
+  await session.ensureSignedIn();
+  relay.holdChecks();
+  const sockets = await Promise.all(range(count).map(() => session.openSocket()));
+  await relay.checksHeld(count, 5000);
+  await Promise.all(sockets.map((socket) => socket.close()));
+  await relay.releaseChecks();
+}
+
+/** A conversation whose details hold `kib` KiB of notes: every time it is read, that much is sent. */
+export async function startConversationWithNotes(session: UserSession, kib: number): Promise<void> {
+  await session.ensureSignedIn();
+  const body = { title: 'Notes', metadata: { notes: 'n'.repeat(kib * 1024) } };
+  session.thread = expectStatus(await session.api.createThread(session.accessToken, body), 201, `Starting ${session.name}'s conversation`).body;
+}
+
+/** Starts a conversation whose body trickles in over `overMs`; the answer is kept as the person's last attempt. Returns the details sent. */
+export async function startConversationSlowly(session: UserSession, overMs: number): Promise<Record<string, unknown>> {
+  await session.ensureSignedIn();
+  const details = { notes: 'typed on a train' };
+  const body = JSON.stringify({ title: 'Slowly', metadata: details });
+  await session.attempt('create thread', session.api.createThreadSlowly(session.accessToken, body, overMs));
+  return details;
+}
+
+/** A chat connection that is welcomed and then stops reading; what it asks for piles up. */
+export async function haveChatThatStoppedReading(session: UserSession): Promise<void> {
+  await session.ensureSignedIn();
+  const socket = await session.openSocket();
+  await session.waitForWelcome(socket);
+  socket.stopReading();
+}
+
+export function stalledChatOf(session: UserSession): AgentSocket {
+  const stalled = session.sockets.find((socket) => socket.stoppedReading);
+  if (!stalled) throw new Error(`${session.name} has no chat connection that has stopped reading.`);
+  return stalled;
+}
+
+/** The person's chat beside the one that stopped reading: the one that reads. */
+export function readingChatOf(session: UserSession): AgentSocket {
+  const reading = session.sockets.find((socket) => !socket.stoppedReading);
+  if (!reading) throw new Error(`${session.name} has no chat connection that reads.`);
+  return reading;
+}
+
+/**
+ * The chat that stopped reading asks for the conversation `times` times at once, while the
+ * person's other chat asks for it `readingTimes` times, one after another. The platform handles a
+ * connection's messages in order, so a question sent last on the stalled chat tells, once its run
+ * starts on the other chat, that every request before it was handled: only then does the stalled
+ * chat read again, and find out what the platform kept for it.
+ */
+export async function askForConversationWhileNotReading(session: UserSession, times: number, readingTimes: number, withinMs: number): Promise<void> {
+  const stalled = stalledChatOf(session);
+  const reading = readingChatOf(session);
+  const threadId = session.thread?.id;
+  if (!threadId) throw new Error(`${session.name} has no conversation to ask for.`);
+  stalled.marked = stalled.frames.length;
+  reading.marked = reading.frames.length;
+  for (const _ of range(times)) stalled.send('get_thread', { thread_id: threadId });
+  const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 1000, avg_input_tokens: 100, avg_output_tokens: 50 };
+  const last = `req_last_${randomUUID()}`;
+  stalled.send('start_agent', { user_request: costQuestion(workload), agent: 'cost_optimizer', context: { workload }, request_id: last });
+  for (const _ of range(readingTimes)) {
+    const from = reading.frames.length;
+    reading.send('get_thread', { thread_id: threadId });
+    await reading.waitFor('the conversation on the chat that reads', (f) => f.type === 'thread' || f.type === 'error_message', withinMs, from);
+  }
+  await reading.waitFor('the start of the question sent last on the chat that stopped reading', (f) => f.type === 'agent_started' && f.data?.request_id === last, withinMs, reading.marked);
+  stalled.startReading();
+}
+
+/** Bytes of the conversations a chat received since it was marked, and how many there were. */
+export function conversationsReceived(socket: AgentSocket): { count: number; bytes: number } {
+  const threads = socket.frames.slice(socket.marked).filter((f) => f.frame.type === 'thread');
+  return { count: threads.length, bytes: threads.reduce((sum, f) => sum + JSON.stringify(f.frame).length, 0) };
+}
+
+const stamp = (socket: AgentSocket) => socket.frames.length;
+
+/** The first answer on the chat from `from` on, and whether the chat is still open after it. */
+async function chatReply(socket: AgentSocket, from: number, expecting: (f: Frame) => boolean): Promise<Reply> {
+  const { frame } = await socket.waitFor('an answer', (f) => f.type === 'error_message' || expecting(f), 60_000, from);
+  return { kind: 'frame', frame, stillOpen: socket.isOpen };
+}
+
+/**
+ * What a customer tries while one of the platform's dependencies is silent, in a reviewer's
+ * words: each comes back with the answer it got (support/expectations/resource-bounds.ts judges
+ * it). Add a row to try something else.
+ */
+export const REQUESTS_WHILE_SILENT: Record<string, (session: UserSession, instance: Instance) => Promise<Reply>> = {
+  'listing the conversations': async (session) => ({ kind: 'http', answer: await session.api.threads(session.accessToken) }),
+  'signing in': async (session) => ({ kind: 'http', answer: await session.auth.login({ email: session.email, password: session.password }) }),
+  'opening the conversation on the chat': async (session) => {
+    const socket = await session.chatSocket();
+    const from = stamp(socket);
+    socket.send('get_thread', { thread_id: session.thread?.id });
+    return chatReply(socket, from, (f) => f.type === 'thread');
+  },
+  'a message on the open chat': async (session) => {
+    const socket = await session.chatSocket();
+    const from = stamp(socket);
+    socket.send('ping');
+    return chatReply(socket, from, (f) => f.type === 'pong');
+  },
+  'opening a new chat connection': async (session) => {
+    const socket = await session.openSocket();
+    const { frame } = await socket.connectionAnswer(60_000);
+    return { kind: 'frame', frame, stillOpen: socket.isOpen };
+  },
+  "the platform's health": async (_session, instance) => ({ kind: 'health', answers: await Promise.all([instance.apiUrl, instance.authUrl].map((url) => http('GET', `${url}/health`))) }),
+};
