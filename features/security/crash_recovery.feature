@@ -54,4 +54,5 @@ Feature: Crash recovery
     Then Bob's analysis is reported failed within 30 seconds, because it was interrupted
     And Alice's analysis is still under way
     When Alice stops it once it is under way
-    Then Alice's analysis is stored as cancelled
+    Then Alice's analysis is cancelled within 2 seconds
+    And Alice's analysis is stored as cancelled
