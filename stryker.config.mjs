@@ -1,4 +1,12 @@
 // @ts-check
+// Scenarios that each start a platform of their own under mutation testing, so that what a
+// platform sets up when it starts (its routes' request schemas, the chat server's options) is
+// tried against the scenarios that would notice it going wrong: see the Before hook that reads
+// this in support/hooks.ts, and ignoreStatic below. They are the journeys about
+// what requests and connections may carry; none injects faults, which go to the worker's platform.
+process.env.APEX_FRESH_PLATFORM_TAGS ??=
+  '(@auth or @SEC-01 or @SEC-08 or @AGENT-09 or @DATA-05 or @RT-06) and not @fault-injection and not @slow';
+
 /**
  * Mutation testing of the reference platform, with the specification as the test suite.
  * Run it through `npm run mutation` (scripts/mutation.ts): that picks the services the way
@@ -27,11 +35,10 @@ export default {
   // mutant, which is hours here. They are reported as Ignored instead. Code reached both at
   // start-up and in scenarios is still tested: every mutant run starts its own platform in
   // BeforeAll with the mutant already switched on.
-  // The catch: such "hybrid" code (route schemas, for one) is tested only against the scenarios
-  // that ran it, i.e. those that start an instance of their own, not against the scenarios that
-  // would notice (a too-long title, say, is refused by the worker's own platform). Its survivors
-  // are over-counted; docs/mutation.md says which. Turning this off measures them properly, at the
-  // price of a worker restart and a whole-specification run for each of them.
+  // Such "hybrid" code (route schemas, for one) is tested only against the scenarios that ran it,
+  // i.e. those that start an instance of their own; APEX_FRESH_PLATFORM_TAGS above makes the
+  // scenarios that would notice (a too-long title refused, say) start one each. Turning this off
+  // would instead cost a worker restart and a whole-specification run for each such mutant.
   ignoreStatic: true,
 
   // The machine is shared and slow; raise it with --concurrency N.
