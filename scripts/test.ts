@@ -26,22 +26,23 @@ async function main(): Promise<void> {
   const checks: CheckResult[] = [];
   let scenarios;
   try {
-    // The specification mostly waits on sockets and timers, so the type check and the steps' dry
-    // run (which need no target) overlap it instead of going first.
+    // The specification mostly waits on sockets and timers, so every check that needs none of
+    // its results (the type check, the steps' dry run, and the bite and remote runs, each on a
+    // platform of its own) runs beside it instead of before or after it.
     const early = Promise.all([typecheck(), stepsCheck(prepared.env)]);
+    const platformChecks = Promise.all(
+      prepared.env.APEX_API_URL
+        ? [{ name: 'bite', ok: true, detail: 'skipped: the bite check breaks the reference platform, and a remote target is configured' }]
+        : [biteCheck(prepared.env), remoteCheck(prepared)],
+    );
     console.log('\nRunning the specification:');
     const code = await cucumber(slowFirst([]), prepared.env);
     const [types, steps] = await early;
     checks.push(types, steps, gherkinFormatCheck(), guideCheck());
     scenarios = summarise(`${REPORTS}/messages.ndjson`);
     checks.push({ name: 'specification', ok: code === 0 && scenarios.total > 0, detail: scenarios.line });
-    // The checks after the specification each wait on a process of their own (Chromium, a
-    // cucumber run, a platform), so they run side by side; their lines keep this order.
-    const browser = writeHtmlReport(prepared) ? [browserCheck(reportCounts())] : [];
-    const platformChecks = prepared.env.APEX_API_URL
-      ? [Promise.resolve<CheckResult>({ name: 'bite', ok: true, detail: 'skipped: the bite check breaks the reference platform, and a remote target is configured' })]
-      : [biteCheck(prepared.env), remoteCheck(prepared)];
-    checks.push(...(await Promise.all([...browser, ...platformChecks])));
+    if (writeHtmlReport(prepared)) checks.push(await browserCheck(reportCounts()));
+    checks.push(...(await platformChecks));
     checks.push(redactionCheck(prepared.secrets));
   } finally {
     await prepared.stop();

@@ -7,6 +7,9 @@ import { SuiteConfigError, readHealth, targetConfigFromEnv } from './target';
 import { PlatformProcess, launchPlatform, spawnPlatform } from './platform-process';
 
 /** Everything a scenario needs to know about the deployment under test. */
+/** The reference platform's default password hash cost (scrypt N), as a deployment runs it. */
+export const PRODUCTION_PASSWORD_HASH_COST = 16384;
+
 export interface Target {
   kind: 'reference' | 'remote';
   authUrl: string;
