@@ -221,7 +221,7 @@ When('{user} tries to sign in as {user} with a password of her/his/their own', a
 });
 
 Given('passwords are checked as slowly as in production', async function (this: ApexWorld) {
-  // The suite's own platforms hash at a quarter of the production cost to sign people up faster;
+  // The suite's own platforms hash at a sixteenth of the production cost to sign people up faster;
   // at that cost a password check is hardly slower than the request around it, so skipping the
   // check for an unknown email would hide in the noise. A deployment hashes as it does.
   const instance = await this.startInstance({ PASSWORD_HASH_COST: String(PRODUCTION_PASSWORD_HASH_COST) });

@@ -115,7 +115,7 @@ export function redactionCheck(secrets: string[]): CheckResult {
  */
 export async function remoteCheck(prepared: PreparedRun): Promise<CheckResult> {
   const env = prepared.env;
-  const platform = await spawnPlatform({ ...env, ENVIRONMENT: 'test', AGENT_TIME_SCALE: '0.01', PASSWORD_HASH_COST: '4096', DATABASE_SYNCHRONOUS_COMMIT: 'off' });
+  const platform = await spawnPlatform({ ...env, ENVIRONMENT: 'test', AGENT_TIME_SCALE: '0.01', PASSWORD_HASH_COST: '1024', DATABASE_SYNCHRONOUS_COMMIT: 'off' });
   let code: number;
   try {
     code = await cucumber(['--profile', 'remote', '--tags', '@smoke'], {
