@@ -167,6 +167,7 @@ export async function startPlatformProcess(settings: NodeJS.ProcessEnv, withinMs
     {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
+      APEX_PLATFORM_BUILD: process.env.APEX_PLATFORM_BUILD,
       DATABASE_URL: referenceEnv?.DATABASE_URL ?? process.env.DATABASE_URL,
       REDIS_URL: referenceEnv?.REDIS_URL ?? process.env.REDIS_URL,
       ...settings,

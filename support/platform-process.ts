@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 export interface PlatformProcess {
   authUrl: string;
@@ -19,7 +20,10 @@ export type Launch = { up: PlatformProcess; output: string } | { up?: undefined;
  * memory journey can ask it for a full collection.
  */
 export function launchPlatform(env: NodeJS.ProcessEnv, withinMs = 30_000): Promise<Launch> {
-  const child = spawn(process.execPath, ['--expose-gc', '-r', 'ts-node/register', 'platform/main.ts'], {
+  // The run's compiled copy where it made one (APEX_PLATFORM_BUILD, see support/platform-build.ts).
+  const built = env.APEX_PLATFORM_BUILD;
+  const main = built && existsSync(built) ? [built] : ['-r', 'ts-node/register', 'platform/main.ts'];
+  const child = spawn(process.execPath, ['--expose-gc', ...main], {
     env: { ...env, AUTH_PORT: '0', BACKEND_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,6 +6,7 @@ import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../../plat
 import { resolveServices } from '../../platform/server/services';
 import { SuiteConfigError, readHealth, targetConfigFromEnv } from '../../support/target';
 import { countByStatus, readOutcomes } from './messages';
+import { buildPlatform } from '../../support/platform-build';
 import { coverageOf, readCatalogue, writeCoveragePage } from './journeys';
 
 export const REPORTS = 'reports';
@@ -47,7 +48,7 @@ export async function prepareRun(base: NodeJS.ProcessEnv = process.env): Promise
     E2E_OAUTH_SIMULATION_KEY: randomBytes(24).toString('base64url'),
   };
   return {
-    env: { ...base, ...secrets, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, APEX_SERVICES: JSON.stringify(services.description) },
+    env: { ...base, ...secrets, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, APEX_SERVICES: JSON.stringify(services.description), APEX_PLATFORM_BUILD: buildPlatform('.apex/build') },
     description: [`Target: the reference platform, one per worker`, `PostgreSQL: ${services.description.postgres}`, `Redis: ${services.description.redis}`],
     secrets: Object.values(secrets),
     stop: () => services.stop(),
