@@ -18,6 +18,16 @@ async function main(): Promise<void> {
   const summary = summarise(`${REPORTS}/messages.ndjson`);
   const report = writeHtmlReport(prepared) ? HTML_REPORT : 'not written (no scenarios ran)';
   console.log(`\nApex Specs: ${summary.line}. Report: ${report}`);
+  // A run that checked nothing is never green: no scenario matched, or every one was skipped.
+  if (code === 0 && summary.passed === 0) {
+    const asked = process.argv.slice(2).join(' ') || 'the default profile';
+    console.error(
+      summary.total
+        ? `Nothing was checked: every scenario of ${asked} was skipped, for the reasons printed above.`
+        : `Nothing was checked: no scenario matches ${asked}; check the tag expression or paths against docs/journeys.md.`,
+    );
+    process.exit(1);
+  }
   process.exit(code);
 }
 
