@@ -1,4 +1,4 @@
-import { request as nodeRequest } from 'node:http';
+import { IncomingMessage, request as nodeRequest } from 'node:http';
 import { redact } from '../redact';
 import { checkHttpAnswer } from '../contract/http-checks';
 import { scenarioRecorder } from '../contract/violations';
@@ -57,6 +57,21 @@ export async function http<T = any>(method: string, url: string, options: HttpOp
   return answer;
 }
 
+/** The whole of a node:http answer, as text and, where it is JSON, parsed. */
+function readAll(response: IncomingMessage, done: (text: string, body: any) => void): void {
+  let text = '';
+  response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+  response.on('end', () => {
+    let body: any = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: kept as text.
+    }
+    done(text, body);
+  });
+}
+
 /**
  * A GET whose Host header claims another address. fetch will not send a Host of the caller's
  * choosing, so this goes through node:http; the answer is held to the contract all the same.
@@ -67,15 +82,7 @@ export function getClaimingHost(url: string, host: string): Promise<HttpResponse
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = nodeRequest(url, { headers: { host }, timeout: 15_000 }, (response) => {
-      let text = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => {
-        let body: any = text;
-        try {
-          body = text ? JSON.parse(text) : undefined;
-        } catch {
-          // Not JSON: kept as text.
-        }
+      readAll(response, (text, body) => {
         const answer = { status: response.statusCode ?? 0, body, text, call, elapsedMs: performance.now() - started, location: response.headers.location };
         contract(() => checkHttpAnswer({ ...answer, method: 'GET', url, contentType: response.headers['content-type'] ?? null, request: {} }));
         resolve(answer);
@@ -106,15 +113,7 @@ export function trickle(method: string, url: string, options: { token?: string; 
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const request = nodeRequest(url, { method, headers, timeout: 15_000 + options.overMs }, (response) => {
       clearTimeout(timer);
-      let text = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => {
-        let body: any = text;
-        try {
-          body = text ? JSON.parse(text) : undefined;
-        } catch {
-          // Not JSON: kept as text.
-        }
+      readAll(response, (text, body) => {
         const answer = { status: response.statusCode ?? 0, body, text, call, elapsedMs: performance.now() - started };
         contract(() => checkHttpAnswer({ ...answer, method, url, contentType: response.headers['content-type'] ?? null, request: { token: options.token } }));
         resolve(answer);
