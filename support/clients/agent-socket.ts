@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { redact } from '../redact';
 import { SocketContract } from '../contract/frame-checks';
 import { scenarioRecorder } from '../contract/violations';
+import { whenEmitted } from '../wait';
 
 export interface Frame {
   type: string;
@@ -149,20 +150,7 @@ export class AgentSocket extends EventEmitter {
 
   /** Resolves when the server has sent `count` heartbeats in all, or fails saying how many came. */
   waitForHeartbeats(count: number, withinMs: number): Promise<void> {
-    if (this.heartbeats.length >= count) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.off('heartbeat', onBeat);
-        reject(new Error(`Expected ${count} heartbeats within ${withinMs / 1000} s; ${this.heartbeats.length} came${this.closed ? `, and the socket closed with ${this.closed.code}` : ''}.`));
-      }, withinMs);
-      const onBeat = () => {
-        if (this.heartbeats.length < count) return;
-        clearTimeout(timer);
-        this.off('heartbeat', onBeat);
-        resolve();
-      };
-      this.on('heartbeat', onBeat);
-    });
+    return whenEmitted(this, 'heartbeat', () => this.heartbeats.length >= count, withinMs, () => `Expected ${count} heartbeats within ${withinMs / 1000} s; ${this.heartbeats.length} came${this.closed ? `, and the socket closed with ${this.closed.code}` : ''}.`);
   }
 
   /** Resolves with the first frame (from index `from`) that satisfies the predicate. */

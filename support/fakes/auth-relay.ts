@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { whenEmitted } from '../wait';
 
 const TOKEN_CHECK = '/auth/validate';
 
@@ -32,20 +33,7 @@ export class AuthRelay extends EventEmitter {
 
   /** Resolves once `count` token checks are waiting, or fails saying how many came. */
   checksHeld(count: number, withinMs: number): Promise<void> {
-    if (this.held.length >= count) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.off('held', onHeld);
-        reject(new Error(`Expected the platform to be checking ${count} tokens within ${withinMs / 1000} s; it asked for ${this.held.length} checks`));
-      }, withinMs);
-      const onHeld = () => {
-        if (this.held.length < count) return;
-        clearTimeout(timer);
-        this.off('held', onHeld);
-        resolve();
-      };
-      this.on('held', onHeld);
-    });
+    return whenEmitted(this, 'held', () => this.held.length >= count, withinMs, () => `Expected the platform to be checking ${count} tokens within ${withinMs / 1000} s; it asked for ${this.held.length} checks`);
   }
 
   /** Lets the held checks through; resolves when the auth service's answer to each has been handed back to the platform. */
