@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   nameShardOutput(process.argv.slice(2));
   const summary = summarise(`${REPORTS}/messages.ndjson`);
   const report = writeHtmlReport(prepared) ? HTML_REPORT : 'not written (no scenarios ran)';
+  for (const failure of summary.failures) console.log(`  failed   ${failure}`);
   console.log(`\nApex Specs: ${summary.line}. Report: ${report}`);
   // A run that checked nothing is never green: no scenario matched, or every one was skipped.
   if (code === 0 && summary.passed === 0) {

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   }
 
   console.log('');
+  for (const failure of scenarios?.failures ?? []) console.log(`  failed   ${failure}`);
   for (const check of checks) console.log(`${check.ok ? '  ok    ' : '  FAILED'} ${check.name}: ${check.detail}`);
   const failedChecks = checks.filter((c) => !c.ok).map((c) => c.name);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -176,16 +176,20 @@ export function nameShardOutput(args: string[]): void {
 }
 
 /** "7 scenarios: 6 passed, 1 skipped in 4.2 s", from the message stream. */
-export function summarise(messagesFile: string): { line: string; passed: number; failed: number; total: number } {
+export function summarise(messagesFile: string): { line: string; passed: number; failed: number; total: number; failures: string[] } {
   const outcome = readOutcomes(messagesFile);
-  if (!outcome) return { line: 'no scenarios ran', passed: 0, failed: 0, total: 0 };
+  if (!outcome) return { line: 'no scenarios ran', passed: 0, failed: 0, total: 0, failures: [] };
   const counts = countByStatus(outcome.scenarios);
   const total = outcome.scenarios.length;
   const passed = counts.PASSED ?? 0;
   const failed = total - passed - (counts.SKIPPED ?? 0);
   const flaky = outcome.scenarios.filter((s) => s.status === 'PASSED' && s.attempts > 1).length;
   const parts = Object.entries(counts).map(([status, n]) => `${n} ${status.toLowerCase()}${status === 'PASSED' && flaky ? ` (${flaky} flaky: passed only on retry)` : ''}`).join(', ');
-  return { line: `${total} scenarios: ${parts || 'none'} in ${(outcome.wallMs / 1000).toFixed(1)} s`, passed, failed, total };
+  // The tail of a console log is often all a CI page shows, so each failure is named there in one line.
+  const failures = outcome.scenarios
+    .filter((s) => s.status !== 'PASSED' && s.status !== 'SKIPPED')
+    .map((s) => `${s.uri}: ${s.name}: ${(s.errors[0] ?? s.status.toLowerCase()).split('\n')[0].slice(0, 300)}`);
+  return { line: `${total} scenarios: ${parts || 'none'} in ${(outcome.wallMs / 1000).toFixed(1)} s`, passed, failed, total, failures };
 }
 
 /** Bad configuration is one plain sentence; anything else is a bug worth its stack. */
