@@ -65,14 +65,17 @@ export class TokenService {
   }
 
   private sign(claims: Omit<Claims, 'iat' | 'exp' | 'jti' | 'permissions'> & { permissions?: string[] }, lifetimeSeconds: number): Promise<string> {
+    // One reading of the clock for both claims: a process paused between two readings would
+    // otherwise issue a token living longer than its expires_in says.
+    const now = Date.now() / 1000;
     return new SignJWT({ ...claims })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setJti(randomUUID())
-      .setIssuedAt()
+      .setIssuedAt(Math.floor(now))
       // Rounded up to the next whole second, so a token lives at least its stated lifetime.
-      .setExpirationTime(Math.ceil(Date.now() / 1000) + lifetimeSeconds)
+      .setExpirationTime(Math.ceil(now) + lifetimeSeconds)
       .sign(this.key);
   }
 
