@@ -1,27 +1,39 @@
-import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, nameShardOutput, prepareRun, slowFirst, summarise, writeHtmlReport } from './lib/run';
+import { HTML_REPORT, REPORTS, cucumber, exitOnError, prepareRun, slowFirst, summarise, writeHtmlReport } from './lib/run';
+import { clearReports, keepShardOutput, shardNamed } from './lib/shards';
+import { runConfigurationOf, writeRunConfiguration } from './lib/run-configuration';
 
 /**
  * `npm run specs [-- cucumber options]`: the specification run alone, e.g.
  * `npm run specs -- --tags @smoke`. Prints what it runs against, then a one-line summary and the report.
  */
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const run = await runConfigurationOf(args);
+  const shard = shardNamed(run.shard);
+  // Before anything else can fail, so that a run that did not start leaves no earlier run's reports.
+  clearReports(shard);
+  writeRunConfiguration(run);
+  // A run that would check nothing fails before it starts a platform for nothing.
+  if (run.planned === 0) {
+    console.error(`Nothing was checked: no scenario matches ${args.join(' ') || 'the default profile'}; check the tag expression or paths against docs/journeys.md.`);
+    process.exit(1);
+  }
   const prepared = await prepareRun();
   prepared.description.forEach((line) => console.log(line));
-  cleanReports();
   let code: number;
   try {
-    code = await cucumber(slowFirst(process.argv.slice(2)), prepared.env);
+    code = await cucumber(slowFirst(args), prepared.env);
   } finally {
     await prepared.stop();
   }
-  nameShardOutput(process.argv.slice(2));
+  if (shard) keepShardOutput(shard);
   const summary = summarise(`${REPORTS}/messages.ndjson`);
   const report = writeHtmlReport(prepared) ? HTML_REPORT : 'not written (no scenarios ran)';
   for (const failure of summary.failures) console.log(`  failed   ${failure}`);
   console.log(`\nApex Specs: ${summary.line}. Report: ${report}`);
   // A run that checked nothing is never green: no scenario matched, or every one was skipped.
   if (code === 0 && summary.passed === 0) {
-    const asked = process.argv.slice(2).join(' ') || 'the default profile';
+    const asked = args.join(' ') || 'the default profile';
     console.error(
       summary.total
         ? `Nothing was checked: every scenario of ${asked} was skipped, for the reasons printed above.`

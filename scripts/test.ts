@@ -1,9 +1,11 @@
-import { HTML_REPORT, REPORTS, cleanReports, cucumber, exitOnError, prepareRun, reportCounts, slowFirst, summarise, writeHtmlReport } from './lib/run';
+import { HTML_REPORT, REPORTS, cucumber, exitOnError, prepareRun, reportCounts, slowFirst, summarise, writeHtmlReport } from './lib/run';
 import { CheckResult, biteCheck, redactionCheck, remoteCheck, stepsCheck, typecheck } from './lib/checks';
 import { browserCheck } from './lib/browser-check';
 import { gherkinFormatCheck } from './lib/gherkin-format';
 import { EDITOR_SETTINGS, GUIDE, editorSettings, guideWithCatalogue } from './steps';
 import { readFileSync } from 'node:fs';
+import { clearReports } from './lib/shards';
+import { runConfigurationOf, writeRunConfiguration } from './lib/run-configuration';
 
 /** The step catalogue in the guide is the one the step definitions make now. */
 function guideCheck(): CheckResult {
@@ -19,9 +21,10 @@ function guideCheck(): CheckResult {
  */
 async function main(): Promise<void> {
   const started = Date.now();
+  clearReports();
+  writeRunConfiguration(await runConfigurationOf([]));
   const prepared = await prepareRun();
   prepared.description.forEach((line) => console.log(line));
-  cleanReports();
 
   const checks: CheckResult[] = [];
   let scenarios;

@@ -84,3 +84,23 @@ export function countByStatus(scenarios: ScenarioOutcome[]): Record<string, numb
   for (const s of scenarios) counts[s.status] = (counts[s.status] ?? 0) + 1;
   return counts;
 }
+
+/** A scenario the features state, run or not: every pickle of the stream, once. */
+export interface StatedScenario {
+  name: string;
+  uri: string;
+  line: number;
+  tags: string[];
+}
+
+export function readStated(file: string): StatedScenario[] {
+  if (!existsSync(file)) return [];
+  const stated = new Map<string, StatedScenario>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.startsWith('{"pickle"')) continue;
+    const { pickle } = JSON.parse(line);
+    const at = `${pickle.uri}:${pickle.location?.line}`;
+    if (!stated.has(at)) stated.set(at, { name: pickle.name, uri: pickle.uri, line: pickle.location?.line, tags: pickle.tags.map((t: { name: string }) => t.name) });
+  }
+  return [...stated.values()];
+}

@@ -1,13 +1,14 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../../platform/server/config';
 import { resolveServices } from '../../platform/server/services';
 import { SuiteConfigError, readHealth, targetConfigFromEnv } from '../../support/target';
-import { countByStatus, readOutcomes } from './messages';
+import { countByStatus, readOutcomes, readStated } from './messages';
 import { buildPlatform } from '../../support/platform-build';
-import { coverageOf, readCatalogue, writeCoveragePage } from './journeys';
+import { coverageOf, journeySummary, readCatalogue, writeCoveragePage } from './journeys';
+import { readRunConfiguration } from './run-configuration';
 
 export const REPORTS = 'reports';
 export const HTML_REPORT = `${REPORTS}/html/index.html`;
@@ -89,9 +90,6 @@ export function slowFirst(args: string[]): string[] {
   return [...args, ...slow, ...files.filter((file) => !slow.includes(file))];
 }
 
-export function cleanReports(): void {
-  rmSync(REPORTS, { recursive: true, force: true });
-}
 
 function gitCommit(): string {
   try {
@@ -122,8 +120,7 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
     }
     writeFileSync(file, JSON.stringify(features));
   }
-  const coverage = coverageOf(readCatalogue(), scenarios);
-  const covered = coverage.filter((c) => c.covered).length;
+  const coverage = coverageOf(readCatalogue(), scenarios, readStated(`${REPORTS}/messages.ndjson`), readRunConfiguration()?.tags ?? '');
   const target = existsSync(`${REPORTS}/target.json`) ? JSON.parse(readFileSync(`${REPORTS}/target.json`, 'utf8')) : {};
   const details = [
     { name: 'Target', value: target.kind === 'remote' ? target.apiUrl : 'reference platform' },
@@ -133,7 +130,7 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
     ...prepared.description.filter((line) => !line.startsWith('Target:')).map((line) => ({ name: line.split(':')[0], value: line.slice(line.indexOf(':') + 1).trim() })),
   ];
   const links = [
-    { label: 'Journey coverage', value: `<a href="journeys.html">${covered} of ${coverage.length} journeys have a passing scenario</a>` },
+    { label: 'Journeys', value: `<a href="journeys.html">${journeySummary(coverage)}</a>` },
     { label: 'Flaky (passed only on retry)', value: flaky.length ? flaky.map((f) => f.name).join('; ') : 'none' },
   ];
   // Loaded here: it is slow to require and only this step needs it.
@@ -151,7 +148,14 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
     metadata: details,
     customData: { title: 'This run', data: [...details.map(({ name, value }) => ({ label: name, value })), ...links] },
   });
-  writeCoveragePage(`${REPORTS}/html/journeys.html`, coverage, `Target: ${details[0].value}, platform ${details[1].value}, commit ${details[3].value}.`);
+  // The reporter names each feature's page after a random id and the feature's own id.
+  const pages = readdirSync(`${REPORTS}/html/features`);
+  const featureIds = new Map(documents.flatMap((d) => d.features.map((f) => [f.uri, (f as { id?: string }).id] as const)));
+  const pageOf = (uri: string) => pages.find((page) => page.endsWith(`-${featureIds.get(uri)}.html`));
+  writeCoveragePage(`${REPORTS}/html/journeys.html`, coverage, `Target: ${details[0].value}, platform ${details[1].value}, commit ${details[3].value}.`, (uri) => {
+    const page = pageOf(uri);
+    return page && `features/${page}`;
+  });
   return true;
 }
 
@@ -161,18 +165,6 @@ export function reportCounts(): { features: number; scenarios: number } {
     .filter((f) => f.endsWith('.json'))
     .flatMap((f) => JSON.parse(readFileSync(`${REPORTS}/json/${f}`, 'utf8')) as { uri: string; elements?: { type: string }[] }[]);
   return { features: new Set(features.map((f) => f.uri)).size, scenarios: features.reduce((n, f) => n + (f.elements ?? []).filter((e) => e.type === 'scenario').length, 0) };
-}
-
-/**
- * A shard's JSON is named after its shard (`--shard 1/2` → cucumber-shard-1-of-2.json), so that
- * the shards' files can be gathered into one reports/json and reported together.
- */
-export function nameShardOutput(args: string[]): void {
-  const at = args.findIndex((a) => a === '--shard' || a.startsWith('--shard='));
-  if (at < 0) return;
-  const shard = (args[at].includes('=') ? args[at].split('=')[1] : args[at + 1]) ?? '';
-  const [index, total] = shard.split('/');
-  if (existsSync(`${REPORTS}/json/cucumber.json`)) renameSync(`${REPORTS}/json/cucumber.json`, `${REPORTS}/json/cucumber-shard-${index}-of-${total}.json`);
 }
 
 /** "7 scenarios: 6 passed, 1 skipped in 4.2 s", from the message stream. */

@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadConfiguration, loadSources } from '@cucumber/cucumber/api';
+import ArgvParser from '@cucumber/cucumber/lib/configuration/argv_parser';
+import parseTagExpression from '@cucumber/tag-expressions';
+import { SuiteConfigError } from '../../support/target';
+import { readCatalogue } from './journeys';
+
+/** What a run was asked to run, as Cucumber itself reads the arguments and the profile they name. */
+export interface RunConfiguration {
+  /** The tag expression the run used, the profile's and the arguments' together; empty for none. */
+  tags: string;
+  /** "INDEX/TOTAL" for one shard of a split run. */
+  shard?: string;
+  /** How many scenarios the run will run. */
+  planned: number;
+}
+
+export const RUN_FILE = 'reports/run.json';
+
+export async function runConfigurationOf(args: string[]): Promise<RunConfiguration> {
+  const { options, configuration: typed } = ArgvParser.parse(['node', 'cucumber-js', ...args]);
+  // Cucumber would only fail at its first scenario, with its own stack; say what was typed instead.
+  for (const expression of [typed.tags].flat().filter((t): t is string => !!t)) {
+    try {
+      parseTagExpression(expression);
+    } catch {
+      throw new SuiteConfigError(`The tag expression ${asTyped(expression)} cannot be read; write tags joined by and, or, not and brackets, as in "@auth and not @slow".`);
+    }
+  }
+  const { useConfiguration, runConfiguration } = await loadConfiguration({ profiles: options.profile, provided: args });
+  const { plan, errors } = await loadSources(runConfiguration.sources);
+  if (errors.length) throw new SuiteConfigError(`A feature file cannot be read: ${errors[0].uri}: ${errors[0].message}`);
+  const tags = [useConfiguration.tags].flat().filter(Boolean).join(' and ');
+  warnOfUnknownJourneys(tags);
+  return { tags, shard: useConfiguration.shard || undefined, planned: plan.length };
+}
+
+/** Cucumber brackets each --tags value; one value is shown as it was typed. */
+function asTyped(expression: string): string {
+  const single = /^\((.*)\)$/.exec(expression);
+  return `"${single && !single[1].includes(') and (') ? single[1] : expression}"`;
+}
+
+/** A journey tag that is not in the catalogue selects nothing, and is most likely a typo. */
+function warnOfUnknownJourneys(tags: string): void {
+  const known = new Set(readCatalogue().map((j) => `@${j.id}`));
+  const unknown = [...tags.matchAll(/@[A-Z]+-\d+\b/g)].map((m) => m[0]).filter((tag) => !known.has(tag));
+  for (const tag of new Set(unknown)) console.warn(`Warning: ${tag} is not a journey of docs/journeys.md; the journeys of its area are ${[...known].filter((k) => k.startsWith(tag.replace(/\d+$/, ''))).join(', ') || 'none'}.`);
+}
+
+export function writeRunConfiguration(run: RunConfiguration): void {
+  mkdirSync('reports', { recursive: true });
+  writeFileSync(RUN_FILE, JSON.stringify(run, null, 2));
+}
+
+export function readRunConfiguration(): RunConfiguration | undefined {
+  return existsSync(RUN_FILE) ? JSON.parse(readFileSync(RUN_FILE, 'utf8')) : undefined;
+}
