@@ -11,7 +11,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * be the run's, a timeline picture must render, and a screenshot is kept under reports/.
  */
 export async function browserCheck(expected: { features: number; scenarios: number }): Promise<CheckResult> {
-  if (!existsSync(CHROMIUM)) return { name: 'browser', ok: true, detail: `skipped: no Chromium at ${CHROMIUM} (install Debian's chromium, as .ci/run does)` };
+  if (!existsSync(CHROMIUM)) return { name: 'browser', ok: true, skipped: true, detail: `skipped: no Chromium at ${CHROMIUM} (install Debian's chromium, as .ci/run does)` };
   const index = resolve(REPORTS, 'html', 'index.html');
   if (!existsSync(index)) return { name: 'browser', ok: false, detail: 'no HTML report to open' };
   const { chromium } = await import('playwright-core');
@@ -53,7 +53,7 @@ export async function browserCheck(expected: { features: number; scenarios: numb
     }
     return problems.length
       ? { name: 'browser', ok: false, detail: problems.join('; ') }
-      : { name: 'browser', ok: true, detail: `Chromium shows ${features} features and ${scenarios} scenarios, as run, and a timeline picture; screenshots in ${REPORTS}/report-*.png` };
+      : { name: 'browser', ok: true, detail: `Chromium shows the ${features} features and ${scenarios} scenarios this run ran, and a timeline picture; screenshots in ${REPORTS}/report-*.png` };
   } finally {
     await browser.close();
   }

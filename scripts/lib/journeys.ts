@@ -47,7 +47,7 @@ export function coverageOf(catalogue: Journey[], ran: ScenarioOutcome[], stated:
     if (checked.some((s) => s.status !== 'PASSED')) status = 'failing';
     else if (checked.some((s) => s.attempts > 1)) status = 'flaky';
     else if (checked.length) status = 'passing';
-    else if (scenarios.length) [status, reason] = ['stated but not run', `every scenario was skipped: ${scenarios[0].errors[0]?.split('\n')[0] ?? 'see the scenario'}`];
+    else if (scenarios.length) [status, reason] = ['stated but not run', `every scenario was skipped: ${scenarios[0].skipReason ?? 'no reason given'}`];
     else if (notRun.length) [status, reason] = ['stated but not run', `the tag expression "${tagExpression || 'none'}" left out its ${notRun.length} scenario${notRun.length === 1 ? '' : 's'} (tagged ${[...new Set(notRun.flatMap((s) => s.tags))].filter((t) => !/^@[A-Z]+-\d+$/.test(t)).join(' ')})`];
     else status = 'not stated';
     return { journey, status, reason, scenarios, notRun };

@@ -11,6 +11,10 @@ export interface ScenarioOutcome {
   durationMs: number;
   undefinedSteps: { text: string; snippet?: string }[];
   ambiguousSteps: string[];
+  /** Why it was skipped, as the step that skipped it logged ("Skipped: …"). */
+  skipReason?: string;
+  /** The step that failed, and its message. */
+  failedStep?: string;
 }
 
 const SEVERITY = ['PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'FAILED', 'UNKNOWN'];
@@ -68,8 +72,13 @@ export function readOutcomes(file: string): { scenarios: ScenarioOutcome[]; wall
       outcome.status = worse(outcome.status, result.status);
       if (result.message) outcome.errors.push(result.message);
       const pickleStepId = testSteps.get(e.testStepFinished.testStepId);
+      if (result.status === 'FAILED' && !outcome.failedStep) outcome.failedStep = pickleStepId ? pickleSteps.get(pickleStepId) : 'a hook';
       if (result.status === 'UNDEFINED' && pickleStepId) outcome.undefinedSteps.push({ text: pickleSteps.get(pickleStepId)!, snippet: suggestions.get(pickleStepId) });
       if (result.status === 'AMBIGUOUS' && pickleStepId) outcome.ambiguousSteps.push(`${pickleSteps.get(pickleStepId)}: ${result.message ?? ''}`);
+    } else if (e.attachment?.testCaseStartedId && typeof e.attachment.body === 'string' && e.attachment.body.startsWith('Skipped: ')) {
+      const attempt = started.get(e.attachment.testCaseStartedId);
+      const outcome = attempt && byPickle.get(testCases.get(attempt.testCaseId).pickleId);
+      if (outcome && !outcome.skipReason) outcome.skipReason = e.attachment.body.slice('Skipped: '.length);
     } else if (e.testCaseFinished) {
       const attempt = started.get(e.testCaseFinished.testCaseStartedId)!;
       const outcome = byPickle.get(testCases.get(attempt.testCaseId).pickleId)!;

@@ -9,6 +9,7 @@ import { countByStatus, readOutcomes, readStated } from './messages';
 import { buildPlatform } from '../../support/platform-build';
 import { coverageOf, journeySummary, readCatalogue, writeCoveragePage } from './journeys';
 import { readRunConfiguration } from './run-configuration';
+import { finishReportPages, readableMessage } from './report-pages';
 
 export const REPORTS = 'reports';
 export const HTML_REPORT = `${REPORTS}/html/index.html`;
@@ -113,6 +114,8 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
   for (const { file, features } of documents) {
     for (const feature of features) {
       for (const element of feature.elements ?? []) {
+        const skippedFor = scenarios.find((s) => s.status === 'SKIPPED' && s.skipReason && s.uri === feature.uri && s.name === element.name)?.skipReason;
+        if (skippedFor && !element.name.includes('(SKIPPED')) element.name = `${element.name} (SKIPPED: ${skippedFor})`;
         if (!flaky.some((f) => f.uri === feature.uri && f.name === element.name) || element.name.includes('(FLAKY')) continue;
         element.name = `${element.name} (FLAKY: passed only on retry)`;
         element.tags = [...(element.tags ?? []), { name: '@passed-on-retry' }];
@@ -144,18 +147,21 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
     displayDuration: true,
     disableLog: true,
     displayReportTime: true,
-    customMetadata: true,
-    metadata: details,
+    // The run's details once, in "This run", rather than as columns repeated on every feature's
+    // row, which pushed the per-feature counts off a 1,400-pixel screen.
+    hideMetadata: true,
     customData: { title: 'This run', data: [...details.map(({ name, value }) => ({ label: name, value })), ...links] },
   });
   // The reporter names each feature's page after a random id and the feature's own id.
   const pages = readdirSync(`${REPORTS}/html/features`);
   const featureIds = new Map(documents.flatMap((d) => d.features.map((f) => [f.uri, (f as { id?: string }).id] as const)));
   const pageOf = (uri: string) => pages.find((page) => page.endsWith(`-${featureIds.get(uri)}.html`));
-  writeCoveragePage(`${REPORTS}/html/journeys.html`, coverage, `Target: ${details[0].value}, platform ${details[1].value}, commit ${details[3].value}.`, (uri) => {
+  const linkOf = (uri: string) => {
     const page = pageOf(uri);
     return page && `features/${page}`;
-  });
+  };
+  writeCoveragePage(`${REPORTS}/html/journeys.html`, coverage, `Target: ${details[0].value}, platform ${details[1].value}, commit ${details[3].value}.`, linkOf);
+  finishReportPages(`${REPORTS}/html`, scenarios, linkOf);
   return true;
 }
 
@@ -180,7 +186,7 @@ export function summarise(messagesFile: string): { line: string; passed: number;
   // The tail of a console log is often all a CI page shows, so each failure is named there in one line.
   const failures = outcome.scenarios
     .filter((s) => s.status !== 'PASSED' && s.status !== 'SKIPPED')
-    .map((s) => `${s.uri}: ${s.name}: ${(s.errors[0] ?? s.status.toLowerCase()).split('\n')[0].slice(0, 300)}`);
+    .map((s) => `${s.uri}: ${s.name}: ${readableMessage(s.errors[0] ?? s.status.toLowerCase()).split('\n')[0].slice(0, 300)}`);
   return { line: `${total} scenarios: ${parts || 'none'} in ${(outcome.wallMs / 1000).toFixed(1)} s`, passed, failed, total, failures };
 }
 
