@@ -1,4 +1,6 @@
 import { HTML_REPORT, REPORTS, cucumber, exitOnError, prepareRun, slowFirst, summarise, writeHtmlReport } from './lib/run';
+import { readOutcomes } from './lib/messages';
+import { explainUndefined } from './lib/undefined-steps';
 import { clearReports, keepShardOutput, shardNamed } from './lib/shards';
 import { runConfigurationOf, writeRunConfiguration } from './lib/run-configuration';
 
@@ -28,6 +30,9 @@ async function main(): Promise<void> {
   }
   if (shard) keepShardOutput(shard);
   const summary = summarise(`${REPORTS}/messages.ndjson`);
+  for (const scenario of readOutcomes(`${REPORTS}/messages.ndjson`)?.scenarios ?? []) {
+    for (const step of scenario.undefinedSteps) console.log(`\nUndefined step in ${scenario.uri} (${scenario.name}): "${step.text}"\n${explainUndefined(step.text, `${REPORTS}/messages.ndjson`)}`);
+  }
   const report = writeHtmlReport(prepared) ? HTML_REPORT : 'not written (no scenarios ran)';
   for (const failure of summary.failures) console.log(`  failed   ${failure}`);
   console.log(`\nApex Specs: ${summary.line}. Report: ${report}`);

@@ -5,7 +5,8 @@ import { PASSWORD_SHAPE, TOKEN_SHAPE } from '../../support/redact';
 import { PreparedRun, REPORTS, cucumber, filesUnder } from './run';
 import { spawnPlatform } from '../../support/platform-process';
 import { readOutcomes } from './messages';
-import { closestSteps, stepCatalogue } from './step-catalogue';
+import { stepCatalogue } from './step-catalogue';
+import { explainUndefined } from './undefined-steps';
 
 export interface CheckResult {
   name: string;
@@ -41,8 +42,8 @@ export async function stepsCheck(env: NodeJS.ProcessEnv): Promise<CheckResult> {
   const catalogue = stepCatalogue(`${REPORTS}/steps/messages.ndjson`);
   for (const scenario of outcome.scenarios) {
     for (const step of scenario.undefinedSteps) {
-      const closest = closestSteps(step.text, catalogue).map((c) => `    ${c}`).join('\n');
-      problems.push(`Undefined step in ${scenario.uri} (${scenario.name}): "${step.text}"\n  The closest existing steps:\n${closest}\n  Or define it in step-definitions/, for example:\n${(step.snippet ?? '').replace(/^/gm, '    ')}`);
+      const help = explainUndefined(step.text, `${REPORTS}/steps/messages.ndjson`);
+      problems.push(`Undefined step in ${scenario.uri} (${scenario.name}): "${step.text}"\n${help}\n  Or define it in step-definitions/, for example:\n${(step.snippet ?? '').replace(/^/gm, '    ')}`);
     }
     for (const step of scenario.ambiguousSteps) problems.push(`Ambiguous step in ${scenario.uri} (${scenario.name}): ${step}`);
   }

@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
+import { closestSteps, stepCatalogue } from './step-catalogue';
+
+interface Definitions {
+  /** Each step definition's expression, once with its real parameter types and once taking any words. */
+  steps: { source: string; strict: CucumberExpression; loose: CucumberExpression }[];
+  /** Each custom parameter type's words, as the features use them. */
+  accepted: Map<string, string[]>;
+  regexps: Map<string, RegExp>;
+}
+
+/** The step definitions and parameter types a run's message stream declares. */
+function definitionsOf(messagesFile: string): Definitions {
+  const envelopes = readFileSync(messagesFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const strictTypes = new ParameterTypeRegistry();
+  const looseTypes = new ParameterTypeRegistry();
+  const regexps = new Map<string, RegExp>();
+  for (const { parameterType: p } of envelopes.filter((e) => e.parameterType)) {
+    strictTypes.defineParameterType(new ParameterType(p.name, p.regularExpressions, null, (s: string) => s, p.useForSnippets, p.preferForRegularExpressionMatch));
+    looseTypes.defineParameterType(new ParameterType(p.name, /.+?/, null, (s: string) => s, false, false));
+    regexps.set(p.name, new RegExp(`^(?:${p.regularExpressions.join('|')})$`));
+  }
+  const steps = envelopes
+    .filter((e) => e.stepDefinition?.pattern.type === 'CUCUMBER_EXPRESSION')
+    .map(({ stepDefinition: d }) => ({ source: d.pattern.source, strict: new CucumberExpression(d.pattern.source, strictTypes), loose: new CucumberExpression(d.pattern.source, looseTypes) }));
+  // What each parameter type accepts: its words where it is a list of them, or else the words the
+  // features give it (every scenario's pickle is in the stream, run or not).
+  const examples = new Map<string, Set<string>>();
+  const accepted = new Map<string, string[]>();
+  for (const { parameterType: p } of envelopes.filter((e) => e.parameterType)) {
+    const literal = p.regularExpressions.length === 1 && /^[\w ,.'\-|]+$/.test(p.regularExpressions[0].replace(/\\./g, ''));
+    if (literal) accepted.set(p.name, p.regularExpressions[0].split('|').map((w: string) => w.replace(/\\(.)/g, '$1')));
+  }
+  const pickleSteps: string[] = envelopes.filter((e) => e.pickle).flatMap((e) => e.pickle.steps.map((step: { text: string }) => step.text));
+  for (const step of steps) {
+    const names = [...step.source.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((n) => regexps.has(n) && !accepted.has(n));
+    if (names.length === 0) continue;
+    for (const text of pickleSteps) {
+      for (const arg of step.strict.match(text) ?? []) {
+        const name = arg.getParameterType().name!;
+        if (!names.includes(name)) continue;
+        const words = (examples.get(name) ?? new Set<string>()).add(arg.group.value ?? '');
+        examples.set(name, words);
+      }
+    }
+  }
+  for (const [name, words] of examples) accepted.set(name, [...words].filter(Boolean).slice(0, 5));
+  return { steps, accepted, regexps };
+}
+
+/**
+ * What a product person needs when a step is undefined: the word that no parameter type accepts
+ * (with the words that are accepted), or else the closest existing steps.
+ */
+export function explainUndefined(text: string, messagesFile: string): string {
+  if (!existsSync(messagesFile)) return '';
+  const column = missingColumn(text, messagesFile);
+  if (column) return column;
+  const definitions = definitionsOf(messagesFile);
+  // The reading with the fewest unaccepted words is the one the author meant.
+  let best: string[] = [];
+  for (const step of definitions.steps) {
+    const args = step.loose.match(text);
+    if (!args) continue;
+    const wrong = args.flatMap((arg) => {
+      const name = arg.getParameterType().name;
+      const value = arg.group.value ?? '';
+      const regexp = name ? definitions.regexps.get(name) : undefined;
+      if (!regexp || regexp.test(value)) return [];
+      const words = definitions.accepted.get(name!) ?? [];
+      const listed = `${words.slice(0, 12).join(', ')}${words.length > 12 ? ` and ${words.length - 12} more` : ''}`;
+      return [`  "${value}" is not a {${name}} (in "${step.source}"); ${words.length ? `it can be: ${listed}` : 'see the glossary in docs/writing-scenarios.md'}.`];
+    });
+    if (wrong.length && (best.length === 0 || wrong.length < best.length)) best = wrong;
+  }
+  if (best.length) return best.join('\n');
+  return `  The closest existing steps:\n${closestSteps(text, stepCatalogue(messagesFile)).map((c) => `    ${c}`).join('\n')}`;
+}
+
+/** An outline step whose <placeholder> names no column of its Examples keeps the placeholder as text. */
+function missingColumn(text: string, messagesFile: string): string | undefined {
+  const placeholders = [...text.matchAll(/<([^<>]+)>/g)].map((m) => m[1]);
+  if (placeholders.length === 0) return undefined;
+  const documents = readFileSync(messagesFile, 'utf8').split('\n').filter((line) => line.startsWith('{"gherkinDocument"')).map((line) => JSON.parse(line).gherkinDocument);
+  for (const document of documents) {
+    const children = document.feature?.children ?? [];
+    const scenarios = children.flatMap((c: any) => [c.scenario, ...(c.rule?.children ?? []).map((r: any) => r.scenario)]).filter(Boolean);
+    for (const scenario of scenarios) {
+      if (!scenario.examples?.length) continue;
+      const columns: string[] = [...new Set<string>(scenario.examples.flatMap((e: any) => (e.tableHeader?.cells ?? []).map((c: any) => c.value)))];
+      const missing = placeholders.filter((p) => !columns.includes(p) && scenario.steps.some((step: any) => step.text.includes(`<${p}>`)));
+      if (missing.length) return `  The Examples of "${scenario.name}" (${document.uri}:${scenario.location.line}) have no column ${missing.map((m) => `"${m}"`).join(' or ')}; their columns are ${columns.map((c) => `"${c}"`).join(', ')}.`;
+    }
+  }
+  return undefined;
+}
