@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { loadConfiguration } from '@cucumber/cucumber/api';
 import { readFileSync } from 'node:fs';
 import { REPORTS, prepareRun, reportCounts, summarise } from './lib/run';
 import { ms, readOutcomes, readStated } from './lib/messages';
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
   console.log(`scenario wall time at AGENT_TIME_SCALE=0 (overhead + platform work): median ${median(walls).toFixed(1)} ms, max ${Math.max(...walls).toFixed(1)} ms`);
   subsets.forEach((line) => console.log(line));
   const one = await timed(['--parallel', '1']);
-  const workers = JSON.parse(readFileSync('cucumber.json', 'utf8')).default.parallel as number;
+  const workers = (await loadConfiguration()).useConfiguration.parallel;
   const many = await timed([]);
   console.log(`default run (not @load), launch to exit: ${(many / 1000).toFixed(1)} s with its ${workers} workers, ${(one / 1000).toFixed(1)} s with 1: ${(one / many).toFixed(2)}x`);
   console.log(`npm test, launch to exit (every check and the whole specification): ${(await npmTest() / 1000).toFixed(1)} s [target < 60 s]`);

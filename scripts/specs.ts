@@ -1,4 +1,4 @@
-import { HTML_REPORT, REPORTS, cucumber, exitOnError, prepareRun, slowFirst, summarise, writeHtmlReport } from './lib/run';
+import { cucumber, exitOnError, prepareRun, slowFirst, summarise, writeHtmlReport } from './lib/run';
 import { readOutcomes } from './lib/messages';
 import { explainUndefined } from './lib/undefined-steps';
 import { clearReports, keepShardOutput, shardNamed } from './lib/shards';
@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const run = await runConfigurationOf(args);
   const shard = shardNamed(run.shard);
   // Before anything else can fail, so that a run that did not start leaves no earlier run's reports.
-  clearReports(shard);
+  const reports = run.reportsDir;
+  clearReports(shard, reports);
   writeRunConfiguration(run);
   // A run that would check nothing fails before it starts a platform for nothing.
   if (run.planned === 0) {
@@ -24,16 +25,16 @@ async function main(): Promise<void> {
   prepared.description.forEach((line) => console.log(line));
   let code: number;
   try {
-    code = await cucumber(slowFirst(args), prepared.env);
+    code = await cucumber(slowFirst(args), { ...prepared.env, APEX_REPORTS_DIR: reports });
   } finally {
     await prepared.stop();
   }
   if (shard) keepShardOutput(shard);
-  const summary = summarise(`${REPORTS}/messages.ndjson`);
-  for (const scenario of readOutcomes(`${REPORTS}/messages.ndjson`)?.scenarios ?? []) {
-    for (const step of scenario.undefinedSteps) console.log(`\nUndefined step in ${scenario.uri} (${scenario.name}): "${step.text}"\n${explainUndefined(step.text, `${REPORTS}/messages.ndjson`)}`);
+  const summary = summarise(`${reports}/messages.ndjson`);
+  for (const scenario of readOutcomes(`${reports}/messages.ndjson`)?.scenarios ?? []) {
+    for (const step of scenario.undefinedSteps) console.log(`\nUndefined step in ${scenario.uri} (${scenario.name}): "${step.text}"\n${explainUndefined(step.text, `${reports}/messages.ndjson`)}`);
   }
-  const report = writeHtmlReport(prepared) ? HTML_REPORT : 'not written (no scenarios ran)';
+  const report = writeHtmlReport(prepared, reports) ? `${reports}/html/index.html` : 'not written (no scenarios ran)';
   for (const failure of summary.failures) console.log(`  failed   ${failure}`);
   console.log(`\nApex Specs: ${summary.line}. Report: ${report}`);
   // A run that checked nothing is never green: no scenario matched, or every one was skipped.

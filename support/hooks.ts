@@ -1,7 +1,7 @@
 import { After, AfterAll, Before, BeforeAll, Status } from '@cucumber/cucumber';
 import { bringUpTarget, currentTarget, takeDownTarget } from './environment';
 import type { ApexWorld } from './world';
-import { timelineOf, timelineSvg, timelineText } from './timeline';
+import { runEvidence } from './timeline';
 import { runInvariantViolations, storedRunViolations, welcomeViolations } from './expectations/run-invariants';
 
 /**
@@ -79,16 +79,30 @@ After({ timeout: 10_000 }, async function (this: ApexWorld, { result }) {
   if (result?.status === Status.PASSED) throw new Error(`This scenario left faults switched on: ${left.join(', ')}; clear them in the scenario.`);
 });
 
+/** Beyond this many runs a scenario is a crowd: its figures are its evidence, with a few runs shown. */
+const RUNS_SHOWN = 12;
+
+/**
+ * Each run's answer and timeline, in proportion: every run of an ordinary scenario; of a crowd,
+ * the slowest runs and the first few, and a line saying how many there were.
+ */
+function attachRunEvidence(world: ApexWorld): void {
+  const runs = [...world.sessions.values()].flatMap((session) => session.runs.map((run) => ({ owner: session.name, run })));
+  if (runs.length <= RUNS_SHOWN) {
+    for (const { owner, run } of runs) world.evidence(runEvidence(owner, run), 'text/html');
+    return;
+  }
+  const span = ({ run }: (typeof runs)[number]) => (run.events.at(-1)?.at ?? run.sentAt) - run.sentAt;
+  const slowest = [...runs].sort((a, b) => span(b) - span(a)).slice(0, RUNS_SHOWN / 2);
+  const sample = runs.filter((r) => !slowest.includes(r)).slice(0, RUNS_SHOWN / 2);
+  world.evidence(`${runs.length} runs in this scenario, every one checked; shown below: the ${slowest.length} slowest, then the first ${sample.length} of the rest.`);
+  for (const { owner, run } of [...slowest, ...sample]) world.evidence(runEvidence(owner, run), 'text/html');
+}
+
 /** Evidence first, then clean-up, whatever the outcome, so a failing scenario leaves no socket behind. */
 After({ timeout: 30_000 }, async function (this: ApexWorld, { result }) {
   try {
-    for (const session of this.sessions.values()) {
-      for (const run of session.runs) {
-        this.evidence(timelineSvg(session.name, run), 'text/html');
-        this.evidence(timelineText(session.name, run));
-        this.evidence({ user: session.name, agent: run.agent, run_id: run.runId, events: timelineOf(run) });
-      }
-    }
+    attachRunEvidence(this);
     if (result?.status === Status.FAILED) {
       for (const session of this.sessions.values()) {
         session.sockets.forEach((socket, i) => this.evidence(`${session.name}'s socket ${i + 1} (${socket.auth}) received ${socket.frames.length} frames: ${socket.frames.map((f) => f.frame.type).join(', ') || 'none'}${socket.closed ? `; closed with ${socket.closed.code}` : ''}`));

@@ -61,3 +61,28 @@ export function timelineSvg(owner: string, run: AgentRun): string {
   ];
   return parts.join('');
 }
+
+/** What the agent answered, in words: the result's summary, or how the run ended without one. */
+function answerOf(run: AgentRun): string {
+  const terminal = run.terminal?.frame;
+  if (!terminal) return `No answer: the run did not end while the scenario watched (${run.events.length} events).`;
+  const data = terminal.data ?? {};
+  if (terminal.type !== 'agent_completed') return `No answer: the run ended with ${terminal.type}${data.error_code ? ` (${data.error_code}: ${data.error_message ?? ''})` : ''}.`;
+  const result = data.result ?? {};
+  return typeof result.summary === 'string' ? result.summary : typeof result.answer === 'string' ? result.answer : JSON.stringify(result).slice(0, 2000);
+}
+
+/**
+ * One run's evidence as one labelled attachment: the agent's answer (what the figures were read
+ * from), the timeline picture, and then, folded, the result and every event as received.
+ */
+export function runEvidence(owner: string, run: AgentRun): string {
+  const result = run.result === undefined ? '' : `<details><summary>The result, as received</summary><pre>${escape(JSON.stringify(run.result, null, 2))}</pre></details>`;
+  return [
+    `<div class="apex-run"><h4>${escape(`${owner} asked the ${run.agent}`)} <small>${escape(`run ${run.runId ?? 'never started'}`)}</small></h4>`,
+    `<p><b>The agent's answer:</b> ${escape(answerOf(run))}</p>`,
+    `<p><b>The event timeline:</b></p>${timelineSvg(owner, run)}`,
+    result,
+    `<details><summary>Every event, as received</summary><pre>${escape(timelineText(owner, run))}</pre></details></div>`,
+  ].join('');
+}

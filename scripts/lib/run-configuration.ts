@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { loadConfiguration, loadSources } from '@cucumber/cucumber/api';
 import ArgvParser from '@cucumber/cucumber/lib/configuration/argv_parser';
 import parseTagExpression from '@cucumber/tag-expressions';
@@ -13,9 +14,10 @@ export interface RunConfiguration {
   shard?: string;
   /** How many scenarios the run will run. */
   planned: number;
+  /** Where the profile writes its reports: the folder of its message stream. */
+  reportsDir: string;
 }
 
-export const RUN_FILE = 'reports/run.json';
 
 export async function runConfigurationOf(args: string[]): Promise<RunConfiguration> {
   const { options, configuration: typed } = ArgvParser.parse(['node', 'cucumber-js', ...args]);
@@ -32,7 +34,9 @@ export async function runConfigurationOf(args: string[]): Promise<RunConfigurati
   if (errors.length) throw new SuiteConfigError(`A feature file cannot be read: ${errors[0].uri}: ${errors[0].message}`);
   const tags = [useConfiguration.tags].flat().filter(Boolean).join(' and ');
   warnOfUnknownJourneys(tags);
-  return { tags, shard: useConfiguration.shard || undefined, planned: plan.length };
+  const messages = useConfiguration.format.map((f) => (Array.isArray(f) ? f.join(':') : f)).find((f) => f.startsWith('message:'));
+  const reportsDir = messages ? dirname(messages.slice('message:'.length)) : 'reports';
+  return { tags, shard: useConfiguration.shard || undefined, planned: plan.length, reportsDir };
 }
 
 /** Cucumber brackets each --tags value; one value is shown as it was typed. */
@@ -49,10 +53,10 @@ function warnOfUnknownJourneys(tags: string): void {
 }
 
 export function writeRunConfiguration(run: RunConfiguration): void {
-  mkdirSync('reports', { recursive: true });
-  writeFileSync(RUN_FILE, JSON.stringify(run, null, 2));
+  mkdirSync(run.reportsDir, { recursive: true });
+  writeFileSync(`${run.reportsDir}/run.json`, JSON.stringify(run, null, 2));
 }
 
-export function readRunConfiguration(): RunConfiguration | undefined {
-  return existsSync(RUN_FILE) ? JSON.parse(readFileSync(RUN_FILE, 'utf8')) : undefined;
+export function readRunConfiguration(dir = 'reports'): RunConfiguration | undefined {
+  return existsSync(`${dir}/run.json`) ? JSON.parse(readFileSync(`${dir}/run.json`, 'utf8')) : undefined;
 }

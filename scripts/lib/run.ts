@@ -104,12 +104,12 @@ function gitCommit(): string {
  * The reviewer's report: multiple-cucumber-html-reporter over the run's Cucumber JSON, with
  * scenarios that passed only on their retry renamed as flaky, and the journey coverage page.
  */
-export function writeHtmlReport(prepared: PreparedRun): boolean {
+export function writeHtmlReport(prepared: PreparedRun, dir = REPORTS): boolean {
   // Every JSON file in reports/json counts: one per run, or one per shard gathered after a sharded run.
-  const files = existsSync(`${REPORTS}/json`) ? readdirSync(`${REPORTS}/json`).filter((f) => f.endsWith('.json')).map((f) => `${REPORTS}/json/${f}`) : [];
+  const files = existsSync(`${dir}/json`) ? readdirSync(`${dir}/json`).filter((f) => f.endsWith('.json')).map((f) => `${dir}/json/${f}`) : [];
   const documents = files.map((file) => ({ file, features: JSON.parse(readFileSync(file, 'utf8')) as { uri: string; elements?: { name: string; tags?: { name: string }[] }[] }[] }));
   if (documents.every((d) => d.features.length === 0)) return false;
-  const scenarios = readOutcomes(`${REPORTS}/messages.ndjson`)?.scenarios ?? [];
+  const scenarios = readOutcomes(`${dir}/messages.ndjson`)?.scenarios ?? [];
   const flaky = scenarios.filter((s) => s.status === 'PASSED' && s.attempts > 1);
   for (const { file, features } of documents) {
     for (const feature of features) {
@@ -123,8 +123,8 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
     }
     writeFileSync(file, JSON.stringify(features));
   }
-  const coverage = coverageOf(readCatalogue(), scenarios, readStated(`${REPORTS}/messages.ndjson`), readRunConfiguration()?.tags ?? '');
-  const target = existsSync(`${REPORTS}/target.json`) ? JSON.parse(readFileSync(`${REPORTS}/target.json`, 'utf8')) : {};
+  const coverage = coverageOf(readCatalogue(), scenarios, readStated(`${dir}/messages.ndjson`), readRunConfiguration(dir)?.tags ?? '');
+  const target = existsSync(`${dir}/target.json`) ? JSON.parse(readFileSync(`${dir}/target.json`, 'utf8')) : {};
   const details = [
     { name: 'Target', value: target.kind === 'remote' ? target.apiUrl : 'reference platform' },
     { name: 'Platform version', value: `${target.version ?? 'unknown'} (${target.environment ?? '?'}, llm ${target.llm ?? '?'})` },
@@ -140,8 +140,8 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const reporter = require('multiple-cucumber-html-reporter');
   reporter.generate({
-    jsonDir: `${REPORTS}/json`,
-    reportPath: `${REPORTS}/html`,
+    jsonDir: `${dir}/json`,
+    reportPath: `${dir}/html`,
     pageTitle: 'Apex Specs',
     reportName: 'Apex Specs: behaviour of the Netra Apex platform',
     displayDuration: true,
@@ -153,23 +153,23 @@ export function writeHtmlReport(prepared: PreparedRun): boolean {
     customData: { title: 'This run', data: [...details.map(({ name, value }) => ({ label: name, value })), ...links] },
   });
   // The reporter names each feature's page after a random id and the feature's own id.
-  const pages = readdirSync(`${REPORTS}/html/features`);
+  const pages = readdirSync(`${dir}/html/features`);
   const featureIds = new Map(documents.flatMap((d) => d.features.map((f) => [f.uri, (f as { id?: string }).id] as const)));
   const pageOf = (uri: string) => pages.find((page) => page.endsWith(`-${featureIds.get(uri)}.html`));
   const linkOf = (uri: string) => {
     const page = pageOf(uri);
     return page && `features/${page}`;
   };
-  writeCoveragePage(`${REPORTS}/html/journeys.html`, coverage, `Target: ${details[0].value}, platform ${details[1].value}, commit ${details[3].value}.`, linkOf);
-  finishReportPages(`${REPORTS}/html`, scenarios, linkOf);
+  writeCoveragePage(`${dir}/html/journeys.html`, coverage, `Target: ${details[0].value}, platform ${details[1].value}, commit ${details[3].value}.`, linkOf);
+  finishReportPages(`${dir}/html`, scenarios, linkOf);
   return true;
 }
 
 /** How many features and scenarios the Cucumber JSON holds: what the HTML report must show. */
-export function reportCounts(): { features: number; scenarios: number } {
-  const features = readdirSync(`${REPORTS}/json`)
+export function reportCounts(dir = REPORTS): { features: number; scenarios: number } {
+  const features = readdirSync(`${dir}/json`)
     .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => JSON.parse(readFileSync(`${REPORTS}/json/${f}`, 'utf8')) as { uri: string; elements?: { type: string }[] }[]);
+    .flatMap((f) => JSON.parse(readFileSync(`${dir}/json/${f}`, 'utf8')) as { uri: string; elements?: { type: string }[] }[]);
   return { features: new Set(features.map((f) => f.uri)).size, scenarios: features.reduce((n, f) => n + (f.elements ?? []).filter((e) => e.type === 'scenario').length, 0) };
 }
 

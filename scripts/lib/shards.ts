@@ -33,13 +33,15 @@ export function shardNamed(option: string | undefined): Shard | undefined {
 }
 
 /**
- * Clears the reports before a run. A shard's run keeps the other shards' folders, so that shards
- * run one after another on one machine can be merged as CI would merge them.
+ * Clears a run's reports before it starts. The main run's folder holds the load run's report
+ * (reports/load/), which it keeps; a shard's run also keeps the other shards' folders, so that
+ * shards run one after another on one machine can be merged as CI would merge them.
  */
-export function clearReports(shard?: Shard): void {
-  if (!shard) return rmSync('reports', { recursive: true, force: true });
-  for (const entry of existsSync('reports') ? readdirSync('reports') : []) if (entry !== 'shards') rmSync(`reports/${entry}`, { recursive: true, force: true });
-  rmSync(shard.dir, { recursive: true, force: true });
+export function clearReports(shard?: Shard, dir = 'reports'): void {
+  if (dir !== 'reports') return rmSync(dir, { recursive: true, force: true });
+  const kept = shard ? ['load', 'shards'] : ['load'];
+  for (const entry of existsSync(dir) ? readdirSync(dir) : []) if (!kept.includes(entry)) rmSync(`${dir}/${entry}`, { recursive: true, force: true });
+  if (shard) rmSync(shard.dir, { recursive: true, force: true });
 }
 
 /** Copies the shard's outputs into its own folder, where the merge will look for them. */
