@@ -79,6 +79,16 @@ After({ timeout: 10_000 }, async function (this: ApexWorld, { result }) {
   if (result?.status === Status.PASSED) throw new Error(`This scenario left faults switched on: ${left.join(', ')}; clear them in the scenario.`);
 });
 
+/** "pong ×100, error_message ×200": repeats counted, so a flood's frames fit on a line. */
+function inRuns(types: string[]): string {
+  const runs: { type: string; count: number }[] = [];
+  for (const type of types) {
+    if (runs.at(-1)?.type === type) runs.at(-1)!.count++;
+    else runs.push({ type, count: 1 });
+  }
+  return runs.map((r) => (r.count > 1 ? `${r.type} ×${r.count}` : r.type)).join(', ');
+}
+
 /** Beyond this many runs a scenario is a crowd: its figures are its evidence, with a few runs shown. */
 const RUNS_SHOWN = 12;
 
@@ -105,7 +115,7 @@ After({ timeout: 30_000 }, async function (this: ApexWorld, { result }) {
     attachRunEvidence(this);
     if (result?.status === Status.FAILED) {
       for (const session of this.sessions.values()) {
-        session.sockets.forEach((socket, i) => this.evidence(`${session.name}'s socket ${i + 1} (${socket.auth}) received ${socket.frames.length} frames: ${socket.frames.map((f) => f.frame.type).join(', ') || 'none'}${socket.closed ? `; closed with ${socket.closed.code}` : ''}`));
+        session.sockets.forEach((socket, i) => this.evidence(`${session.name}'s socket ${i + 1} (${socket.auth}) received ${socket.frames.length} frames: ${inRuns(socket.frames.map((f) => f.frame.type)) || 'none'}${socket.closed ? `; closed with ${socket.closed.code}` : ''}`));
       }
     }
     await checkEveryRun(this);
