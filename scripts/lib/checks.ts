@@ -7,6 +7,7 @@ import { spawnPlatform } from '../../support/platform-process';
 import { readOutcomes } from './messages';
 import { stepCatalogue } from './step-catalogue';
 import { explainUndefined } from './undefined-steps';
+import { readCatalogue } from './journeys';
 
 export interface CheckResult {
   name: string;
@@ -54,13 +55,18 @@ export async function stepsCheck(env: NodeJS.ProcessEnv): Promise<CheckResult> {
     if (seen.has(id)) problems.push(`Two scenarios in ${scenario.uri} are both called "${scenario.name}": give each its own name (in an outline, put a <column> in the name).`);
     seen.add(id);
   }
+  // A journey tag that is not in the catalogue is a typo, or a journey nobody wrote down.
+  const journeys = new Set(readCatalogue().map((j) => `@${j.id}`));
+  for (const [tag, uri] of new Map(outcome.scenarios.flatMap((s) => s.tags.filter((t) => /^@[A-Z]+-\d+$/.test(t) && !journeys.has(t)).map((t) => [t, s.uri] as const)))) {
+    problems.push(`${uri} is tagged ${tag}, which is not a journey of docs/journeys.md: correct the tag, or add the journey there.`);
+  }
   for (const unused of catalogue.filter((entry) => entry.examples.length === 0)) {
     problems.push(`No feature uses the step "${unused.pattern}" (${unused.file}:${unused.line}): use it in a scenario or remove it.`);
   }
   problems.forEach((p) => console.error(p));
   const steps = outcome.scenarios.length;
   return problems.length || code !== 0
-    ? { name: 'steps', ok: false, detail: `${problems.length} undefined, ambiguous or unused step(s)${code !== 0 ? `, dry run exit ${code}` : ''}` }
+    ? { name: 'steps', ok: false, detail: `${problems.length} problem(s): undefined, ambiguous or unused steps, or unknown journey tags${code !== 0 ? `, dry run exit ${code}` : ''}` }
     : { name: 'steps', ok: true, detail: `every step of all ${steps} scenarios (the dry run includes those the default run leaves out) has one definition, and every definition is used` };
 }
 
