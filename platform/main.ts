@@ -26,6 +26,20 @@ async function main(): Promise<void> {
   console.log(`  backend  ${platform.apiUrl}`);
   console.log(`  socket   ${platform.wsUrl}`);
   if (!process.env.JWT_SECRET_KEY) console.log('JWT_SECRET_KEY is not set: this test-only run signs tokens with a random secret.');
+  // What the specification needs to judge this platform from another terminal, ready to paste.
+  const settings: Record<string, string | undefined> = {
+    APEX_AUTH_URL: platform.authUrl,
+    APEX_API_URL: platform.apiUrl,
+    APEX_WS_URL: platform.wsUrl,
+    APEX_DATABASE_URL: services.databaseUrl,
+    APEX_REDIS_URL: services.redisUrl.startsWith('memory:') ? undefined : services.redisUrl,
+    APEX_JWT_SECRET: config.jwtSecret,
+    APEX_SERVICE_SECRET: config.serviceSecret,
+    APEX_E2E_BYPASS_KEY: config.e2eOAuthSimulationKey,
+  };
+  console.log('To run the specification against it, paste these into another terminal (they hold its secrets):');
+  for (const [name, value] of Object.entries(settings)) if (value) console.log(`  export ${name}='${value}'`);
+  console.log('  npm run specs -- --tags @smoke');
 
   const shutdown = async () => {
     await platform.stop();

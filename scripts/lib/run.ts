@@ -4,7 +4,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../../platform/server/config';
 import { resolveServices } from '../../platform/server/services';
-import { SuiteConfigError, readHealth, targetConfigFromEnv } from '../../support/target';
+import { SuiteConfigError, targetConfigFromEnv } from '../../support/target';
+import { preflight } from './preflight';
 import { countByStatus, readOutcomes, readStated } from './messages';
 import { buildPlatform } from '../../support/platform-build';
 import { coverageOf, journeySummary, readCatalogue, writeCoveragePage } from './journeys';
@@ -30,7 +31,7 @@ export interface PreparedRun {
 export async function prepareRun(base: NodeJS.ProcessEnv = process.env): Promise<PreparedRun> {
   const config = targetConfigFromEnv(base);
   if (config.kind === 'remote') {
-    await Promise.all([readHealth('auth service', config.authUrl), readHealth('backend', config.apiUrl)]);
+    await preflight(config);
     const secrets = [base.APEX_JWT_SECRET, base.APEX_SERVICE_SECRET, base.APEX_E2E_BYPASS_KEY].filter((s): s is string => !!s);
     return {
       env: { ...base },
