@@ -1,5 +1,5 @@
 import { HTML_REPORT, REPORTS, cucumber, exitOnError, prepareRun, reportCounts, slowFirst, summarise, writeHtmlReport } from './lib/run';
-import { CheckResult, biteCheck, redactionCheck, remoteCheck, stepsCheck, typecheck } from './lib/checks';
+import { CheckResult, biteCheck, redactionCheck, remoteCheck, stepsCheck, typecheck, unitCheck } from './lib/checks';
 import { browserCheck } from './lib/browser-check';
 import { gherkinFormatCheck } from './lib/gherkin-format';
 import { EDITOR_SETTINGS, GUIDE, editorSettings, guideWithCatalogue } from './steps';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     // The specification mostly waits on sockets and timers, so every check that needs none of
     // its results (the type check, the steps' dry run, and the bite and remote runs, each on a
     // platform of its own) runs beside it instead of before or after it.
-    const early = Promise.all([typecheck(), stepsCheck(prepared.env)]);
+    const early = Promise.all([typecheck(), stepsCheck(prepared.env), unitCheck()]);
     const platformChecks = Promise.all(
       prepared.env.APEX_API_URL
         ? [{ name: 'bite', ok: true, skipped: true, detail: 'skipped: the bite check breaks the reference platform, and a remote target is configured' }]
@@ -40,8 +40,8 @@ async function main(): Promise<void> {
     );
     console.log('\nRunning the specification:');
     const code = await cucumber(slowFirst([]), prepared.env);
-    const [types, steps] = await early;
-    checks.push(types, steps, gherkinFormatCheck(), guideCheck());
+    const [types, steps, unit] = await early;
+    checks.push(types, steps, unit, gherkinFormatCheck(), guideCheck());
     scenarios = summarise(`${REPORTS}/messages.ndjson`);
     checks.push({ name: 'specification', ok: code === 0 && scenarios.total > 0, detail: scenarios.line });
     if (writeHtmlReport(prepared)) checks.push(await browserCheck(reportCounts()));

@@ -31,6 +31,21 @@ export function typecheck(): Promise<CheckResult> {
   });
 }
 
+/** The suite's own tooling (test/unit): the shard merge, the journey statuses, redaction, the overlap rule. */
+export function unitCheck(): Promise<CheckResult> {
+  return new Promise((resolve) => {
+    const files = filesUnder('test/unit').filter((f) => f.endsWith('.test.ts'));
+    const child = spawn(process.execPath, ['--require', 'ts-node/register', '--test', ...files], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => {
+      const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(output)?.[1] ?? 0);
+      if (code !== 0) process.stdout.write(output.split('\n').filter((l) => /^not ok|^\s+(error|expected|actual|location):/.test(l)).join('\n') + '\n');
+      resolve({ name: 'unit', ok: code === 0 && count('pass') > 0, detail: code === 0 ? `${count('pass')} tests of the suite's own tooling pass (npm run unit)` : `${count('fail')} of ${count('tests')} tests of the suite's own tooling failed (npm run unit)` });
+    });
+  });
+}
+
 /**
  * Every step of every feature has exactly one definition. Cucumber's dry run exits 0 on undefined
  * steps, so its message stream is read instead, and each missing step is shown with its snippet.
