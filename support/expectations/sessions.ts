@@ -40,6 +40,14 @@ export async function expectApiRefuses(user: UserSession, where: { api?: ApiClie
   }
 }
 
+/** The auth service shows no profile for the token: 401 in the contract's error shape, not a failure of its own. */
+export async function expectNoProfile(user: UserSession): Promise<void> {
+  const answer = await user.auth.me(user.accessToken);
+  if (answer.status !== 401 || typeof answer.body?.detail !== 'string' || typeof answer.body?.code !== 'string') {
+    throw new Error(`Expected the auth service to refuse ${user.name} a profile with 401 and {detail, code}; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+  }
+}
+
 export async function expectApiAccepts(user: UserSession): Promise<void> {
   const answers = await Promise.all([user.api.threads(user.accessToken), user.auth.me(user.accessToken)]);
   for (const answer of answers) {
