@@ -206,6 +206,11 @@ When('{user} signs up with {badSignUp}', async function (this: ApexWorld, user: 
   await session.attempt('sign-up', session.auth.registerRaw(BAD_SIGN_UPS[problem](session.email, session.password)));
 });
 
+When('{user} signs in with {badSignUp}', async function (this: ApexWorld, user: string, problem: string) {
+  const session = this.session(user);
+  await session.attempt('sign-in', session.auth.loginRaw(BAD_SIGN_UPS[problem](session.email, session.password)));
+});
+
 When('{user} tries {int} times to sign in as {user} with a wrong password', async function (this: ApexWorld, user: string, times: number, owner: string) {
   const session = this.session(user);
   for (let i = 0; i < times; i++) {
