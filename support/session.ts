@@ -8,6 +8,7 @@ import { AgentRun } from './agent-run';
 import type { Target } from './environment';
 import type { Answer } from './intrusions';
 import type { UsageLog } from './domain';
+import { expectAuthorizationRequest } from './oauth';
 
 const WELCOME = (frame: { type: string; data?: { event?: string } }) => frame.type === 'system_message' && frame.data?.event === 'connection_established';
 
@@ -118,6 +119,7 @@ export class UserSession {
    */
   async signInWithGoogle(): Promise<URL> {
     const start = expectStatus(await this.auth.oauthStart('google'), 302, `Starting ${this.name}'s Google sign-in`);
+    expectAuthorizationRequest(start.location!);
     const provider = new URL(start.location!);
     provider.searchParams.set('login_hint', this.email);
     const approved = expectStatus(await this.auth.follow(provider.toString()), 302, `The provider approving ${this.name}`);
