@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expectToldToWait } from '../support/refusals';
-import { expectCalled } from '../support/expectations/accounts';
+import { expectAccountsApart, expectCalled, expectCalledByGivenEmail, expectOneAccount } from '../support/expectations/accounts';
 import type { ApexWorld } from '../support/world';
 import { PRODUCTION_PASSWORD_HASH_COST } from '../support/environment';
 import { expectFreshSession, expectIndistinguishableRefusals, expectLetIn, expectProfile, expectSessionConfirmed, expectSimilarTiming, untilWindowPassed } from '../support/expectations/accounts';
@@ -39,6 +39,30 @@ Given('{user} is signed in through the simulated OAuth sign-in', async function 
   const key = this.target.secrets.e2eBypassKey;
   if (!key) return this.skip('the simulated sign-in needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
   await this.session(user).signInThroughBypass(key);
+});
+
+When('{user} is signed in through the simulated OAuth sign-in without giving an email address or a name', async function (this: ApexWorld, user: string) {
+  const key = this.target.secrets.e2eBypassKey;
+  if (!key) return this.skip('the simulated sign-in needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
+  await this.session(user).signInThroughBypassAsNobody(key);
+});
+
+Then('{user} and {user} have accounts of their own', function (this: ApexWorld, a: string, b: string) {
+  expectAccountsApart(this.session(a), this.session(b));
+});
+
+Then('{user} is called by the first part of the email address the platform gave her/him/them', async function (this: ApexWorld, user: string) {
+  await expectCalledByGivenEmail(this.session(user));
+});
+
+When("{user}'s first simulated OAuth sign-in is sent {int} times at once", async function (this: ApexWorld, user: string, times: number) {
+  const key = this.target.secrets.e2eBypassKey;
+  if (!key) return this.skip('the simulated sign-in needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
+  await this.session(user).signInThroughBypassAtOnce(key, times);
+});
+
+Then('every one of them lets {user} into the same account', function (this: ApexWorld, user: string) {
+  expectOneAccount(this.session(user), this.session(user).attempts.length);
 });
 
 Given('{user} is signed in with permission only to {permissions}', async function (this: ApexWorld, user: string, permissions: string[]) {

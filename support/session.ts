@@ -113,6 +113,18 @@ export class UserSession {
     this.keep(response.body);
   }
 
+  /** The same first simulated sign-in, several times at once. */
+  async signInThroughBypassAtOnce(bypassKey: string, times: number): Promise<void> {
+    await Promise.all(Array.from({ length: times }, () => this.attempt('simulated sign-in', this.auth.testSignIn(bypassKey, { email: this.email, name: this.name }))));
+  }
+
+  /** The simulated OAuth sign-in naming nobody: the platform chooses the account's email address and name. */
+  async signInThroughBypassAsNobody(bypassKey: string): Promise<void> {
+    const response = expectStatus(await this.attempt('simulated sign-in', this.auth.testSignIn(bypassKey, {})), 200, `Signing ${this.name} in through the simulated OAuth sign-in, naming nobody`);
+    this.account = response.body.user;
+    this.keep(response.body);
+  }
+
   /**
    * The OAuth round trip, hop by hop: to the provider, back to the callback with a code, and on
    * to the front end carrying the tokens. Returns the front end's address.
