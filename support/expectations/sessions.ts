@@ -184,7 +184,14 @@ export async function expectSessionEndedOnRecord(probe: DatabaseProbe, user: Use
  * While sessions cannot be checked, the auth service fails closed: the profile answers 503 (the
  * session may be fine; it just cannot be vouched for now), and no new tokens are issued.
  */
-export async function expectAuthFailsClosed(user: UserSession): Promise<void> {
+export async function expectAuthFailsClosed(user: UserSession, serviceSecret?: string): Promise<void> {
+  if (serviceSecret) {
+    // Asked by the backend itself, the auth service vouches for nothing it cannot check.
+    const vouched = await user.auth.validate(user.accessToken, { id: 'netra-backend', secret: serviceSecret });
+    if (vouched.status !== 200 || vouched.body?.valid !== false || vouched.body?.user_id !== undefined) {
+      throw new Error(`Expected the auth service not to vouch for ${user.name}'s token while sessions cannot be checked; ${vouched.call} answered ${vouched.status}: ${redact(vouched.text).slice(0, 200)}`);
+    }
+  }
   const profile = await user.auth.me(user.accessToken);
   if (profile.status !== 503) throw new Error(`Expected the profile to be unavailable (503) while sessions cannot be checked; ${profile.call} answered ${profile.status}: ${redact(profile.text).slice(0, 200)}`);
   const renewed = await user.auth.refresh(user.tokens!.refresh_token);
