@@ -38,6 +38,11 @@ export async function expectApiRefuses(user: UserSession, where: { api?: ApiClie
   if (wrong.length) {
     throw new Error(`Expected every route to refuse ${user.name}'s token with 401 and {detail, code}; ${wrong.map((a) => `${a.call} answered ${a.status}: ${redact(a.text).slice(0, 160)}`).join('; ')}`);
   }
+  // One token, one reason: the backend and the auth service name the same problem (a missing token is not an invalid one).
+  const codes = new Set(answers.map((answer) => answer.body.code));
+  if (codes.size !== 1) {
+    throw new Error(`Expected every route to give one reason for refusing ${user.name}'s token; ${answers.map((a) => `${a.call} said ${a.body.code}`).join(', ')}`);
+  }
 }
 
 /** The auth service shows no profile for the token: 401 in the contract's error shape, not a failure of its own. */
