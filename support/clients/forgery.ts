@@ -104,6 +104,11 @@ export const FORGERIES: Record<string, { needsSecret: boolean; needsServiceSecre
     needsSecret: true,
     build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() + 20, exp: now() + 20 + 600 }, signingSecret!),
   },
+  // Exactly at the edge of the allowed skew: still accepted.
+  'issued 30 seconds ahead of the clock': {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() + 30, exp: now() + 30 + 600 }, signingSecret!),
+  },
   'without an issue time': {
     needsSecret: true,
     build: ({ accessToken, signingSecret }) => {
