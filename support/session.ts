@@ -196,9 +196,10 @@ export class UserSession {
   }
 
   /** The attached usage log as the CSV file the contract's context.files carries. */
-  usageLogFile(): { name: string; media_type: string; content: string } | undefined {
+  usageLogFile(): { name: string; media_type: string; content?: string } | undefined {
     const log = this.usageLog;
     if (!log) return undefined;
+    if (log.withoutContent) return { name: log.name, media_type: log.mediaType ?? 'text/csv' };
     const content = log.raw ?? [log.header, ...log.rows].map((cells) => cells.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join(log.separator ?? '\n');
     return { name: log.name, media_type: log.mediaType ?? 'text/csv', content };
   }
