@@ -33,10 +33,13 @@ Feature: Answers worded by a language model
     And Alice is offered savings of at least $9,000 a month
 
     Examples:
-      | fails                        |
-      | answers with an error        |
-      | never answers                |
-      | leaves the figures out       |
-      | answers without a message    |
-      | answers with a blank message |
-      | cannot be reached            |
+      | fails                                   |
+      | answers with an error                   |
+      | never answers                           |
+      | leaves the figures out                  |
+      | answers without a message               |
+      | answers with a blank message            |
+      | cannot be reached                       |
+      | answers without any choices             |
+      | answers with a choice but no message    |
+      | answers with something that is not JSON |
