@@ -8,7 +8,7 @@ import { expectFreshSession, expectIndistinguishableRefusals, expectLetIn, expec
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { BAD_SIGN_UPS } from '../support/domain';
-import { OAUTH_DESTINATIONS, expectCodeSentTo, expectSameDestinations, ownCallback } from '../support/oauth';
+import { OAUTH_DESTINATIONS, PUBLISHED_AUTH_ADDRESS, expectCodeSentTo, expectLeadsThroughPublishedAddress, expectSameDestinations, ownCallback } from '../support/oauth';
 
 Given('{user} is signed in', async function (this: ApexWorld, user: string) {
   await this.session(user).ensureSignedIn();
@@ -83,6 +83,14 @@ When('{user} tries the simulated OAuth sign-in without a bypass key', async func
 
 Given('a platform instance for {word} that holds the bypass key', async function (this: ApexWorld, environment: string) {
   if (!(await this.startInstance({ ENVIRONMENT: environment }))) return this.skip(`this starts a reference platform instance for ${environment}; a deployment is what it is.`);
+});
+
+Given('a platform instance whose sign-in service is published at an address of its own', async function (this: ApexWorld) {
+  if (!(await this.startInstance({ PUBLIC_AUTH_URL: PUBLISHED_AUTH_ADDRESS }))) return this.skip('this starts a reference platform instance behind a published address; a deployment is where it is.');
+});
+
+Then("{user}'s sign-in leads to the provider and back only through that published address", function (this: ApexWorld, user: string) {
+  expectLeadsThroughPublishedAddress(this.session(user).lastAnswer);
 });
 
 When('{user} tries the simulated OAuth sign-in on that instance', async function (this: ApexWorld, user: string) {

@@ -60,3 +60,20 @@ export function expectAuthorizationRequest(authorizeUrl: string): void {
     throw new Error(`Expected the provider to be asked for an authorization code with ${missing.join(', ')}; the platform sent the customer to ${authorizeUrl.replace(/state=[^&]+/, 'state=…')}`);
   }
 }
+
+/** Where the auth service is published behind a proxy, written as an operator might, with trailing slashes. */
+export const PUBLISHED_AUTH_ADDRESS = 'https://auth.apex.example//';
+
+/**
+ * A sign-in started on an instance published at an address of its own leads only through that
+ * address: to the provider from it, and back to its callback, never to the address it listens on.
+ */
+export function expectLeadsThroughPublishedAddress(answer: { status: number; location?: string; call: string; text: string } | undefined): void {
+  const published = new URL(PUBLISHED_AUTH_ADDRESS);
+  const to = answer?.location ? new URL(answer.location) : undefined;
+  const back = to?.searchParams.get('redirect_uri');
+  const callback = `${published.origin}/auth/callback`;
+  if (answer?.status !== 302 || !to || to.origin !== published.origin || to.pathname.startsWith('//') || back !== callback) {
+    throw new Error(`Expected the sign-in to lead to the provider at ${published.origin} and back to ${callback}; ${answer?.call} answered ${answer?.status}${to ? ` leading to ${to.origin}${to.pathname} with the code sent to ${back}` : `: ${answer?.text.slice(0, 200)}`}`);
+  }
+}
