@@ -22,6 +22,8 @@ Feature: Answers worded by a language model
     Then Alice's answer is worded by the model
     And Alice is told her current spend is $15,000 a month
     And Alice is offered savings of at least $9,000 a month
+    When Alice asks the triage agent about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice's answer is worded by the model
 
   @fast
   Scenario Outline: A model that <fails> leaves the answer in the template's words, with the same figures
