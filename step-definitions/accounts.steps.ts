@@ -62,7 +62,7 @@ When("{user}'s first simulated OAuth sign-in is sent {int} times at once", async
 });
 
 Then('every one of them lets {user} into the same account', function (this: ApexWorld, user: string) {
-  expectOneAccount(this.session(user), this.session(user).attempts.length);
+  expectOneAccount(this.session(user));
 });
 
 Given('{user} is signed in with permission only to {permissions}', async function (this: ApexWorld, user: string, permissions: string[]) {
