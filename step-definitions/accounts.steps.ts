@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expectToldToWait } from '../support/refusals';
-import { expectCalled } from '../support/expectations/accounts';
+import { expectAccountsApart, expectCalled, expectCalledByGivenEmail, expectOneAccount } from '../support/expectations/accounts';
 import type { ApexWorld } from '../support/world';
 import { PRODUCTION_PASSWORD_HASH_COST } from '../support/environment';
 import { expectFreshSession, expectIndistinguishableRefusals, expectLetIn, expectProfile, expectSessionConfirmed, expectSimilarTiming, untilWindowPassed } from '../support/expectations/accounts';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { BAD_SIGN_UPS } from '../support/domain';
-import { OAUTH_DESTINATIONS, expectCodeSentTo, expectSameDestinations, ownCallback } from '../support/oauth';
+import { OAUTH_DESTINATIONS, PUBLISHED_AUTH_ADDRESS, expectCodeSentTo, expectLeadsThroughPublishedAddress, expectSameDestinations, ownCallback } from '../support/oauth';
 
 Given('{user} is signed in', async function (this: ApexWorld, user: string) {
   await this.session(user).ensureSignedIn();
@@ -41,6 +41,30 @@ Given('{user} is signed in through the simulated OAuth sign-in', async function 
   await this.session(user).signInThroughBypass(key);
 });
 
+When('{user} is signed in through the simulated OAuth sign-in without giving an email address or a name', async function (this: ApexWorld, user: string) {
+  const key = this.target.secrets.e2eBypassKey;
+  if (!key) return this.skip('the simulated sign-in needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
+  await this.session(user).signInThroughBypassAsNobody(key);
+});
+
+Then('{user} and {user} have accounts of their own', function (this: ApexWorld, a: string, b: string) {
+  expectAccountsApart(this.session(a), this.session(b));
+});
+
+Then('{user} is called by the first part of the email address the platform gave her/him/them', async function (this: ApexWorld, user: string) {
+  await expectCalledByGivenEmail(this.session(user));
+});
+
+When("{user}'s first simulated OAuth sign-in is sent {int} times at once", async function (this: ApexWorld, user: string, times: number) {
+  const key = this.target.secrets.e2eBypassKey;
+  if (!key) return this.skip('the simulated sign-in needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
+  await this.session(user).signInThroughBypassAtOnce(key, times);
+});
+
+Then('every one of them lets {user} into the same account', function (this: ApexWorld, user: string) {
+  expectOneAccount(this.session(user));
+});
+
 Given('{user} is signed in with permission only to {permissions}', async function (this: ApexWorld, user: string, permissions: string[]) {
   const key = this.target.secrets.e2eBypassKey;
   if (!key) return this.skip('choosing permissions needs the simulated sign-in; set APEX_E2E_BYPASS_KEY for this target.');
@@ -63,6 +87,14 @@ When('{user} tries the simulated OAuth sign-in without a bypass key', async func
 
 Given('a platform instance for {word} that holds the bypass key', async function (this: ApexWorld, environment: string) {
   if (!(await this.startInstance({ ENVIRONMENT: environment }))) return this.skip(`this starts a reference platform instance for ${environment}; a deployment is what it is.`);
+});
+
+Given('a platform instance whose sign-in service is published at an address of its own', async function (this: ApexWorld) {
+  if (!(await this.startInstance({ PUBLIC_AUTH_URL: PUBLISHED_AUTH_ADDRESS }))) return this.skip('this starts a reference platform instance behind a published address; a deployment is where it is.');
+});
+
+Then("{user}'s sign-in leads to the provider and back only through that published address", function (this: ApexWorld, user: string) {
+  expectLeadsThroughPublishedAddress(this.session(user).lastAnswer);
 });
 
 When('{user} tries the simulated OAuth sign-in on that instance', async function (this: ApexWorld, user: string) {
@@ -208,6 +240,11 @@ When('{user} signs up with a password of {int} characters', async function (this
 When('{user} signs up with {badSignUp}', async function (this: ApexWorld, user: string, problem: string) {
   const session = this.session(user);
   await session.attempt('sign-up', session.auth.registerRaw(BAD_SIGN_UPS[problem](session.email, session.password)));
+});
+
+When('{user} signs in with {badSignUp}', async function (this: ApexWorld, user: string, problem: string) {
+  const session = this.session(user);
+  await session.attempt('sign-in', session.auth.loginRaw(BAD_SIGN_UPS[problem](session.email, session.password)));
 });
 
 When('{user} tries {int} times to sign in as {user} with a wrong password', async function (this: ApexWorld, user: string, times: number, owner: string) {

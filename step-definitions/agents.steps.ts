@@ -477,6 +477,10 @@ Then('{user} is not offered {string}', async function (this: ApexWorld, user: st
   expectRecommendation(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), title, undefined);
 });
 
+Then("{user}'s answer says in words that she/he/they spend(s) {money} a month", async function (this: ApexWorld, user: string, spend: number) {
+  expectSummaryStates(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), [spend]);
+});
+
 Then("{user}'s answer says in words that she/he/they spend(s) {money} and can save {money} a month", async function (this: ApexWorld, user: string, spend: number, saving: number) {
   expectSummaryStates(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), [spend, saving]);
 });

@@ -22,7 +22,7 @@ Then('the platform reports the language model it words answers with', async func
 
 Then("{user}'s answer is worded by the model", async function (this: ApexWorld, user: string) {
   const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  expectWordedByModel(result, this.recall<StandInChatModel>('stand-in model').calls, 'cost optimizer');
+  expectWordedByModel(result, this.recall<StandInChatModel>('stand-in model').calls, this.session(user).lastRun().agent.replace(/_/g, ' '));
 });
 
 Then("{user}'s answer says its wording fell back", async function (this: ApexWorld, user: string) {

@@ -48,7 +48,7 @@ Then("the platform refuses {user}'s session rather than trust it unchecked", asy
   const session = this.session(user);
   const answer = await session.api.threads(session.accessToken);
   if (answer.status !== 503) throw new Error(`Expected the API to refuse ${user}'s token while it cannot be checked (503); it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
-  await expectAuthFailsClosed(session);
+  await expectAuthFailsClosed(session, this.target.secrets.service);
   const socket = await session.openSocket();
   const first = await socket.connectionAnswer();
   if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {

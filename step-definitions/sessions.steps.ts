@@ -2,7 +2,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { setTimeout as until } from 'node:timers/promises';
 import type { ApexWorld } from '../support/world';
 import { claimsOf } from '../support/clients/tokens';
-import { FORGERIES } from '../support/clients/forgery';
+import { FORGERIES, sessionOfGoneAccount } from '../support/clients/forgery';
 import { expectStatus } from '../support/clients/http';
 import { ApiClient } from '../support/clients/api-client';
 import { AuthClient } from '../support/clients/auth-client';
@@ -13,6 +13,7 @@ import {
   expectApiRefuses,
   expectChatRefused,
   expectOpenSocketsClosed,
+  expectNoProfile,
   expectNoServiceToken,
   expectNotVouched,
   expectRevocationRecorded,
@@ -108,6 +109,18 @@ Given('{user} presents a token that is {forgery}', async function (this: ApexWor
   if (recipe.needsServiceSecret && !service) return this.skip(`getting a token that is ${forgery} needs the service secret; set APEX_SERVICE_SECRET for this target.`);
   const serviceToken = async () => (service ? expectStatus(await session.auth.serviceToken({ service_id: 'netra-backend', service_secret: service }), 200, 'Getting a service token').body.access_token : undefined);
   session.presentToken(await recipe.build({ accessToken: session.accessToken, refreshToken: session.tokens!.refresh_token, signingSecret: jwt, signOut: () => session.signOut(), serviceToken }));
+});
+
+Given('{user} holds a session whose account no longer exists', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  const { jwt } = this.target.secrets;
+  if (!jwt) return this.skip('a session of an account that is gone needs the signing secret; set APEX_JWT_SECRET for this target.');
+  await session.ensureSignedIn();
+  session.keep({ ...session.tokens!, ...(await sessionOfGoneAccount(session.tokens!, jwt)) });
+});
+
+Then("{user} is shown no profile, as the account no longer exists", async function (this: ApexWorld, user: string) {
+  await expectNoProfile(this.session(user));
 });
 
 Then('{user} is refused because {refusal}', function (this: ApexWorld, user: string, reason: string) {

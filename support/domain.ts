@@ -116,6 +116,8 @@ export interface UsageLog {
   header: string[];
   rows: string[][];
   raw?: string;
+  /** Attached by name alone, with no content (as a client that lost the upload sends it). */
+  withoutContent?: boolean;
 }
 
 /** The same usage log as customers' gateways really export it: other orders, letter cases, spacing and formats. */
@@ -155,6 +157,11 @@ export const LOG_VARIATIONS: Record<string, (log: UsageLog) => void> = {
   'has blank lines between its rows': (log) => (log.separator = '\n\n'),
   'has Windows line endings': (log) => (log.separator = '\r\n'),
   'has a header but no rows': (log) => (log.rows = []),
+  'is attached without its content': (log) => (log.withoutContent = true),
+  'has a negative cost on row 2': (log) => {
+    const at = log.header.indexOf('cost');
+    if (log.rows[1]) log.rows[1][at] = '-7.50';
+  },
   'has an extra cell on row 2': (log) => log.rows[1]?.push('extra'),
   'writes its provider and model names in capitals': (log) => {
     for (const column of ['provider', 'model']) {

@@ -40,3 +40,40 @@ export function expectSameDestinations(forged: { status: number; location?: stri
     throw new Error(`Expected a sign-in started with a forged Host header to lead to ${where(honest.location)}, as any other does; it answered ${forged.status} leading to ${where(forged.location)}`);
   }
 }
+
+/**
+ * The platform sends the customer to the provider with an authorization request a real provider
+ * takes (OAuth 2.0 section 4.1.1, OpenID Connect): for a code, naming the client, asking for the
+ * person's identity and email, and carrying the state it will check on the way back.
+ */
+export function expectAuthorizationRequest(authorizeUrl: string): void {
+  const query = new URL(authorizeUrl).searchParams;
+  const scopes = (query.get('scope') ?? '').split(' ');
+  const missing = [
+    query.get('response_type') === 'code' ? undefined : 'response_type=code',
+    query.get('client_id') ? undefined : 'a client_id',
+    scopes.includes('openid') && scopes.includes('email') ? undefined : 'the openid and email scopes',
+    query.get('state') ? undefined : 'a state',
+    query.get('redirect_uri') ? undefined : 'a redirect_uri',
+  ].filter(Boolean);
+  if (missing.length) {
+    throw new Error(`Expected the provider to be asked for an authorization code with ${missing.join(', ')}; the platform sent the customer to ${authorizeUrl.replace(/state=[^&]+/, 'state=…')}`);
+  }
+}
+
+/** Where the auth service is published behind a proxy, written as an operator might, with trailing slashes. */
+export const PUBLISHED_AUTH_ADDRESS = 'https://auth.apex.example//';
+
+/**
+ * A sign-in started on an instance published at an address of its own leads only through that
+ * address: to the provider from it, and back to its callback, never to the address it listens on.
+ */
+export function expectLeadsThroughPublishedAddress(answer: { status: number; location?: string; call: string; text: string } | undefined): void {
+  const published = new URL(PUBLISHED_AUTH_ADDRESS);
+  const to = answer?.location ? new URL(answer.location) : undefined;
+  const back = to?.searchParams.get('redirect_uri');
+  const callback = `${published.origin}/auth/callback`;
+  if (answer?.status !== 302 || !to || to.origin !== published.origin || to.pathname.startsWith('//') || back !== callback) {
+    throw new Error(`Expected the sign-in to lead to the provider at ${published.origin} and back to ${callback}; ${answer?.call} answered ${answer?.status}${to ? ` leading to ${to.origin}${to.pathname} with the code sent to ${back}` : `: ${answer?.text.slice(0, 200)}`}`);
+  }
+}

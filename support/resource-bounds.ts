@@ -132,6 +132,8 @@ async function chatReply(socket: AgentSocket, from: number, expecting: (f: Frame
 export const REQUESTS_WHILE_SILENT: Record<string, (session: UserSession, instance: Instance) => Promise<Reply>> = {
   'listing the conversations': async (session) => ({ kind: 'http', answer: await session.api.threads(session.accessToken) }),
   'signing in': async (session) => ({ kind: 'http', answer: await session.auth.login({ email: session.email, password: session.password }) }),
+  // A newcomer's sign-up: the email is new, so the only honest answer is that accounts cannot be reached.
+  'signing up': async (session) => ({ kind: 'http', answer: await session.auth.register({ email: session.email.replace('@', '.newcomer@'), password: session.password }) }),
   'opening the conversation on the chat': async (session) => {
     const socket = await session.chatSocket();
     const from = stamp(socket);

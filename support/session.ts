@@ -8,6 +8,7 @@ import { AgentRun } from './agent-run';
 import type { Target } from './environment';
 import type { Answer } from './intrusions';
 import type { UsageLog } from './domain';
+import { expectAuthorizationRequest } from './oauth';
 
 const WELCOME = (frame: { type: string; data?: { event?: string } }) => frame.type === 'system_message' && frame.data?.event === 'connection_established';
 
@@ -112,12 +113,25 @@ export class UserSession {
     this.keep(response.body);
   }
 
+  /** The same first simulated sign-in, several times at once. */
+  async signInThroughBypassAtOnce(bypassKey: string, times: number): Promise<void> {
+    await Promise.all(Array.from({ length: times }, () => this.attempt('simulated sign-in', this.auth.testSignIn(bypassKey, { email: this.email, name: this.name }))));
+  }
+
+  /** The simulated OAuth sign-in naming nobody: the platform chooses the account's email address and name. */
+  async signInThroughBypassAsNobody(bypassKey: string): Promise<void> {
+    const response = expectStatus(await this.attempt('simulated sign-in', this.auth.testSignIn(bypassKey, {})), 200, `Signing ${this.name} in through the simulated OAuth sign-in, naming nobody`);
+    this.account = response.body.user;
+    this.keep(response.body);
+  }
+
   /**
    * The OAuth round trip, hop by hop: to the provider, back to the callback with a code, and on
    * to the front end carrying the tokens. Returns the front end's address.
    */
   async signInWithGoogle(): Promise<URL> {
     const start = expectStatus(await this.auth.oauthStart('google'), 302, `Starting ${this.name}'s Google sign-in`);
+    expectAuthorizationRequest(start.location!);
     const provider = new URL(start.location!);
     provider.searchParams.set('login_hint', this.email);
     const approved = expectStatus(await this.auth.follow(provider.toString()), 302, `The provider approving ${this.name}`);
@@ -182,9 +196,10 @@ export class UserSession {
   }
 
   /** The attached usage log as the CSV file the contract's context.files carries. */
-  usageLogFile(): { name: string; media_type: string; content: string } | undefined {
+  usageLogFile(): { name: string; media_type: string; content?: string } | undefined {
     const log = this.usageLog;
     if (!log) return undefined;
+    if (log.withoutContent) return { name: log.name, media_type: log.mediaType ?? 'text/csv' };
     const content = log.raw ?? [log.header, ...log.rows].map((cells) => cells.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join(log.separator ?? '\n');
     return { name: log.name, media_type: log.mediaType ?? 'text/csv', content };
   }

@@ -22,6 +22,8 @@ Feature: Answers worded by a language model
     Then Alice's answer is worded by the model
     And Alice is told her current spend is $15,000 a month
     And Alice is offered savings of at least $9,000 a month
+    When Alice asks the triage agent about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice's answer is worded by the model
 
   @fast
   Scenario Outline: A model that <fails> leaves the answer in the template's words, with the same figures
@@ -33,10 +35,13 @@ Feature: Answers worded by a language model
     And Alice is offered savings of at least $9,000 a month
 
     Examples:
-      | fails                        |
-      | answers with an error        |
-      | never answers                |
-      | leaves the figures out       |
-      | answers without a message    |
-      | answers with a blank message |
-      | cannot be reached            |
+      | fails                                   |
+      | answers with an error                   |
+      | never answers                           |
+      | leaves the figures out                  |
+      | answers without a message               |
+      | answers with a blank message            |
+      | cannot be reached                       |
+      | answers without any choices             |
+      | answers with a choice but no message    |
+      | answers with something that is not JSON |

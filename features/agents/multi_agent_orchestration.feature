@@ -37,6 +37,8 @@ Feature: Multi-agent orchestration
       | Route routine requests to gpt-4o-mini | $8,460.00     |
       | Batch requests that can wait          | $570.00       |
       | Cache repeated prompt prefixes        | $300.00       |
+    And Alice's answer says in words that she spends $15,000.00 a month
+    And the answer is kept in Alice's conversation
 
   Scenario: A report on a workload with nothing worth changing says so
     Given Alice is signed in

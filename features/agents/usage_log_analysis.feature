@@ -105,13 +105,16 @@ Feature: Analysis of an uploaded usage log
     Given Alice's usage log <problem>
     When Alice asks the data analyst to analyse her usage log
     Then Alice's request ends with a reason that mentions "<named>"
+    And Alice's request ends with a reason that mentions "june.csv"
 
     Examples:
       | problem                           | named          |
       | has no cost column                | no cost column |
       | has "twelve" as the cost on row 2 | row 2          |
+      | has a negative cost on row 2      | row 2          |
       | is empty                          | is empty       |
       | holds only blank lines            | is empty       |
+      | is attached without its content   | is empty       |
       | has no cost on row 2              | row 2          |
       | has a header but no rows          | no rows        |
       | has an extra cell on row 2        | not valid CSV  |

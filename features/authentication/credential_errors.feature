@@ -19,6 +19,15 @@ Feature: Credential errors
       | no password                |
       | no email address           |
 
+  Scenario Outline: A sign-in with <problem> is refused with an explanation
+    When Mallory signs in with <problem>
+    Then Mallory is refused because the details are invalid
+
+    Examples:
+      | problem          |
+      | no password      |
+      | no email address |
+
   Scenario: A password of exactly 8 characters is long enough
     When Alice signs up with a password of 8 characters
     Then Alice is let in

@@ -26,3 +26,8 @@ Feature: Forged and misused tokens are refused
       | a service token used as access token | the token is invalid       |
       | expired                              | the token has expired      |
       | revoked by signing out               | the token has been revoked |
+
+  Scenario: A session whose account no longer exists shows no profile and cannot be renewed
+    Given Mallory holds a session whose account no longer exists
+    Then Mallory is shown no profile, as the account no longer exists
+    And Mallory's session can no longer be refreshed

@@ -8,6 +8,16 @@ Feature: Simulated OAuth sign-in for test automation
     Then the platform confirms that Alice's session is hers
     And Alice's profile shows her email address and that she may read, write and run agents
 
+  Scenario: A simulated sign-in that names nobody makes a fresh account each time, called by its email address
+    When Alice is signed in through the simulated OAuth sign-in without giving an email address or a name
+    And Bob is signed in through the simulated OAuth sign-in without giving an email address or a name
+    Then Alice and Bob have accounts of their own
+    And Alice is called by the first part of the email address the platform gave her
+
+  Scenario: A first simulated sign-in that arrives several times at once makes one account
+    When Alice's first simulated OAuth sign-in is sent 20 times at once
+    Then every one of them lets Alice into the same account
+
   Scenario: A wrong bypass key is refused
     When Mallory tries the simulated OAuth sign-in with a wrong bypass key
     Then Mallory is refused because the bypass key is wrong

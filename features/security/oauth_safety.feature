@@ -33,6 +33,11 @@ Feature: OAuth safety
     When Mallory starts a Google sign-in with a Host header naming another site
     Then Mallory's sign-in leads only to the platform's own addresses
 
+  Scenario: Behind the address it is published at, a sign-in leads only through that address
+    Given a platform instance whose sign-in service is published at an address of its own
+    When Mallory asks to sign in with Google on that instance
+    Then Mallory's sign-in leads to the provider and back only through that published address
+
   Scenario Outline: In <environment>, Google sign-in never falls back to the stand-in provider
     Given Alice is signed in
     And a platform instance for <environment> that holds the bypass key

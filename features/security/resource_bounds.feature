@@ -61,6 +61,7 @@ Feature: Resource bounds
       | listing the conversations            |
       | opening the conversation on the chat |
       | signing in                           |
+      | signing up                           |
       | the platform's health                |
     When its database is back
     Then Alice's next question is answered within 10 seconds of it coming back

@@ -56,7 +56,9 @@ export class ChatModelWording implements Wording {
     const text = body?.choices?.[0]?.message?.content;
     if (typeof text !== 'string' || text.trim() === '') return fallback('the language model answered without a message');
     const dropped = (outcome.summary.match(AMOUNTS) ?? []).filter((amount) => !text.includes(amount));
-    if (dropped.length) return fallback(`the language model's wording left out ${dropped.join(', ')}`);
+    // Stryker disable next-line StringLiteral: the wording of the list of amounts in the fallback's reason
+    const amounts = dropped.join(', ');
+    if (dropped.length) return fallback(`the language model's wording left out ${amounts}`);
     return { text: text.trim(), note: { source: 'model' as const, model: this.model } };
   }
 }

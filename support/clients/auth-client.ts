@@ -37,6 +37,11 @@ export class AuthClient {
     return http('POST', `${this.baseUrl}/auth/login`, { body: credentials });
   }
 
+  /** A sign-in body as given, malformed or not. */
+  loginRaw(body: Record<string, unknown>): Promise<HttpResponse<SignInAnswer>> {
+    return http('POST', `${this.baseUrl}/auth/login`, { body });
+  }
+
   /** Asks the auth service to vouch for a token, as the backend does; a header left out of `service` is not sent. */
   validate(token: string, service?: { id?: string; secret?: string }): Promise<HttpResponse> {
     const headers = Object.fromEntries(Object.entries({ 'x-service-id': service?.id, 'x-service-secret': service?.secret }).filter(([, value]) => value !== undefined)) as Record<string, string>;

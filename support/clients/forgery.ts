@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { claimsOf } from './tokens';
 
@@ -104,6 +104,11 @@ export const FORGERIES: Record<string, { needsSecret: boolean; needsServiceSecre
     needsSecret: true,
     build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() + 20, exp: now() + 20 + 600 }, signingSecret!),
   },
+  // Exactly at the edge of the allowed skew: still accepted.
+  'issued 30 seconds ahead of the clock': {
+    needsSecret: true,
+    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() + 30, exp: now() + 30 + 600 }, signingSecret!),
+  },
   'without an issue time': {
     needsSecret: true,
     build: ({ accessToken, signingSecret }) => {
@@ -116,3 +121,13 @@ export const FORGERIES: Record<string, { needsSecret: boolean; needsServiceSecre
     build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() - 120, exp: now() - 60 }, signingSecret!),
   },
 };
+
+/**
+ * A person's own pair of tokens, signed again for an account id the platform has never had: what a
+ * session looks like once its account is gone (removed by an operator, say). Needs the signing secret.
+ */
+export async function sessionOfGoneAccount(tokens: { access_token: string; refresh_token: string }, secret: string): Promise<{ access_token: string; refresh_token: string }> {
+  const gone = randomUUID();
+  const [access_token, refresh_token] = await Promise.all([tokens.access_token, tokens.refresh_token].map((token) => signed({ ...claimsOf(token), sub: gone }, secret)));
+  return { access_token, refresh_token };
+}

@@ -104,3 +104,33 @@ export async function expectCalled(user: UserSession, name: string): Promise<voi
     throw new Error(`Expected ${user.name} to be called "${name}"; the sign-up says "${signedUp.user?.name}" and the profile "${profile.name}"`);
   }
 }
+
+/** Two people signed in without naming themselves got two accounts, each with an email address of its own. */
+export function expectAccountsApart(a: UserSession, b: UserSession): void {
+  if (!a.account || !b.account) throw new Error(`Expected ${a.name} and ${b.name} to be signed in; ${!a.account ? a.name : b.name} is not.`);
+  if (a.account.id === b.account.id || a.account.email === b.account.email) {
+    throw new Error(`Expected ${a.name} and ${b.name} to get accounts of their own; they got ${a.account.id} <${a.account.email}> and ${b.account.id} <${b.account.email}>.`);
+  }
+}
+
+/** The account the platform made has a real email address, and both the sign-in and the profile call the person by its first part. */
+export async function expectCalledByGivenEmail(user: UserSession): Promise<void> {
+  const email = user.account?.email ?? '';
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error(`Expected the platform to give ${user.name}'s account an email address; it gave "${email}".`);
+  const profile = expectStatus(await user.auth.me(user.accessToken), 200, `Reading ${user.name}'s profile`).body;
+  const name = email.split('@')[0];
+  if (user.account?.name !== name || profile.name !== name || profile.email !== email) {
+    throw new Error(`Expected ${user.name} to be called "${name}" (the first part of ${email}); the sign-in says "${user.account?.name}" and the profile "${profile.name}" <${profile.email}>`);
+  }
+}
+
+/** Every one of the person's simulated sign-ins was let in, and all into one account. */
+export function expectOneAccount(user: UserSession): void {
+  const answers = user.attempts.filter((a) => a.label === 'simulated sign-in').map((a) => a.answer);
+  const count = answers.length;
+  if (count === 0) throw new Error(`${user.name} has not tried the simulated sign-in.`);
+  const refused = answers.filter((answer) => answer.status !== 200);
+  if (refused.length) throw new Error(`Expected all ${count} of ${user.name}'s sign-ins to let her in; ${refused.length} answered ${refused.map((a) => `${a.status}: ${redact(a.text).slice(0, 120)}`).join('; ')}`);
+  const accounts = new Set(answers.map((answer) => answer.body?.user?.id));
+  if (accounts.size !== 1) throw new Error(`Expected ${user.name}'s ${count} sign-ins to land in one account; they landed in ${accounts.size}: ${[...accounts].join(', ')}`);
+}

@@ -177,6 +177,11 @@ export function expectReportSections(run: AgentRun, headings: string[]): void {
   if (!isDeepStrictEqual(found, headings) || report.section_count !== headings.length) {
     throw new Error(`Expected a report of ${headings.length} sections, ${headings.join(', ')}; it has ${report.section_count} by its count and these headings: ${found.join(', ') || 'none'}`);
   }
+  // The report generator was asked, as the customer watched, for exactly these sections in this order (by a word of each heading).
+  const call = run.events.find((f) => f.frame.type === 'tool_executing' && f.frame.data?.tool_name === 'report_generator');
+  const asked: unknown = call?.frame.data?.parameters?.sections;
+  const matches = Array.isArray(asked) && asked.length === headings.length && asked.every((name, i) => typeof name === 'string' && name !== '' && headings[i].toLowerCase().includes(name));
+  if (!matches) throw new Error(`Expected the report generator to be asked for the sections ${headings.join(', ')}, in that order; it was asked for ${JSON.stringify(asked)}`);
 }
 
 /** What one section of the report says, under its heading. */

@@ -65,7 +65,8 @@ export async function expectRunKeptInConversation(user: UserSession, run: AgentR
   }
   const ofRun = messages.filter((m) => m.run_id === run.runId);
   const asked = ofRun.findIndex((m) => m.role === 'user' && m.content === run.request.user_request);
-  const answered = ofRun.findIndex((m) => m.role === 'assistant' && m.content.length > 0);
+  // The answer kept is the one the customer was given: the completed result's own summary.
+  const answered = ofRun.findIndex((m) => m.role === 'assistant' && m.content.length > 0 && (run.result?.summary === undefined || m.content === run.result.summary));
   if (asked < 0 || answered < asked) {
     throw new Error(`Expected ${user.name}'s question and then the agent's answer in thread ${threadId}; the run's messages are: ${JSON.stringify(ofRun.map((m) => ({ role: m.role, content: m.content.slice(0, 60) })))}`);
   }

@@ -38,6 +38,19 @@ export async function expectApiRefuses(user: UserSession, where: { api?: ApiClie
   if (wrong.length) {
     throw new Error(`Expected every route to refuse ${user.name}'s token with 401 and {detail, code}; ${wrong.map((a) => `${a.call} answered ${a.status}: ${redact(a.text).slice(0, 160)}`).join('; ')}`);
   }
+  // One token, one reason: the backend and the auth service name the same problem (a missing token is not an invalid one).
+  const codes = new Set(answers.map((answer) => answer.body.code));
+  if (codes.size !== 1) {
+    throw new Error(`Expected every route to give one reason for refusing ${user.name}'s token; ${answers.map((a) => `${a.call} said ${a.body.code}`).join(', ')}`);
+  }
+}
+
+/** The auth service shows no profile for the token: 401 in the contract's error shape, not a failure of its own. */
+export async function expectNoProfile(user: UserSession): Promise<void> {
+  const answer = await user.auth.me(user.accessToken);
+  if (answer.status !== 401 || typeof answer.body?.detail !== 'string' || typeof answer.body?.code !== 'string') {
+    throw new Error(`Expected the auth service to refuse ${user.name} a profile with 401 and {detail, code}; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+  }
 }
 
 export async function expectApiAccepts(user: UserSession): Promise<void> {
@@ -176,7 +189,14 @@ export async function expectSessionEndedOnRecord(probe: DatabaseProbe, user: Use
  * While sessions cannot be checked, the auth service fails closed: the profile answers 503 (the
  * session may be fine; it just cannot be vouched for now), and no new tokens are issued.
  */
-export async function expectAuthFailsClosed(user: UserSession): Promise<void> {
+export async function expectAuthFailsClosed(user: UserSession, serviceSecret?: string): Promise<void> {
+  if (serviceSecret) {
+    // Asked by the backend itself, the auth service vouches for nothing it cannot check.
+    const vouched = await user.auth.validate(user.accessToken, { id: 'netra-backend', secret: serviceSecret });
+    if (vouched.status !== 200 || vouched.body?.valid !== false || vouched.body?.user_id !== undefined) {
+      throw new Error(`Expected the auth service not to vouch for ${user.name}'s token while sessions cannot be checked; ${vouched.call} answered ${vouched.status}: ${redact(vouched.text).slice(0, 200)}`);
+    }
+  }
   const profile = await user.auth.me(user.accessToken);
   if (profile.status !== 503) throw new Error(`Expected the profile to be unavailable (503) while sessions cannot be checked; ${profile.call} answered ${profile.status}: ${redact(profile.text).slice(0, 200)}`);
   const renewed = await user.auth.refresh(user.tokens!.refresh_token);

@@ -9,10 +9,12 @@ export function expectWordedByModel(result: any, calls: ModelCall[], agent: stri
     throw new Error(`Expected the answer in the model's words, trimmed; its wording is ${JSON.stringify(result?.wording)} and it reads ${JSON.stringify(result?.summary)}`);
   }
   const call = calls.at(-1);
+  // Every answer but the triage agent's (which classifies the request) states amounts.
+  const statesAmounts = agent !== 'triage';
   const facts = String(result.summary).slice(WORDED_PREFIX.length + 1);
   const system = call?.messages.find((m) => m.role === 'system')?.content ?? '';
   const asked = call?.messages.at(-1);
-  if (!call || call.authorization !== 'Bearer stand-in-key' || call.model !== STAND_IN_MODEL || !system.includes(agent) || asked?.role !== 'user' || asked.content !== facts || !facts.includes('$')) {
+  if (!call || call.authorization !== 'Bearer stand-in-key' || call.model !== STAND_IN_MODEL || !system.includes(agent) || asked?.role !== 'user' || asked.content !== facts || facts.length === 0 || (statesAmounts && !facts.includes('$'))) {
     throw new Error(`Expected the model to be asked with the platform's key and model, told it speaks for the ${agent}, and given the answer's facts; it was asked ${JSON.stringify(call).slice(0, 500)}`);
   }
 }

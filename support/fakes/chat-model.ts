@@ -13,6 +13,9 @@ export const MODEL_BEHAVIOURS = {
   'answers without a message': 'empty',
   'answers with a blank message': 'blank',
   'cannot be reached': 'unreachable',
+  'answers without any choices': 'choiceless',
+  'answers with a choice but no message': 'messageless',
+  'answers with something that is not JSON': 'garbled',
 } as const;
 export type ModelBehaviour = (typeof MODEL_BEHAVIOURS)[keyof typeof MODEL_BEHAVIOURS];
 
@@ -35,6 +38,9 @@ export const FALLBACK_REASONS: Record<ModelBehaviour, string | undefined> = {
   empty: 'without a message',
   blank: 'without a message',
   unreachable: 'could not be reached',
+  choiceless: 'without a message',
+  messageless: 'without a message',
+  garbled: 'without a message',
 };
 
 export class StandInChatModel {
@@ -50,14 +56,17 @@ export class StandInChatModel {
       if (behaviour === 'silent') return new Promise(() => undefined);
       if (behaviour === 'blank') return { id: 'chatcmpl-stand-in', object: 'chat.completion', model: request.body.model, choices: [{ index: 0, message: { role: 'assistant', content: ' \n\t ' }, finish_reason: 'stop' }] };
       if (behaviour === 'empty') return { id: 'chatcmpl-stand-in', object: 'chat.completion', model: request.body.model, choices: [] };
+      if (behaviour === 'choiceless') return { id: 'chatcmpl-stand-in', object: 'chat.completion', model: request.body.model };
+      if (behaviour === 'messageless') return { id: 'chatcmpl-stand-in', object: 'chat.completion', model: request.body.model, choices: [{ index: 0, finish_reason: 'stop' }] };
+      if (behaviour === 'garbled') return reply.type('application/json').send('{"choices": [');
       // Real models often wrap their words in blank lines.
       const content = behaviour === 'vague' ? 'You could save a great deal of money.' : `\n${WORDED_PREFIX} ${facts}\n\n`;
       return { id: 'chatcmpl-stand-in', object: 'chat.completion', model: request.body.model, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] };
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
-    // An operator's address with a trailing slash; one that cannot be reached is a port that was just closed.
-    const model = new StandInChatModel(app, `http://127.0.0.1:${port}/v1/`, calls);
+    // An operator's address with trailing slashes; one that cannot be reached is a port that was just closed.
+    const model = new StandInChatModel(app, `http://127.0.0.1:${port}/v1//`, calls);
     if (behaviour === 'unreachable') await app.close();
     return model;
   }
