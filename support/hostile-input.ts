@@ -56,13 +56,20 @@ export const ROUTER_PROBLEMS: Record<string, { path: string; method?: string; he
  * (its revocations, and the events it relays between instances), some naming a customer who has a
  * chat open so that the platform does more than drop them. Each must be ignored.
  */
-export const POISONED_MESSAGES: Record<string, { channel: string; message: (customerId: string) => string }> = {
+export const POISONED_MESSAGES: Record<string, { channel: string; message: (customerId: string) => string | string[] }> = {
   'text that is not JSON on the revocations channel': { channel: 'apex:revocations', message: () => '{"session_id": ' },
   'a bare null on the revocations channel': { channel: 'apex:revocations', message: () => 'null' },
   'text that is not JSON on the user events channel': { channel: 'apex:user-events', message: () => 'hello, neighbours' },
   "an event without its details for the customer's chat on the user events channel": {
     channel: 'apex:user-events',
     message: (customerId) => JSON.stringify({ origin: 'elsewhere', user_id: customerId }),
+  },
+  "events for the customer's chat whose type is not a name, or whose details are text, on the user events channel": {
+    channel: 'apex:user-events',
+    message: (customerId) => [
+      JSON.stringify({ origin: 'elsewhere', user_id: customerId, event: { type: 42, data: { run_id: 'run_none', thread_id: 'thread_none', seq: 1 } } }),
+      JSON.stringify({ origin: 'elsewhere', user_id: customerId, event: { type: 'agent_started', data: 'run_none' } }),
+    ],
   },
   'an event for a customer who does not exist on the user events channel': {
     channel: 'apex:user-events',
