@@ -6,7 +6,8 @@ import { HttpResponse, http } from '../support/clients/http';
 import { expectRefusal } from '../support/refusals';
 import { describeFrames } from '../support/clients/agent-socket';
 import { instanceWithBreakableLink, patienceWith } from '../support/breakable-links';
-import { expectAnsweredAsUnavailable } from '../support/expectations/resource-bounds';
+import { expectAnsweredAsUnavailable, expectRefusedAsUnavailableAndConversationKept } from '../support/expectations/resource-bounds';
+import { archiveWhileConnectionEnded, archiveWhileHeld } from '../support/resource-bounds';
 import { eventually } from '../support/wait';
 import { completedResult, expectFailedWithReason, expectOneTrialCall } from '../support/expectations/agents';
 import { FaultClient } from '../support/clients/fault-client';
@@ -20,6 +21,27 @@ Given('an instance of the platform whose link to its {dependency} can fail', asy
 
 Given('an instance of the platform that gives up on a silent {dependency} after {int} second(s)', async function (this: ApexWorld, dependency: string, seconds: number) {
   return instanceWithBreakableLink(this, dependency, patienceWith(dependency, seconds));
+});
+
+Given('an instance of the platform that gives up on a database statement after {int} milliseconds', async function (this: ApexWorld, ms: number) {
+  const instance = await this.startInstance({ DATABASE_STATEMENT_TIMEOUT_MS: String(ms) });
+  if (!instance || !this.target.databaseUrl) return this.skip('this starts a reference platform instance with a setting of its own; a remote target has its own.');
+  this.moveEveryoneTo(instance);
+  return undefined;
+});
+
+When('{user} archives it while other work holds it in the database for longer than that', async function (this: ApexWorld, user: string) {
+  await archiveWhileHeld(this.session(user), this.target.databaseUrl!);
+});
+
+When('{user} archives it while the database ends the connection the change is waiting on', async function (this: ApexWorld, user: string) {
+  if (!this.target.databaseUrl) return this.skip('the suite has no database address for this target (set APEX_DATABASE_URL).');
+  await archiveWhileConnectionEnded(this.session(user), this.target.databaseUrl);
+  return undefined;
+});
+
+Then('{user} is told it cannot be done right now, and the conversation is still listed', async function (this: ApexWorld, user: string) {
+  await expectRefusedAsUnavailableAndConversationKept(this.session(user));
 });
 
 When('its {dependency} stops answering', function (this: ApexWorld, _dependency: string) {

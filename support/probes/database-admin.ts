@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { eventually } from '../wait';
 
 /** A fresh, empty database on the target's PostgreSQL server, dropped again when the scenario ends. */
 export async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -28,4 +29,29 @@ export async function migrationsRecorded(url: string): Promise<{ name: string; c
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Holds one conversation's row, as a long piece of work elsewhere on the database would: it reads
+ * and changes nothing, but whatever would change that conversation waits until `release`.
+ * `endWhoeverWaits` then does what an administrator (or a failover) does to a connection: ends
+ * the one connection that is waiting on this hold.
+ */
+export async function holdConversation(url: string, threadId: string): Promise<{ release(): Promise<void>; endWhoeverWaits(withinMs: number): Promise<void> }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT 1 FROM threads WHERE id = $1 FOR UPDATE', [threadId]);
+  let released: Promise<void> | undefined;
+  return {
+    release: () => (released ??= client.query('ROLLBACK').then(() => undefined, () => undefined).finally(() => client.end())),
+    endWhoeverWaits: async (withinMs) => {
+      const waiting = await eventually(
+        'a connection to wait on the held conversation',
+        async () => (await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))')).rows[0]?.pid,
+        withinMs,
+      );
+      await client.query('SELECT pg_terminate_backend($1)', [waiting]);
+    },
+  };
 }
