@@ -7,7 +7,8 @@ import { expectRefusal } from '../support/refusals';
 import { describeFrames } from '../support/clients/agent-socket';
 import { instanceWithBreakableLink, patienceWith } from '../support/breakable-links';
 import { expectAnsweredAsUnavailable, expectRefusedAsUnavailableAndConversationKept } from '../support/expectations/resource-bounds';
-import { archiveWhileConnectionEnded, archiveWhileHeld } from '../support/resource-bounds';
+import { archiveWhileConnectionEnded, archiveWhileHeld, holdRunOnceUnderWay } from '../support/resource-bounds';
+import type { RowHold } from '../support/probes/database-admin';
 import { eventually } from '../support/wait';
 import { completedResult, expectFailedWithReason, expectOneTrialCall } from '../support/expectations/agents';
 import { FaultClient } from '../support/clients/fault-client';
@@ -38,6 +39,16 @@ When('{user} archives it while the database ends the connection the change is wa
   if (!this.target.databaseUrl) return this.skip('the suite has no database address for this target (set APEX_DATABASE_URL).');
   await archiveWhileConnectionEnded(this.session(user), this.target.databaseUrl);
   return undefined;
+});
+
+When("other work holds {user}'s analysis in the database once it is under way", async function (this: ApexWorld, user: string) {
+  const hold = await holdRunOnceUnderWay(this.session(user), this.target.databaseUrl!, this.target.runDeadlineMs);
+  this.standIns.push({ stop: () => hold.release() });
+  this.remember('held run', hold);
+});
+
+When('the other work lets go of it', async function (this: ApexWorld) {
+  await this.recall<RowHold>('held run').release();
 });
 
 Then('{user} is told it cannot be done right now, and the conversation is still listed', async function (this: ApexWorld, user: string) {

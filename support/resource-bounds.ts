@@ -4,7 +4,7 @@ import { expectStatus, http, type HttpResponse } from './clients/http';
 import type { AuthRelay } from './fakes/auth-relay';
 import { costQuestion } from './domain';
 import type { Instance } from './environment';
-import { holdConversation } from './probes/database-admin';
+import { holdConversation, holdRun, type RowHold } from './probes/database-admin';
 import type { UserSession } from './session';
 
 /** What a chat answered, or how a request ended; for a failure message. */
@@ -176,4 +176,11 @@ export async function archiveWhileConnectionEnded(session: UserSession, database
   } finally {
     await held.release();
   }
+}
+
+/** Once the person's run is under way, other work holds the run in the database (until `release`), so that the run cannot record how it ended. */
+export async function holdRunOnceUnderWay(session: UserSession, databaseUrl: string, withinMs: number): Promise<RowHold> {
+  const run = session.lastRun();
+  await run.underWay(withinMs);
+  return holdRun(databaseUrl, run.runId!);
 }

@@ -37,11 +37,28 @@ export async function migrationsRecorded(url: string): Promise<{ name: string; c
  * `endWhoeverWaits` then does what an administrator (or a failover) does to a connection: ends
  * the one connection that is waiting on this hold.
  */
-export async function holdConversation(url: string, threadId: string): Promise<{ release(): Promise<void>; endWhoeverWaits(withinMs: number): Promise<void> }> {
+export async function holdConversation(url: string, threadId: string): Promise<RowHold> {
+  return holdRow(url, 'SELECT 1 FROM threads WHERE id = $1 FOR UPDATE', threadId);
+}
+
+/**
+ * Holds one run's row as other work changing it would: the run goes on adding its events, but
+ * whatever would change the run itself (its status, its outcome) waits until `release`.
+ */
+export async function holdRun(url: string, runId: string): Promise<RowHold> {
+  return holdRow(url, 'SELECT 1 FROM runs WHERE id = $1 FOR NO KEY UPDATE', runId);
+}
+
+export interface RowHold {
+  release(): Promise<void>;
+  endWhoeverWaits(withinMs: number): Promise<void>;
+}
+
+async function holdRow(url: string, lock: string, id: string): Promise<RowHold> {
   const client = new Client({ connectionString: url });
   await client.connect();
   await client.query('BEGIN');
-  await client.query('SELECT 1 FROM threads WHERE id = $1 FOR UPDATE', [threadId]);
+  await client.query(lock, [id]);
   let released: Promise<void> | undefined;
   return {
     release: () => (released ??= client.query('ROLLBACK').then(() => undefined, () => undefined).finally(() => client.end())),
