@@ -47,6 +47,11 @@ When("other work holds {user}'s analysis in the database once it is under way", 
   this.remember('held run', hold);
 });
 
+When("that work then needs {user}'s conversation, which her/his/their analysis holds while it waits", async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await this.recall<RowHold>('held run').waitOnConversationOfWhoeverWaits(run.threadId!, this.target.runDeadlineMs);
+});
+
 When('the other work lets go of it', async function (this: ApexWorld) {
   await this.recall<RowHold>('held run').release();
 });

@@ -52,6 +52,12 @@ export async function holdRun(url: string, runId: string): Promise<RowHold> {
 export interface RowHold {
   release(): Promise<void>;
   endWhoeverWaits(withinMs: number): Promise<void>;
+  /**
+   * Once a connection waits on this hold, this work goes on to need one of the conversation's
+   * rows that the waiting work holds: each waits for the other, and the database ends one of
+   * the two (the one that has waited longer, the one waiting on this hold). Returns once it has.
+   */
+  waitOnConversationOfWhoeverWaits(threadId: string, withinMs: number): Promise<void>;
 }
 
 async function holdRow(url: string, lock: string, id: string): Promise<RowHold> {
@@ -60,15 +66,20 @@ async function holdRow(url: string, lock: string, id: string): Promise<RowHold> 
   await client.query('BEGIN');
   await client.query(lock, [id]);
   let released: Promise<void> | undefined;
+  const whoeverWaits = (withinMs: number) =>
+    eventually(
+      'a connection to wait on the held row',
+      async () => (await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))')).rows[0]?.pid,
+      withinMs,
+    );
   return {
     release: () => (released ??= client.query('ROLLBACK').then(() => undefined, () => undefined).finally(() => client.end())),
     endWhoeverWaits: async (withinMs) => {
-      const waiting = await eventually(
-        'a connection to wait on the held conversation',
-        async () => (await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))')).rows[0]?.pid,
-        withinMs,
-      );
-      await client.query('SELECT pg_terminate_backend($1)', [waiting]);
+      await client.query('SELECT pg_terminate_backend($1)', [await whoeverWaits(withinMs)]);
+    },
+    waitOnConversationOfWhoeverWaits: async (threadId, withinMs) => {
+      await whoeverWaits(withinMs);
+      await client.query('SELECT 1 FROM threads WHERE id = $1 FOR UPDATE', [threadId]);
     },
   };
 }
