@@ -134,6 +134,10 @@ Given('{user} has asked the data analyst for a deep analysis of her/his/their us
   await this.session(user).startAgent('data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } });
 });
 
+Given('{user} has asked the data analyst for a deep analysis of her/his/their usage log, without marking the request with an id', async function (this: ApexWorld, user: string) {
+  await this.session(user).startAgent('data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } }, 'start_agent', null);
+});
+
 When('{user} asks the {agent} about {workload} through the API', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
   const session = this.session(user);
   await session.attempt('execute', session.api.execute(session.accessToken, { type: agent, message: costQuestion(workload), context: { workload } }));

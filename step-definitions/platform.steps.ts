@@ -8,13 +8,15 @@ import { startPlatformProcess } from '../support/environment';
 import { deepStagePace } from '../support/domain';
 
 const ONLY_REFERENCE = 'this starts reference platform instances, which a remote target does not have.';
+/** A lease that a slow analysis outlasts several times over: the instance must keep renewing it for as long as the analysis runs. */
+const SHORT_LEASE_SECONDS = '2';
 
 Given('a second instance of the platform sharing the same stores', async function (this: ApexWorld) {
   if (!(await this.startInstance())) return this.skip(ONLY_REFERENCE);
 });
 
 Given('{user} uses another instance of the platform, where each stage of a deep analysis takes {int} second(s)', async function (this: ApexWorld, user: string, seconds: number) {
-  const instance = await this.startInstance({ AGENT_TIME_SCALE: deepStagePace(seconds) });
+  const instance = await this.startInstance({ AGENT_TIME_SCALE: deepStagePace(seconds), INSTANCE_LEASE_SECONDS: SHORT_LEASE_SECONDS });
   if (!instance) return this.skip(ONLY_REFERENCE);
   this.session(user).useInstance(instance);
   return undefined;

@@ -6,7 +6,9 @@ import { HttpResponse, http } from '../support/clients/http';
 import { expectRefusal } from '../support/refusals';
 import { describeFrames } from '../support/clients/agent-socket';
 import { instanceWithBreakableLink, patienceWith } from '../support/breakable-links';
-import { expectAnsweredAsUnavailable } from '../support/expectations/resource-bounds';
+import { expectAnsweredAsUnavailable, expectRefusedAsUnavailableAndConversationKept } from '../support/expectations/resource-bounds';
+import { archiveWhileConnectionEnded, archiveWhileHeld, holdRunOnceUnderWay } from '../support/resource-bounds';
+import type { RowHold } from '../support/probes/database-admin';
 import { eventually } from '../support/wait';
 import { completedResult, expectFailedWithReason, expectOneTrialCall } from '../support/expectations/agents';
 import { FaultClient } from '../support/clients/fault-client';
@@ -20,6 +22,42 @@ Given('an instance of the platform whose link to its {dependency} can fail', asy
 
 Given('an instance of the platform that gives up on a silent {dependency} after {int} second(s)', async function (this: ApexWorld, dependency: string, seconds: number) {
   return instanceWithBreakableLink(this, dependency, patienceWith(dependency, seconds));
+});
+
+Given('an instance of the platform that gives up on a database statement after {int} milliseconds', async function (this: ApexWorld, ms: number) {
+  const instance = await this.startInstance({ DATABASE_STATEMENT_TIMEOUT_MS: String(ms) });
+  if (!instance || !this.target.databaseUrl) return this.skip('this starts a reference platform instance with a setting of its own; a remote target has its own.');
+  this.moveEveryoneTo(instance);
+  return undefined;
+});
+
+When('{user} archives it while other work holds it in the database for longer than that', async function (this: ApexWorld, user: string) {
+  await archiveWhileHeld(this.session(user), this.target.databaseUrl!);
+});
+
+When('{user} archives it while the database ends the connection the change is waiting on', async function (this: ApexWorld, user: string) {
+  if (!this.target.databaseUrl) return this.skip('the suite has no database address for this target (set APEX_DATABASE_URL).');
+  await archiveWhileConnectionEnded(this.session(user), this.target.databaseUrl);
+  return undefined;
+});
+
+When("other work holds {user}'s analysis in the database once it is under way", async function (this: ApexWorld, user: string) {
+  const hold = await holdRunOnceUnderWay(this.session(user), this.target.databaseUrl!, this.target.runDeadlineMs);
+  this.standIns.push({ stop: () => hold.release() });
+  this.remember('held run', hold);
+});
+
+When("that work then needs {user}'s conversation, which her/his/their analysis holds while it waits", async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await this.recall<RowHold>('held run').waitOnConversationOfWhoeverWaits(run.threadId!, this.target.runDeadlineMs);
+});
+
+When('the other work lets go of it', async function (this: ApexWorld) {
+  await this.recall<RowHold>('held run').release();
+});
+
+Then('{user} is told it cannot be done right now, and the conversation is still listed', async function (this: ApexWorld, user: string) {
+  await expectRefusedAsUnavailableAndConversationKept(this.session(user));
 });
 
 When('its {dependency} stops answering', function (this: ApexWorld, _dependency: string) {

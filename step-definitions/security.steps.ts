@@ -8,7 +8,7 @@ import type { Workload } from '../support/domain';
 import { costQuestion } from '../support/domain';
 import { PrivateRedis } from '../support/fakes/private-redis';
 import { GarbageAuth } from '../support/fakes/garbage-auth';
-import { endOwnProcess, runInOwnProcess, startOwnProcessAgain } from '../support/crashes';
+import { endOwnProcess, runInOwnProcess, runOnOwnInstance, shutDownOwnInstance, startOwnPlatformAgain } from '../support/crashes';
 import { expectEndedInFailure, expectRecordEndsInFailure, expectReportedFailed, expectStillUnderWay } from '../support/expectations/runs';
 import { expectAnswered, expectEndedWithin, expectRequestIdOnEveryEvent, expectStillServing } from '../support/expectations/hostile-input';
 import { expectHealth } from '../support/expectations/realtime';
@@ -96,12 +96,21 @@ Given('the platform runs in a process of its own', async function (this: ApexWor
   return undefined;
 });
 
+Given('the platform runs as an instance of its own, on a database of its own', async function (this: ApexWorld) {
+  if (!(await runOnOwnInstance(this))) return this.skip('this starts a reference platform instance on a database of its own; a remote target has its own.');
+  return undefined;
+});
+
 When("the platform's process is {processEnding} once {user}'s analysis is under way", async function (this: ApexWorld, ending: string, user: string) {
   await endOwnProcess(this, ending, this.session(user).lastRun());
 });
 
+When("the platform is shut down once {user}'s analysis is under way", async function (this: ApexWorld, user: string) {
+  await shutDownOwnInstance(this, this.session(user).lastRun());
+});
+
 When('the platform is started again', async function (this: ApexWorld) {
-  await startOwnProcessAgain(this);
+  await startOwnPlatformAgain(this);
 });
 
 Then("{user}'s analysis is reported failed within {int} seconds, because {failureReason}", async function (this: ApexWorld, user: string, seconds: number, code: string) {
@@ -127,7 +136,8 @@ When("a neighbour publishes {poison}, while {user}'s chat is open", async functi
   const session = this.session(user);
   await session.chatSocket();
   const { channel, message } = POISONED_MESSAGES[poison];
-  const heard = await this.recall<PrivateRedis>('private redis').publish(channel, message(session.userId));
+  let heard = 0;
+  for (const text of [message(session.userId)].flat()) heard = await this.recall<PrivateRedis>('private redis').publish(channel, text);
   if (heard === 0) throw new Error(`Nothing listens on ${channel}: the platform's channel names have changed, so this scenario would check nothing. Update support/hostile-input.ts.`);
 });
 

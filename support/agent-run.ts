@@ -16,7 +16,8 @@ export class AgentRun {
   private readonly segments: { socket: AgentSocket; from: number }[];
 
   constructor(
-    readonly requestId: string,
+    /** Undefined for a request sent without an id (the contract makes it optional). */
+    readonly requestId: string | undefined,
     readonly agent: string,
     readonly request: { user_request: string; context?: Record<string, unknown> },
     socket: AgentSocket,

@@ -1,6 +1,7 @@
 import type { AgentRun } from './agent-run';
-import { startPlatformServer } from './environment';
+import { startExtraInstance, startPlatformServer } from './environment';
 import { PROCESS_ENDINGS } from './platform-process';
+import { createScratchDatabase } from './probes/database-admin';
 import type { ApexWorld } from './world';
 
 /**
@@ -25,8 +26,57 @@ export async function endOwnProcess(world: ApexWorld, ending: string, once: Agen
   await PROCESS_ENDINGS[ending](ownProcess(world).platform);
 }
 
+/**
+ * How long an instance of its own is taken for alive after its last renewal: short, so that its
+ * runs are ended soon after it stops, and so that a run of several seconds outlasts several leases.
+ */
+const OWN_INSTANCE_LEASE_SECONDS = '2';
+
+/**
+ * The platform as an instance of its own, in the suite's process, on a database of its own: no
+ * instance but those this scenario starts ever sees its runs, so the one started again is the one
+ * that ends a stopped instance's runs (the worker's own platform, and every other worker's, look
+ * into the shared database only). False against a remote target.
+ */
+export async function runOnOwnInstance(world: ApexWorld, settings: NodeJS.ProcessEnv = {}): Promise<boolean> {
+  if (world.target.kind === 'remote' || !world.target.databaseUrl) return false;
+  const scratch = await createScratchDatabase(world.target.databaseUrl);
+  // Dropped after the instances have stopped: clean-up stops instances first, then stand-ins.
+  world.standIns.push({ stop: () => scratch.drop() });
+  world.scratchDatabaseUrl = scratch.url;
+  // A deep analysis takes about five seconds at this pace, so that it is still running when the instance stops.
+  const all = { DATABASE_URL: scratch.url, INSTANCE_LEASE_SECONDS: OWN_INSTANCE_LEASE_SECONDS, AGENT_TIME_SCALE: '0.04', ...settings };
+  const instance = (await world.startInstance(all))!;
+  world.ownInstance = { instance, settings: all };
+  world.moveEveryoneTo(instance);
+  return true;
+}
+
+/** Shuts the scenario's own instance down once the run is under way, as an operator stopping it would: its runs are left as they were. */
+export async function shutDownOwnInstance(world: ApexWorld, once: AgentRun): Promise<void> {
+  const { instance } = ownInstance(world);
+  await once.underWay(world.target.runDeadlineMs);
+  await instance.stop();
+  world.instances.splice(world.instances.indexOf(instance), 1);
+}
+
+/** Starts the scenario's platform (its process, or its own instance) again with the settings it had; whoever used the old one uses the new one. */
+export async function startOwnPlatformAgain(world: ApexWorld): Promise<void> {
+  if (!world.ownInstance) return startOwnProcessAgain(world);
+  const { instance: gone, settings } = world.ownInstance;
+  const instance = (await startExtraInstance(settings))!;
+  world.instances.push(instance);
+  world.ownInstance = { instance, settings };
+  world.replaceInstance(gone, instance);
+}
+
+function ownInstance(world: ApexWorld): NonNullable<ApexWorld['ownInstance']> {
+  if (!world.ownInstance) throw new Error('This scenario runs no platform instance of its own: start with "Given the platform runs as an instance of its own, on a database of its own".');
+  return world.ownInstance;
+}
+
 /** Starts the platform process again with the settings it had; whoever used the old one uses the new one. */
-export async function startOwnProcessAgain(world: ApexWorld): Promise<void> {
+async function startOwnProcessAgain(world: ApexWorld): Promise<void> {
   const { platform: gone, settings } = ownProcess(world);
   const platform = (await startPlatformServer(settings))!;
   world.instances.push(platform);

@@ -56,13 +56,17 @@ export const ROUTER_PROBLEMS: Record<string, { path: string; method?: string; he
  * (its revocations, and the events it relays between instances), some naming a customer who has a
  * chat open so that the platform does more than drop them. Each must be ignored.
  */
-export const POISONED_MESSAGES: Record<string, { channel: string; message: (customerId: string) => string }> = {
+export const POISONED_MESSAGES: Record<string, { channel: string; message: (customerId: string) => string | string[] }> = {
   'text that is not JSON on the revocations channel': { channel: 'apex:revocations', message: () => '{"session_id": ' },
   'a bare null on the revocations channel': { channel: 'apex:revocations', message: () => 'null' },
   'text that is not JSON on the user events channel': { channel: 'apex:user-events', message: () => 'hello, neighbours' },
-  "an event without its details for the customer's chat on the user events channel": {
+  "events for the customer's chat without their details, with details that are text, or with a type that is not a name, on the user events channel": {
     channel: 'apex:user-events',
-    message: (customerId) => JSON.stringify({ origin: 'elsewhere', user_id: customerId }),
+    message: (customerId) => [
+      JSON.stringify({ origin: 'elsewhere', user_id: customerId }),
+      JSON.stringify({ origin: 'elsewhere', user_id: customerId, event: { type: 'agent_started', data: 'run_none' } }),
+      JSON.stringify({ origin: 'elsewhere', user_id: customerId, event: { type: 42, data: { run_id: 'run_none', thread_id: 'thread_none', seq: 1 } } }),
+    ],
   },
   'an event for a customer who does not exist on the user events channel': {
     channel: 'apex:user-events',

@@ -4,6 +4,7 @@ import { expectStatus, http, type HttpResponse } from './clients/http';
 import type { AuthRelay } from './fakes/auth-relay';
 import { costQuestion } from './domain';
 import type { Instance } from './environment';
+import { holdConversation, holdRun, type RowHold } from './probes/database-admin';
 import type { UserSession } from './session';
 
 /** What a chat answered, or how a request ended; for a failure message. */
@@ -153,3 +154,35 @@ export const REQUESTS_WHILE_SILENT: Record<string, (session: UserSession, instan
   },
   "the platform's health": async (_session, instance) => ({ kind: 'health', answers: await Promise.all([instance.apiUrl, instance.authUrl].map((url) => http('GET', `${url}/health`))) }),
 };
+
+/**
+ * The person archives their conversation while another piece of work holds it in the database,
+ * past the platform's patience with a statement; the hold ends once the platform has answered.
+ */
+export async function archiveWhileHeld(session: UserSession, databaseUrl: string): Promise<void> {
+  const held = await holdConversation(databaseUrl, session.thread.id);
+  try {
+    await session.attempt('archiving the conversation', session.api.archiveThread(session.accessToken, session.thread.id));
+  } finally {
+    await held.release();
+  }
+}
+
+/** The person archives their conversation while the database ends the connection the change is waiting on (an administrator's kill, a failover). */
+export async function archiveWhileConnectionEnded(session: UserSession, databaseUrl: string): Promise<void> {
+  const held = await holdConversation(databaseUrl, session.thread.id);
+  try {
+    const archived = session.attempt('archiving the conversation', session.api.archiveThread(session.accessToken, session.thread.id));
+    await held.endWhoeverWaits(5000);
+    await archived;
+  } finally {
+    await held.release();
+  }
+}
+
+/** Once the person's run is under way, other work holds the run in the database (until `release`), so that the run cannot record how it ended. */
+export async function holdRunOnceUnderWay(session: UserSession, databaseUrl: string, withinMs: number): Promise<RowHold> {
+  const run = session.lastRun();
+  await run.underWay(withinMs);
+  return holdRun(databaseUrl, run.runId!);
+}

@@ -213,8 +213,10 @@ export class UserSession {
     agent: string | undefined,
     request: { user_request: string; context?: Record<string, unknown>; thread_id?: string },
     dialect: 'start_agent' | 'agent_request' | 'agent_request at the top level' = 'start_agent',
-    requestId = `req_${randomUUID()}`,
+    /** null sends the request without an id. */
+    id: string | null = `req_${randomUUID()}`,
   ): Promise<AgentRun> {
+    const requestId = id ?? undefined;
     await this.ensureSignedIn();
     const socket = await this.chatSocket();
     const file = this.usageLogFile();

@@ -40,6 +40,8 @@ export class ApexWorld extends World {
   scratchDatabaseUrl?: string;
   /** The platform process this scenario runs on, and the settings it was started with, so it can be started again. */
   ownProcess?: { platform: PlatformProcess; settings: NodeJS.ProcessEnv };
+  /** The platform instance of its own (in this process, on a database of its own) this scenario runs on, and its settings, so it can be started again. */
+  ownInstance?: { instance: Instance; settings: NodeJS.ProcessEnv };
   /** How the last platform process this scenario started ended. */
   platformProcess?: { started: boolean; exitCode: number | null; output: string };
 
@@ -78,10 +80,10 @@ export class ApexWorld extends World {
     return session;
   }
 
-  /** The database probe, or undefined where the suite has no database address for the target. */
+  /** The database probe (into the scenario's own database, where it made one), or undefined where the suite has no database address for the target. */
   databaseProbe(): DatabaseProbe | undefined {
     if (!this.target.databaseUrl) return undefined;
-    return (this.probes.database ??= new DatabaseProbe(this.target.databaseUrl));
+    return (this.probes.database ??= new DatabaseProbe(this.scratchDatabaseUrl ?? this.target.databaseUrl));
   }
 
   cacheProbe(): CacheProbe | undefined {

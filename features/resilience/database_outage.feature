@@ -18,6 +18,17 @@ Feature: Database outage
     And Alice's next question is answered within 10 seconds of it coming back
     And the platform reports itself healthy again within 10 seconds
 
+  Scenario: Other work deadlocks with the end of an analysis, and the end is recorded once it can be
+    Given Alice's usage log "june.csv":
+      | date       | provider | model  | requests | input tokens | output tokens | cost |
+      | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
+    And Alice has asked the data analyst for a deep analysis of her usage log
+    When other work holds Alice's analysis in the database once it is under way
+    And that work then needs Alice's conversation, which her analysis holds while it waits
+    Then Alice's analysis ends with a reason that mentions "storage is unavailable"
+    When the other work lets go of it
+    Then nothing half-written of Alice's analysis is left: it is recorded as failed, with exactly the events she saw
+
   Scenario: A catch-up while the database is away is refused with a reason, and works once it is back
     Given an instance of the platform whose link to its database can fail
     And Alice is signed in

@@ -11,12 +11,12 @@ Feature: Poisoned neighbours
     Then the platform is still serving: it reports itself healthy, and Alice's question is answered
 
     Examples:
-      | message                                                                         |
-      | text that is not JSON on the revocations channel                                |
-      | a bare null on the revocations channel                                          |
-      | text that is not JSON on the user events channel                                |
-      | an event without its details for the customer's chat on the user events channel |
-      | an event for a customer who does not exist on the user events channel           |
+      | message                                                                                                                                         |
+      | text that is not JSON on the revocations channel                                                                                                |
+      | a bare null on the revocations channel                                                                                                          |
+      | text that is not JSON on the user events channel                                                                                                |
+      | events for the customer's chat without their details, with details that are text, or with a type that is not a name, on the user events channel |
+      | an event for a customer who does not exist on the user events channel                                                                           |
 
   Scenario: An auth service answering garbage is treated as unavailable, not trusted and not fatal
     Given the platform runs in a process of its own, whose auth service answers with a page that is not JSON

@@ -67,6 +67,19 @@ Feature: Resource bounds
     Then Alice's next question is answered within 10 seconds of it coming back
     And the platform reports itself healthy again within 10 seconds
 
+  @fast
+  Scenario: A change the database cannot make within the platform's patience is refused as unavailable, and nothing changes
+    Given an instance of the platform that gives up on a database statement after 500 milliseconds
+    And Alice has a conversation titled "Budget review"
+    When Alice archives it while other work holds it in the database for longer than that
+    Then Alice is told it cannot be done right now, and the conversation is still listed
+
+  @fast
+  Scenario: A change whose connection the database ends is refused as unavailable, and nothing changes
+    Given Alice has a conversation titled "Budget review"
+    When Alice archives it while the database ends the connection the change is waiting on
+    Then Alice is told it cannot be done right now, and the conversation is still listed
+
   @slow @redis
   Scenario: While its Redis answers nothing, every request is answered within seconds, and service returns with it
     Given an instance of the platform that gives up on a silent Redis after 1 second

@@ -63,5 +63,5 @@ export async function expectEndedWithin(run: AgentRun, withinMs: number): Promis
 export async function expectRequestIdOnEveryEvent(run: AgentRun, deadlineMs: number): Promise<void> {
   await run.completed(deadlineMs);
   const without = run.events.filter((e) => e.frame.data?.request_id !== run.requestId);
-  if (without.length) throw new Error(`Expected every event to carry the request id of ${run.requestId.length} characters; ${without.map((e) => `${e.frame.type} #${e.frame.data?.seq}`).join(', ')} did not`);
+  if (without.length) throw new Error(`Expected every event to carry the request id of ${run.requestId?.length} characters; ${without.map((e) => `${e.frame.type} #${e.frame.data?.seq}`).join(', ')} did not`);
 }

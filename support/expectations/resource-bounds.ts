@@ -99,3 +99,19 @@ export async function expectAnsweredAsUnavailable(session: UserSession, instance
   }
   return `While its ${dependency} was silent: ${outcomes.map(({ name, outcome }) => `${name} answered in ${(outcome as { took: number }).took} ms`).join('; ')}.`;
 }
+
+/**
+ * The last request was refused with 503 and a code saying stored data cannot be reached right now
+ * (not as the server's own failure), and the conversation it would have changed is still listed.
+ */
+export async function expectRefusedAsUnavailableAndConversationKept(session: UserSession): Promise<void> {
+  const answer = session.lastAnswer!;
+  if (answer.status !== 503 || !UNAVAILABLE.test(answer.body?.code ?? '')) {
+    throw new Error(`Expected ${session.name} to be told the conversation cannot be changed right now (503, a code ending in _UNAVAILABLE), as the database could not make it; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+  }
+  const listed = await session.api.threads(session.accessToken);
+  const threads = (listed.body?.threads ?? []) as { id: string }[];
+  if (listed.status !== 200 || !threads.some((t) => t.id === session.thread.id)) {
+    throw new Error(`Expected ${session.name}'s conversation ${session.thread.id} to be still listed, as nothing was changed; ${listed.call} answered ${listed.status} with ${threads.length} conversations`);
+  }
+}

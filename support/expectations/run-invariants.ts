@@ -135,6 +135,9 @@ export function runInvariantViolations(sockets: WatchedSocket[]): string[] {
     views.forEach((view) => problems.push(...viewViolations(runId, view)));
     const accounts = new Set(views.map((v) => v.userId));
     if (accounts.size > 1) problems.push(`Run ${runId} reached the sockets of more than one account: ${views.map((v) => `${v.owner} (${v.userId})`).join(', ')}`);
+    // One run, one request: a socket that picked the run up later (a resume, a catch-up) sees the same request id.
+    const requests = new Set(views.map((v) => JSON.stringify(v.events[0].frame.data.request_id)));
+    if (requests.size > 1) problems.push(`Run ${runId} carries a different request id on different sockets: ${views.map((v) => `${v.owner}'s socket saw ${JSON.stringify(v.events[0].frame.data.request_id)} from #${v.events[0].frame.data.seq}`).join(', ')}`);
     // Every socket that saw an event saw the same event.
     const bySeq = new Map<number, { owner: string; frame: ReceivedFrame['frame'] }>();
     for (const view of views) {
