@@ -62,6 +62,13 @@ function runEvent(run: { runId: string; threadId: string; agentName: string; req
 const TERMINAL: Record<string, string> = { agent_completed: 'completed', agent_failed: 'failed', agent_cancelled: 'cancelled' };
 
 class StorageUnavailable extends Error {}
+/**
+ * The run's next seq is taken: another instance ended the run, taking this one for dead (it had
+ * stalled past its lease). That ending stands, and this instance says no more of the run.
+ */
+class RunEndedElsewhere extends Error {}
+const UNIQUE_VIOLATION = '23505';
+const takenSeq = (error: unknown) => (error as { code?: string } | undefined)?.code === UNIQUE_VIOLATION;
 
 /** How a run ends: its terminal event's type and fields, what is stored of it, and the answer left in its conversation. */
 type Ending = { type: string; fields: Record<string, unknown>; status: 'completed' | 'failed' | 'cancelled'; result?: unknown; error?: unknown; summary: string };
@@ -183,6 +190,7 @@ export class RunEngine {
       try {
         await conversations.appendEvent(conversations.db, { runId: run.runId, seq: event.data.seq, type, data: event.data });
       } catch (error) {
+        if (takenSeq(error)) throw new RunEndedElsewhere();
         throw new StorageUnavailable((error as Error).message);
       }
       deliver(event);
@@ -255,6 +263,7 @@ export class RunEngine {
       if (note.source === 'fallback') Object.assign(result, { limitations: [`The wording fell back to the template: ${note.fallback_reason}.`] });
       ending = { type: 'agent_completed', fields: { result }, status: 'completed', result, summary: text };
     } catch (error) {
+      if (error instanceof RunEndedElsewhere) return;
       if (cancelled.aborted) {
         ending = { type: 'agent_cancelled', fields: { reason: "Stopped at the customer's request." }, status: 'cancelled', summary: 'Stopped at your request.' };
       } else if (error instanceof ToolUnavailable) {
@@ -278,7 +287,8 @@ export class RunEngine {
     try {
       await commit(event, ending);
       deliver(event);
-    } catch {
+    } catch (error) {
+      if (takenSeq(error)) return;
       // Storage went away: the customer hears why at once, and the run is recorded as failed,
       // with exactly the events they saw, as soon as storage returns.
       const stored = failed('STORAGE_UNAVAILABLE', 'The run could not be saved because storage is unavailable; you can ask again shortly.');
