@@ -19,7 +19,7 @@ async function diagnostics(world: ApexWorld, query = ''): Promise<{ heap_used: n
 
 Given('the platform runs in a process of its own, warmed up by {int} runs', async function (this: ApexWorld, runs: number) {
   // A platform in service has its database connections open, too.
-  const skipped = await ownProcess(this, { DATABASE_POOL_WARM: '20' });
+  const skipped = await ownProcess(this, { DATABASE_POOL_SIZE: '20', DATABASE_POOL_WARM: '20' });
   if (skipped) return skipped;
   // A fresh process compiles its hot paths on first use; a platform in service has long done so.
   const warmer = this.session('Warmup');

@@ -81,6 +81,9 @@ export async function bringUpTarget(): Promise<Target> {
       // Still memory-hard (1 MiB a hash), at a sixteenth of the production cost: scenarios sign up a
       // lot, and the one that compares timings asks for production's cost.
       PASSWORD_HASH_COST: process.env.PASSWORD_HASH_COST ?? '1024',
+      // A run of the suite starts some twenty platforms on one PostgreSQL (100 connections by
+      // default); eight connections each serve every scenario and keep the whole run under that.
+      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '8',
       // Every event is a commit; waiting for the disk on each one is most of a run's time here.
       DATABASE_SYNCHRONOUS_COMMIT: process.env.DATABASE_SYNCHRONOUS_COMMIT ?? 'off',
       JWT_SECRET_KEY: secrets.jwt,
