@@ -40,6 +40,12 @@ export async function expectApiRefuses(user: UserSession, where: { api?: ApiClie
   }
 }
 
+/** A request with no token at all is refused as not signed in (401), whatever the state of the auth service: there is nothing to check. */
+export async function expectNoTokenRefused(api: ApiClient): Promise<void> {
+  const answer = await api.threads('');
+  if (answer.status !== 401) throw new Error(`Expected a request without any token to be refused as not signed in (401); it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+}
+
 export async function expectApiAccepts(user: UserSession): Promise<void> {
   const answers = await Promise.all([user.api.threads(user.accessToken), user.auth.me(user.accessToken)]);
   for (const answer of answers) {
