@@ -12,6 +12,7 @@ import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
 import { untilWindowPassed } from '../support/expectations/accounts';
+import { instanceWithBreakableLink } from '../support/breakable-links';
 
 Then("{user}'s first update arrives within {int} second(s) of her/his/their question", async function (this: ApexWorld, user: string, seconds: number) {
   const run = this.session(user).lastRun();
@@ -23,6 +24,23 @@ Then("every event of {user}'s run carries its fields and timestamps", async func
   const run = this.session(user).lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   expectEventFields(run);
+});
+
+Given('a second instance of the platform sharing the same stores, whose link to its {dependency} can fail', async function (this: ApexWorld, dependency: string) {
+  return instanceWithBreakableLink(this, dependency, {}, { moveEveryone: false });
+});
+
+When("its {dependency} stops answering once {user}'s analysis is under way", async function (this: ApexWorld, _dependency: string, user: string) {
+  await this.session(user).lastRun().underWay(this.target.runDeadlineMs);
+  this.breakable!.proxy.stall();
+});
+
+When('{user} opens a chat connection on the second instance and catches up on the analysis', async function (this: ApexWorld, user: string) {
+  await this.session(user).catchUpOn(this.latestInstance.wsUrl);
+});
+
+When("{user}'s analysis moves on by {int} updates", async function (this: ApexWorld, user: string, count: number) {
+  await this.session(user).lastRun().movesOn(count, this.target.runDeadlineMs);
 });
 
 When("{user}'s connection drops once the analysis is under way", async function (this: ApexWorld, user: string) {

@@ -228,6 +228,18 @@ export class UserSession {
     return startedAt;
   }
 
+  /**
+   * Opens another chat connection (on this or another instance) that asks, as its first message,
+   * for every event of the last run from the start; returns once it is welcomed, following the run.
+   */
+  async catchUpOn(wsUrl = this.chatUrl): Promise<AgentRun> {
+    const run = this.lastRun();
+    const socket = await this.openSocket('header', wsUrl, { first: { type: 'resume', payload: { run_id: run.runId, after_seq: 0 } } });
+    await this.waitForWelcome(socket);
+    this.catchUp = new AgentRun(run.requestId, run.agent, run.request, socket, 0, run.sentAt);
+    return this.catchUp;
+  }
+
   lastRun(): AgentRun {
     const run = this.runs[this.runs.length - 1];
     if (!run) throw new Error(`${this.name} has not asked any agent anything yet.`);
