@@ -7,7 +7,7 @@ import { eventually } from '../support/wait';
 import { completedResult } from '../support/expectations/agents';
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { expectClosedForPolicy } from '../support/expectations/sessions';
-import { expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable } from '../support/expectations/realtime';
+import { expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable, expectDroppedAfterUnanswered } from '../support/expectations/realtime';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
@@ -256,8 +256,8 @@ Then("{user}'s idle chat is still open after {int} heartbeats", async function (
   if (!socket.isOpen) throw new Error(`Expected ${user}'s idle chat to stay open; it closed with ${socket.closed?.code}`);
 });
 
-Then("{user}'s chat is dropped within {int} heartbeats", async function (this: ApexWorld, user: string, beats: number) {
-  await this.session(user).sockets.at(-1)!.waitForClose((beats + 1) * this.heartbeatMs!);
+Then("{user}'s chat is dropped once {int} heartbeats in a row went unanswered", async function (this: ApexWorld, user: string, beats: number) {
+  await expectDroppedAfterUnanswered(this.session(user).sockets.at(-1)!, beats, this.heartbeatMs!);
 });
 
 When('{user} asks the {agent} about {workload} on the second instance', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {

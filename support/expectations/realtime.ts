@@ -124,6 +124,16 @@ export async function expectHealth(instance: { apiUrl: string; authUrl: string }
 }
 
 /**
+ * A chat that answers no heartbeat is closed by the server at the next one after `beats` went
+ * unanswered: no sooner, and not one heartbeat later.
+ */
+export async function expectDroppedAfterUnanswered(socket: AgentSocket, beats: number, heartbeatMs: number): Promise<void> {
+  const closed = await socket.waitForClose((beats + 2) * heartbeatMs);
+  const before = socket.heartbeats.filter((at) => at <= closed.at).length;
+  if (before !== beats) throw new Error(`Expected the chat to be dropped at the heartbeat after ${beats} unanswered ones; it was sent ${before} heartbeats before it closed with ${closed.code} after ${closed.at - socket.openedAt} ms`);
+}
+
+/**
  * An incomplete message is answered INVALID_REQUEST naming the missing field; nothing starts
  * because of it, and the chat goes on answering.
  */
