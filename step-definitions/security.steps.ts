@@ -152,6 +152,10 @@ When('{user} asks the {agent} about {workload}, marking the request with an id o
   await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'start_agent', 'q'.repeat(length));
 });
 
+When('{user} asks the {agent} about {workload}, without marking the request', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
+  await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'start_agent', '');
+});
+
 Then("every event of {user}'s answer carries that id", async function (this: ApexWorld, user: string) {
   await expectRequestIdOnEveryEvent(this.session(user).lastRun(), this.target.runDeadlineMs);
 });

@@ -100,11 +100,11 @@ defineParameterType({ name: 'faultCredentials', regexp: /without the service sec
 /** JSON that is not a chat message; see support/domain.ts. */
 defineParameterType({ name: 'notAMessage', regexp: oneOf(Object.keys(NOT_MESSAGES)), transformer: (words: string) => NOT_MESSAGES[words] });
 
-/** Where a catch-up starts: "the start" (0), "event 3", "event -1", "event 2.5", or "the text \"3\"" (a string). */
+/** Where a catch-up starts: "the start" (0), "the start, naming no event" (after_seq left out), "event 3", "event -1", "event 2.5", or "the text \"3\"" (a string). */
 defineParameterType({
   name: 'replayFrom',
-  regexp: /the start|event -?[\d.e]+|the text "[^"]*"/,
-  transformer: (words: string) => (words === 'the start' ? 0 : words.startsWith('the text') ? words.slice(10, -1) : Number(words.slice(6))),
+  regexp: /the start(?:, naming no event)?|event -?[\d.e]+|the text "[^"]*"/,
+  transformer: (words: string) => (words === 'the start' ? 0 : words === 'the start, naming no event' ? undefined : words.startsWith('the text') ? words.slice(10, -1) : Number(words.slice(6))),
 });
 
 /** A workload figure as a table gives it; see figureFrom in support/domain.ts. */

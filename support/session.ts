@@ -206,9 +206,10 @@ export class UserSession {
     const context = file ? { ...request.context, files: [...this.otherFiles, file] } : request.context;
     const run = new AgentRun(requestId, agent ?? 'default agent', { ...request, context }, socket, socket.frames.length, Date.now());
     if (dialect === 'start_agent') {
-      socket.send('start_agent', { ...request, context, agent, request_id: requestId });
+      // An empty request id is none at all: the request goes out unmarked, as the contract allows.
+      socket.send('start_agent', { ...request, context, agent, request_id: requestId || undefined });
     } else {
-      const fields = { agent, message: request.user_request, thread_id: request.thread_id, context, request_id: requestId };
+      const fields = { agent, message: request.user_request, thread_id: request.thread_id, context, request_id: requestId || undefined };
       // The contract takes agent_request's fields in a payload or beside the type.
       if (dialect === 'agent_request') socket.send('agent_request', fields);
       else socket.sendText(JSON.stringify({ type: 'agent_request', ...fields }));

@@ -59,6 +59,8 @@ Feature: Protocol hygiene
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     And Alice opens another chat and asks it to replay her analysis from the start
     Then the chat replays every event of Alice's analysis, in order, and nothing else
+    When Alice opens another chat and asks it to replay her analysis from the start, naming no event
+    Then the chat replays every event of Alice's analysis, in order, and nothing else
 
   @fast
   Scenario Outline: Catching up on an analysis from <position> is refused as malformed
