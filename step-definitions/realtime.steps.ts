@@ -7,7 +7,7 @@ import { eventually } from '../support/wait';
 import { completedResult } from '../support/expectations/agents';
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { expectClosedForPolicy } from '../support/expectations/sessions';
-import { expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable, expectDroppedAfterUnanswered } from '../support/expectations/realtime';
+import { expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable, expectDroppedAfterUnanswered, expectToldTooMany } from '../support/expectations/realtime';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
@@ -141,7 +141,7 @@ Then('the chat answers {user} with a pong', async function (this: ApexWorld, use
   if (answer.frame.type !== 'pong') throw new Error(`Expected a pong; the chat answered ${answer.frame.type} ${answer.frame.error_code ?? ''}: ${answer.frame.error_message ?? ''}`);
 });
 
-Given('the chat allows {int} messages per customer every {int} second(s)', async function (this: ApexWorld, limit: number, seconds: number) {
+Given('the chat allows {int} message(s) per customer every {int} second(s)', async function (this: ApexWorld, limit: number, seconds: number) {
   const instance = await this.startInstance({ WS_RATE_LIMIT_PER_MINUTE: String(limit), WS_RATE_LIMIT_WINDOW_SECONDS: String(seconds) });
   if (!instance) return this.skip(`a deployment's message window is a minute; this needs an instance with a short one.`);
   this.moveEveryoneTo(instance);
@@ -150,6 +150,17 @@ Given('the chat allows {int} messages per customer every {int} second(s)', async
 
 When('the message window has passed', async function (this: ApexWorld) {
   await untilWindowPassed(this.recall<number>('first message'), this.recall<number>('message window'));
+});
+
+When('{user} asks her/his/their chat to catch up on the analysis once it is under way', async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await run.underWay(this.target.runDeadlineMs);
+  run.socket.marked = run.socket.frames.length;
+  run.socket.send('resume', { run_id: run.runId, after_seq: run.lastSeq });
+});
+
+Then('{user} is told she/he/they is/are sending too many messages', async function (this: ApexWorld, user: string) {
+  await expectToldTooMany(this.session(user).sockets.at(-1)!);
 });
 
 When('{user} sends a message that is not JSON', function (this: ApexWorld, user: string) {

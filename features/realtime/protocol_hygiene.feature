@@ -107,6 +107,19 @@ Feature: Protocol hygiene
     Then Alice's chat is closed because the message was too big
 
   @fast
+  Scenario: A catch-up refused as one message too many leaves the analysis's updates flowing
+    Given the chat allows 1 message per customer every 60 seconds
+    And Alice's usage log "june.csv":
+      | date       | provider | model  | requests | input tokens | output tokens | cost |
+      | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
+    And Alice has asked the data analyst for a deep analysis of her usage log
+    When Alice asks her chat to catch up on the analysis once it is under way
+    Then Alice is told she is sending too many messages
+    And Alice's analysis completes undisturbed
+    When Alice sends a message that is not JSON
+    Then Alice is told she is sending too many messages
+
+  @fast
   Scenario: The message limit lifts once its window has passed
     Given the chat allows 5 messages per customer every 2 seconds
     And Alice has a chat connection open

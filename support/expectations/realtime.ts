@@ -103,6 +103,12 @@ export async function expectRepliesAcrossSockets(sockets: AgentSocket[], answere
   }
 }
 
+/** The chat's next error since the socket was marked says the customer is over the message limit (RATE_LIMITED). */
+export async function expectToldTooMany(socket: AgentSocket): Promise<void> {
+  const answer = await socket.waitFor('an error_message RATE_LIMITED', (f) => f.type === 'error_message', 5000, socket.marked);
+  if (answer.frame.error_code !== 'RATE_LIMITED') throw new Error(`Expected RATE_LIMITED; the chat answered ${answer.frame.error_code}: ${answer.frame.error_message}`);
+}
+
 /**
  * What each service of an instance says of itself: the stated status, and the dependency down
  * wherever that service checks it (auth has no auth check of its own). Unhealthy answers 503;
