@@ -4,7 +4,7 @@ import { INCOMPLETE_MESSAGES, Workload, costQuestion } from '../support/domain';
 import { http } from '../support/clients/http';
 import { describeFrames } from '../support/clients/agent-socket';
 import { eventually } from '../support/wait';
-import { completedResult } from '../support/expectations/agents';
+import { completedResult, expectQuestionsUnavailable } from '../support/expectations/agents';
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { expectClosedForPolicy } from '../support/expectations/sessions';
 import { expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable, expectDroppedAfterUnanswered, expectToldTooMany } from '../support/expectations/realtime';
@@ -349,6 +349,10 @@ When('{user} asks her/his/their chat to replay her/his/their analysis from {repl
 
 Then('{user} is told the catch-up cannot be done right now, and her/his/their chat stays open', async function (this: ApexWorld, user: string) {
   await expectToldStorageUnavailable(this.session(user).lastRun().socket);
+});
+
+Then('the API tells {user} her/his/their questions cannot be answered right now', async function (this: ApexWorld, user: string) {
+  await expectQuestionsUnavailable(this.session(user));
 });
 
 Then("the API tells {user} her/his/their conversations cannot be reached right now", async function (this: ApexWorld, user: string) {
