@@ -3,7 +3,6 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, RawData } from 'ws';
 import type { AuthGateway } from '../backend/auth-gateway';
-import { AuthUnavailable } from '../backend/auth-gateway';
 import { Identity, RequestRefused, RunEngine, RunEvent, StartRequest } from '../agents/runs';
 import type { Conversations } from '../store/conversations';
 import { CacheUnavailable, type Cache } from '../store/cache';
@@ -97,9 +96,8 @@ export class AgentSocketServer {
     // is forgiven: after a stall of the process the next tick can run before the answer is read.)
     this.heartbeat = setInterval(() => {
       for (const client of this.wss.clients) {
-        const connection = (client as WebSocket & { connection?: Connection }).connection;
-        // Stryker disable next-line ConditionalExpression: equivalent, every accepted client is given its connection at once, before any tick can see it
-        if (!connection) continue;
+        // Every accepted client is given its connection at once, before any tick can see it.
+        const connection = (client as WebSocket & { connection?: Connection }).connection!;
         if (connection.missed >= MISSED_HEARTBEATS) {
           client.terminate();
           continue;
@@ -203,9 +201,8 @@ export class AgentSocketServer {
     try {
       verdict = await this.gateway.validate(token);
     } catch (error) {
-      // Stryker disable next-line ConditionalExpression: equivalent, the gateway's validate throws nothing but AuthUnavailable
-      if (error instanceof AuthUnavailable) return refuse('AUTH_UNAVAILABLE', `${error.message} Try again shortly.`, INTERNAL_ERROR);
-      throw error;
+      // The gateway throws nothing but AuthUnavailable: whatever stops the check, the token cannot be checked.
+      return refuse('AUTH_UNAVAILABLE', `${(error as Error).message} Try again shortly.`, INTERNAL_ERROR);
     }
     if (!verdict.ok) return refuse(AUTH_PROBLEMS[verdict.problem] ?? 'INVALID_TOKEN', 'The access token was refused; sign in again.');
     // The client may have gone while its token was being checked; its close has already been

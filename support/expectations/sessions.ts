@@ -188,3 +188,9 @@ export async function expectAuthFailsClosed(user: UserSession): Promise<void> {
   const renewed = await user.auth.refresh(user.tokens!.refresh_token);
   if (renewed.status === 200 || renewed.status < 400) throw new Error(`Expected no new tokens while sessions cannot be checked; ${renewed.call} answered ${renewed.status}`);
 }
+
+/** What the fault switch lists as switched on is exactly this ("tool_failure on cost_analyzer" …). */
+export async function expectFaultsListed(faults: FaultClient, expected: string[]): Promise<void> {
+  const listed = await faults.leftovers();
+  if (listed.join('; ') !== expected.join('; ')) throw new Error(`Expected the fault switch to list ${expected.length ? expected.join('; ') : 'nothing'}; it lists ${listed.length ? listed.join('; ') : 'nothing'}`);
+}
