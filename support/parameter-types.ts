@@ -5,7 +5,7 @@ import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
 import { INTRUSIONS } from './intrusions';
 import { OAUTH_DESTINATIONS } from './oauth';
-import { HOSTILE_BODIES, PATHOLOGICAL_TEXTS, POISONED_MESSAGES, ROUTER_PROBLEMS } from './hostile-input';
+import { BAD_EXECUTIONS, HOSTILE_BODIES, PATHOLOGICAL_TEXTS, POISONED_MESSAGES, ROUTER_PROBLEMS } from './hostile-input';
 import { PROCESS_ENDINGS } from './platform-process';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
@@ -156,3 +156,6 @@ defineParameterType({
   regexp: /\d+ (?:seconds?|milliseconds?)/,
   transformer: (words: string) => Number(/\d+/.exec(words)![0]) * (words.includes('milli') ? 1 : 1000),
 });
+
+/** A request to run an agent through the API with its own details wrong: "an empty question" … (support/hostile-input.ts). */
+defineParameterType({ name: 'badExecution', regexp: oneOf(Object.keys(BAD_EXECUTIONS)), transformer: (words: string) => words });
