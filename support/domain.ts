@@ -81,6 +81,9 @@ export const PERMISSION_WORDS: Record<string, string> = {
 /** Where a socket carries its token. */
 export const CARRIERS: Record<string, SocketAuth> = {
   'in the Authorization header': 'header',
+  'in the Authorization header, after two spaces': 'spaced header',
+  'in the Authorization header, followed by another word': 'trailed header',
+  "in the Authorization header, after another scheme's name": 'prefixed header',
   'in the subprotocol': 'subprotocol',
   'in the address': 'query',
 };
