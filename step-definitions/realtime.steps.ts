@@ -312,7 +312,7 @@ Then('{user} is answered {int} times in all, and refused as too many {int} times
 When('{user} tries to open a chat connection at another address of the platform', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   await session.ensureSignedIn();
-  const elsewhere = new URL(this.target.wsUrl);
+  const elsewhere = new URL(session.chatUrl);
   elsewhere.pathname = `${elsewhere.pathname.replace(/\/+$/, '')}-elsewhere`;
   this.remember('connection attempt', await session.openSocket('header', elsewhere.toString()).then(
     (socket) => `opened (${socket.frames.length} frames)`,

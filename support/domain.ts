@@ -85,6 +85,7 @@ export const CARRIERS: Record<string, SocketAuth> = {
   'in the Authorization header, followed by another word': 'trailed header',
   "in the Authorization header, after another scheme's name": 'prefixed header',
   'in the subprotocol': 'subprotocol',
+  'in the subprotocol, listed as a browser lists it': 'listed subprotocol',
   'in the address': 'query',
 };
 

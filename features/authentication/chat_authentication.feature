@@ -9,11 +9,12 @@ Feature: Authenticating the chat connection
     Then Alice is welcomed into the chat as herself
 
     Examples:
-      | carrier                                       |
-      | in the Authorization header                   |
-      | in the Authorization header, after two spaces |
-      | in the subprotocol                            |
-      | in the address                                |
+      | carrier                                          |
+      | in the Authorization header                      |
+      | in the Authorization header, after two spaces    |
+      | in the subprotocol                               |
+      | in the subprotocol, listed as a browser lists it |
+      | in the address                                   |
 
   Scenario: A chat connection without any token is closed
     Then Mallory cannot open a chat connection because no token was given

@@ -20,9 +20,10 @@ export interface ReceivedFrame {
 /**
  * Where a socket carries its token. 'spaced header' is the Authorization header with two spaces
  * after Bearer, as RFC 6750 allows; 'trailed header' and 'prefixed header' are malformed ones
- * (a word after the token, another scheme's name before Bearer).
+ * (a word after the token, another scheme's name before Bearer). 'listed subprotocol' offers the
+ * subprotocols as a browser lists them, with a space after each comma.
  */
-export type SocketAuth = 'header' | 'spaced header' | 'trailed header' | 'prefixed header' | 'subprotocol' | 'query' | 'none';
+export type SocketAuth = 'header' | 'spaced header' | 'trailed header' | 'prefixed header' | 'subprotocol' | 'listed subprotocol' | 'query' | 'none';
 
 const HEADER_FORMS: Partial<Record<SocketAuth, (token: string) => string>> = {
   header: (token) => `Bearer ${token}`,
@@ -115,7 +116,14 @@ export class AgentSocket extends EventEmitter {
       if (!carried?.token) continue;
       const header = HEADER_FORMS[carried.auth];
       if (header) clientOptions.headers = { authorization: header(carried.token) };
-      if (carried.auth === 'subprotocol') protocols = ['jwt-auth', `jwt.${Buffer.from(carried.token).toString('base64url')}`];
+      if (carried.auth === 'subprotocol' || carried.auth === 'listed subprotocol') protocols = ['jwt-auth', `jwt.${Buffer.from(carried.token).toString('base64url')}`];
+      if (carried.auth === 'listed subprotocol') {
+        const listed = protocols!.join(', ');
+        clientOptions.finishRequest = (request) => {
+          request.setHeader('Sec-WebSocket-Protocol', listed);
+          request.end();
+        };
+      }
       if (carried.auth === 'query') address = `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(carried.token)}`;
     }
     const ws = new WebSocket(address, protocols, clientOptions);
