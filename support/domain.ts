@@ -189,4 +189,5 @@ export const NOT_MESSAGES: Record<string, string> = {
   'the word null': 'null',
   'a message without a type': '{"payload": {"user_request": "hello"}}',
   'a message whose type is a number': '{"type": 7}',
+  'a message naming a conversation whose id holds a null byte': '{"type": "get_thread", "payload": {"thread_id": "thread_\\u0000"}}',
 };

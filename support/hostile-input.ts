@@ -49,6 +49,7 @@ export const ROUTER_PROBLEMS: Record<string, { path: string; method?: string; he
   'an address with a broken %-encoding': { path: '/api/threads/%E0%A4%A' },
   'headers too large to read': { path: '/api/threads', headers: { 'x-padding': 'p'.repeat(20_000) } },
   'an address that does not exist': { path: '/api/nowhere' },
+  "a null byte in a conversation's address": { path: '/api/threads/thread_%00' },
 };
 
 /**

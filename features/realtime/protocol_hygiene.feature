@@ -46,12 +46,13 @@ Feature: Protocol hygiene
     Then Alice is told the message was malformed, and her chat stays open
 
     Examples:
-      | not a message                    |
-      | a bare number                    |
-      | a list of messages               |
-      | the word null                    |
-      | a message without a type         |
-      | a message whose type is a number |
+      | not a message                                              |
+      | a bare number                                              |
+      | a list of messages                                         |
+      | the word null                                              |
+      | a message without a type                                   |
+      | a message whose type is a number                           |
+      | a message naming a conversation whose id holds a null byte |
 
   @fast
   Scenario: Catching up on a finished analysis from the start replays all of it, once

@@ -26,6 +26,18 @@ const REFUSAL_STATUS: Record<string, number> = { PERMISSION_DENIED: 403, ACCESS_
 
 const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } } as const;
 
+/** An id in the address is text without a null byte (contract section 8): PostgreSQL cannot even compare one, so it would fail as an internal error. */
+function expectWellFormedId(id: string): void {
+  if (id.includes('\u0000')) {
+    throw new ApiError(
+      400,
+      'MALFORMED_ID',
+      // Stryker disable next-line StringLiteral: the wording of the detail is not behaviour; the 400 and its code are specified
+      'An id in the address cannot hold a null byte',
+    );
+  }
+}
+
 export function buildBackendService(deps: {
   config: PlatformConfig;
   db: Database;
@@ -57,6 +69,7 @@ export function buildBackendService(deps: {
   }
 
   async function ownedThread(request: FastifyRequest, id: string): Promise<Thread> {
+    expectWellFormedId(id);
     const thread = await conversations.thread(id);
     if (!thread) throw new ApiError(404, 'THREAD_NOT_FOUND', `There is no thread ${id}`);
     if (thread.metadata.user_id !== request.identity!.userId) throw new ApiError(403, 'ACCESS_DENIED', 'This thread belongs to someone else');
@@ -97,6 +110,7 @@ export function buildBackendService(deps: {
 
     // Stryker disable next-line ObjectLiteral: the id's length bound is this platform's own (the contract sets none): an over-long id is refused either way, as invalid or as not found, with nothing read or written
     api.get<{ Params: { id: string } }>('/api/runs/:id', { schema: { params: idParam } }, async (request) => {
+      expectWellFormedId(request.params.id);
       const run = await conversations.run(request.params.id);
       if (!run) throw new ApiError(404, 'RUN_NOT_FOUND', `There is no run ${request.params.id}`);
       if (run.user_id !== request.identity!.userId) throw new ApiError(403, 'ACCESS_DENIED', 'This run belongs to someone else');

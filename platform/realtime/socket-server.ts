@@ -64,8 +64,14 @@ export function tokenFrom(request: IncomingMessage): string | undefined {
 
 function parse(raw: RawData, isBinary: boolean): ClientMessage | undefined {
   try {
+    // A null byte in any string makes the message malformed (contract section 8): stored data cannot hold one.
+    let nullByte = false;
     // Stryker disable next-line StringLiteral: equivalent, any text that is not JSON makes a binary frame a FORMAT_ERROR
-    const message = JSON.parse(isBinary ? '' : raw.toString());
+    const message = JSON.parse(isBinary ? '' : raw.toString(), (_key, value: unknown) => {
+      if (typeof value === 'string' && value.includes('\u0000')) nullByte = true;
+      return value;
+    });
+    if (nullByte) return undefined;
     // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, reading .type of null throws into the catch below, and a number or string has no type
     return typeof message === 'object' && message !== null && typeof message.type === 'string' ? message : undefined;
   } catch {
