@@ -6,6 +6,8 @@ import type { ApexWorld } from '../support/world';
 import { PRODUCTION_PASSWORD_HASH_COST } from '../support/environment';
 import { expectFreshSession, expectIndistinguishableRefusals, expectLetIn, expectProfile, expectSessionConfirmed, expectSimilarTiming, untilWindowPassed } from '../support/expectations/accounts';
 import { AuthClient } from '../support/clients/auth-client';
+import { FaultClient } from '../support/clients/fault-client';
+import { expectFaultsListed } from '../support/expectations/sessions';
 import { expectStatus } from '../support/clients/http';
 import { BAD_SIGN_UPS } from '../support/domain';
 import { OAUTH_DESTINATIONS, PUBLISHED_AUTH_ADDRESS, expectCodeSentTo, expectLeadsThroughPublishedAddress, expectSameDestinations, ownCallback } from '../support/oauth';
@@ -95,6 +97,25 @@ Given('a platform instance whose sign-in service is published at an address of i
 
 Then("{user}'s sign-in leads to the provider and back only through that published address", function (this: ApexWorld, user: string) {
   expectLeadsThroughPublishedAddress(this.session(user).lastAnswer);
+});
+
+/** The fault switch of the instance this scenario started, held with the service secret. */
+const faultSwitchOf = (world: ApexWorld) => new FaultClient(world.latestInstance.apiUrl, world.target.secrets.service ?? '');
+
+When('the service switches a failing cost analyzer on at that instance', async function (this: ApexWorld) {
+  await faultSwitchOf(this).inject({ fault: 'tool_failure', target: 'cost_analyzer' });
+});
+
+When('the service clears every fault at that instance', async function (this: ApexWorld) {
+  await faultSwitchOf(this).clearAll();
+});
+
+Then('that instance lists the failing cost analyzer among its faults', async function (this: ApexWorld) {
+  await expectFaultsListed(faultSwitchOf(this), ['tool_failure on cost_analyzer']);
+});
+
+Then('that instance lists no faults', async function (this: ApexWorld) {
+  await expectFaultsListed(faultSwitchOf(this), []);
 });
 
 When('{user} tries the simulated OAuth sign-in on that instance', async function (this: ApexWorld, user: string) {

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
+import { BAD_EXECUTIONS } from '../support/hostile-input';
 import type { ApexWorld } from '../support/world';
 import { LOG_VARIATIONS, Workload, money, describeWorkload, dollars, costQuestion, inOwnWords, pastedFromNotes, deepStagePace } from '../support/domain';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from '../support/expectations/runs';
@@ -147,6 +148,12 @@ When('{user} asks the {agent} through the API about {workload}, with figures who
   const session = this.session(user);
   await session.ensureSignedIn();
   await session.attempt('execute', session.api.execute(session.accessToken, { type: agent, message: 'How much can I save?', context: { workload: { ...workload, [field]: value } } }));
+});
+
+When('{user} asks the {agent} about {workload} through the API, with {badExecution}', async function (this: ApexWorld, user: string, agent: string, workload: Workload, bad: string) {
+  const session = this.session(user);
+  const request = { type: agent, ...BAD_EXECUTIONS[bad](costQuestion(workload), { ...workload }) } as Parameters<typeof session.api.execute>[1];
+  await session.attempt('execute', session.api.execute(session.accessToken, request));
 });
 
 When('{user} asks an agent called {string} through the API', async function (this: ApexWorld, user: string, name: string) {

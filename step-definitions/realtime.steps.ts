@@ -4,14 +4,15 @@ import { INCOMPLETE_MESSAGES, Workload, costQuestion } from '../support/domain';
 import { http } from '../support/clients/http';
 import { describeFrames } from '../support/clients/agent-socket';
 import { eventually } from '../support/wait';
-import { completedResult } from '../support/expectations/agents';
+import { completedResult, expectQuestionsUnavailable } from '../support/expectations/agents';
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { expectClosedForPolicy } from '../support/expectations/sessions';
-import { expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable } from '../support/expectations/realtime';
+import { expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable, expectDroppedAfterUnanswered, expectToldTooMany } from '../support/expectations/realtime';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
 import { untilWindowPassed } from '../support/expectations/accounts';
+import { instanceWithBreakableLink } from '../support/breakable-links';
 
 Then("{user}'s first update arrives within {int} second(s) of her/his/their question", async function (this: ApexWorld, user: string, seconds: number) {
   const run = this.session(user).lastRun();
@@ -23,6 +24,23 @@ Then("every event of {user}'s run carries its fields and timestamps", async func
   const run = this.session(user).lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   expectEventFields(run);
+});
+
+Given('a second instance of the platform sharing the same stores, whose link to its {dependency} can fail', async function (this: ApexWorld, dependency: string) {
+  return instanceWithBreakableLink(this, dependency, {}, { moveEveryone: false });
+});
+
+When("its {dependency} stops answering once {user}'s analysis is under way", async function (this: ApexWorld, _dependency: string, user: string) {
+  await this.session(user).lastRun().underWay(this.target.runDeadlineMs);
+  this.breakable!.proxy.stall();
+});
+
+When('{user} opens a chat connection on the second instance and catches up on the analysis', async function (this: ApexWorld, user: string) {
+  await this.session(user).catchUpOn(this.latestInstance.wsUrl);
+});
+
+When("{user}'s analysis moves on by {int} updates", async function (this: ApexWorld, user: string, count: number) {
+  await this.session(user).lastRun().movesOn(count, this.target.runDeadlineMs);
 });
 
 When("{user}'s connection drops once the analysis is under way", async function (this: ApexWorld, user: string) {
@@ -123,7 +141,7 @@ Then('the chat answers {user} with a pong', async function (this: ApexWorld, use
   if (answer.frame.type !== 'pong') throw new Error(`Expected a pong; the chat answered ${answer.frame.type} ${answer.frame.error_code ?? ''}: ${answer.frame.error_message ?? ''}`);
 });
 
-Given('the chat allows {int} messages per customer every {int} second(s)', async function (this: ApexWorld, limit: number, seconds: number) {
+Given('the chat allows {int} message(s) per customer every {int} second(s)', async function (this: ApexWorld, limit: number, seconds: number) {
   const instance = await this.startInstance({ WS_RATE_LIMIT_PER_MINUTE: String(limit), WS_RATE_LIMIT_WINDOW_SECONDS: String(seconds) });
   if (!instance) return this.skip(`a deployment's message window is a minute; this needs an instance with a short one.`);
   this.moveEveryoneTo(instance);
@@ -132,6 +150,17 @@ Given('the chat allows {int} messages per customer every {int} second(s)', async
 
 When('the message window has passed', async function (this: ApexWorld) {
   await untilWindowPassed(this.recall<number>('first message'), this.recall<number>('message window'));
+});
+
+When('{user} asks her/his/their chat to catch up on the analysis once it is under way', async function (this: ApexWorld, user: string) {
+  const run = this.session(user).lastRun();
+  await run.underWay(this.target.runDeadlineMs);
+  run.socket.marked = run.socket.frames.length;
+  run.socket.send('resume', { run_id: run.runId, after_seq: run.lastSeq });
+});
+
+Then('{user} is told she/he/they is/are sending too many messages', async function (this: ApexWorld, user: string) {
+  await expectToldTooMany(this.session(user).sockets.at(-1)!);
 });
 
 When('{user} sends a message that is not JSON', function (this: ApexWorld, user: string) {
@@ -238,8 +267,8 @@ Then("{user}'s idle chat is still open after {int} heartbeats", async function (
   if (!socket.isOpen) throw new Error(`Expected ${user}'s idle chat to stay open; it closed with ${socket.closed?.code}`);
 });
 
-Then("{user}'s chat is dropped within {int} heartbeats", async function (this: ApexWorld, user: string, beats: number) {
-  await this.session(user).sockets.at(-1)!.waitForClose((beats + 1) * this.heartbeatMs!);
+Then("{user}'s chat is dropped once {int} heartbeats in a row went unanswered", async function (this: ApexWorld, user: string, beats: number) {
+  await expectDroppedAfterUnanswered(this.session(user).sockets.at(-1)!, beats, this.heartbeatMs!);
 });
 
 When('{user} asks the {agent} about {workload} on the second instance', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
@@ -283,7 +312,7 @@ Then('{user} is answered {int} times in all, and refused as too many {int} times
 When('{user} tries to open a chat connection at another address of the platform', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   await session.ensureSignedIn();
-  const elsewhere = new URL(this.target.wsUrl);
+  const elsewhere = new URL(session.chatUrl);
   elsewhere.pathname = `${elsewhere.pathname.replace(/\/+$/, '')}-elsewhere`;
   this.remember('connection attempt', await session.openSocket('header', elsewhere.toString()).then(
     (socket) => `opened (${socket.frames.length} frames)`,
@@ -320,6 +349,10 @@ When('{user} asks her/his/their chat to replay her/his/their analysis from {repl
 
 Then('{user} is told the catch-up cannot be done right now, and her/his/their chat stays open', async function (this: ApexWorld, user: string) {
   await expectToldStorageUnavailable(this.session(user).lastRun().socket);
+});
+
+Then('the API tells {user} her/his/their questions cannot be answered right now', async function (this: ApexWorld, user: string) {
+  await expectQuestionsUnavailable(this.session(user));
 });
 
 Then("the API tells {user} her/his/their conversations cannot be reached right now", async function (this: ApexWorld, user: string) {

@@ -12,7 +12,8 @@ import type { RowHold } from '../support/probes/database-admin';
 import { eventually } from '../support/wait';
 import { completedResult, expectFailedWithReason, expectOneTrialCall } from '../support/expectations/agents';
 import { FaultClient } from '../support/clients/fault-client';
-import { expectAuthFailsClosed, expectFaultRefused } from '../support/expectations/sessions';
+import { expectAuthFailsClosed, expectFaultRefused, expectNoTokenRefused } from '../support/expectations/sessions';
+import { ApiClient } from '../support/clients/api-client';
 import { expectHealth } from '../support/expectations/realtime';
 import { redact } from '../support/redact';
 
@@ -93,6 +94,10 @@ Then("the platform refuses {user}'s session rather than trust it unchecked", asy
     throw new Error(`Expected the chat to refuse ${user} with AUTH_UNAVAILABLE; received ${describeFrames(socket.frames, socket.openedAt)}`);
   }
   await socket.waitForClose(5000);
+});
+
+Then('a request that brings no token is still refused as not signed in', async function (this: ApexWorld) {
+  await expectNoTokenRefused(new ApiClient(this.activeInstance!.apiUrl));
 });
 
 Then('the platform reports itself {word}, with its {dependency} down', async function (this: ApexWorld, status: string, dependency: string) {

@@ -1,4 +1,4 @@
-import { Given, Then, When } from '@cucumber/cucumber';
+import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { expectStatus } from '../support/clients/http';
 import { HOSTILE_BODIES, ROUTER_PROBLEMS, detailsOf } from '../support/hostile-input';
@@ -10,7 +10,7 @@ import { PrivateRedis } from '../support/fakes/private-redis';
 import { GarbageAuth } from '../support/fakes/garbage-auth';
 import { endOwnProcess, runInOwnProcess, runOnOwnInstance, shutDownOwnInstance, startOwnPlatformAgain } from '../support/crashes';
 import { expectEndedInFailure, expectRecordEndsInFailure, expectReportedFailed, expectStillUnderWay } from '../support/expectations/runs';
-import { expectAnswered, expectEndedWithin, expectRequestIdOnEveryEvent, expectStillServing } from '../support/expectations/hostile-input';
+import { expectAnswered, expectEndedWithin, expectLetInNowhere, expectRequestIdOnEveryEvent, expectStillServing } from '../support/expectations/hostile-input';
 import { expectHealth } from '../support/expectations/realtime';
 import { expectBurstRefusals, expectDetailsKept, expectNoAccount } from '../support/expectations/hostile-input';
 import { instanceWithHeldTokenChecks } from '../support/breakable-links';
@@ -162,12 +162,20 @@ When('{user} asks the {agent} about {workload}, marking the request with an id o
   await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'start_agent', 'q'.repeat(length));
 });
 
+When('{user} asks the {agent} about {workload}, without marking the request', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
+  await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'start_agent', '');
+});
+
 Then("every event of {user}'s answer carries that id", async function (this: ApexWorld, user: string) {
   await expectRequestIdOnEveryEvent(this.session(user).lastRun(), this.target.runDeadlineMs);
 });
 
 Given('an instance of the platform whose token checks can be held up', async function (this: ApexWorld) {
   return instanceWithHeldTokenChecks(this);
+});
+
+Then('the platform lets {user} in neither on the chat nor through the API while its auth service answers her/his/their token checks with each of these:', async function (this: ApexWorld, user: string, answers: DataTable) {
+  await expectLetInNowhere(this.session(user), this.authRelay!, answers.hashes() as { answer: string; verdict: string }[]);
 });
 
 When('{user} opens {int} chat connections and closes them while the platform is still checking her/his/their token', async function (this: ApexWorld, user: string, count: number) {

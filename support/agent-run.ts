@@ -90,6 +90,12 @@ export class AgentRun {
     await this.socket.waitFor(`the ${this.agent} run to be under way`, (f) => f.type === 'agent_progress' && f.data?.request_id === this.requestId, withinMs, this.firstFrame);
   }
 
+  /** Waits until the run has emitted `count` more events than it had, on the socket that follows it. */
+  async movesOn(count: number, withinMs: number): Promise<void> {
+    const target = this.lastSeq + count;
+    await this.socket.waitFor(`the ${this.agent} run to reach event #${target}`, (f) => this.belongs(f) && (f.data?.seq ?? 0) >= target, withinMs, this.firstFrame);
+  }
+
   /** Waits for the run's terminal event; a refusal of the request fails at once with the platform's reason. */
   async finished(withinMs: number): Promise<ReceivedFrame> {
     const received = await this.socket.waitFor(

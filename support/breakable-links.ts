@@ -4,8 +4,11 @@ import { TcpProxy, freePort } from './fakes/tcp-proxy';
 
 const ONLY_REFERENCE = 'this puts a breakable link between a reference platform instance and its dependency; a remote target cannot be rewired.';
 
-/** An instance of the platform whose link to one dependency runs through a relay the scenario can cut or stall. */
-export async function instanceWithBreakableLink(world: ApexWorld, dependency: string, settings: NodeJS.ProcessEnv = {}): Promise<'skipped' | undefined> {
+/**
+ * An instance of the platform whose link to one dependency runs through a relay the scenario can
+ * cut or stall. Everyone moves onto it, unless it is to be a second instance beside the target.
+ */
+export async function instanceWithBreakableLink(world: ApexWorld, dependency: string, settings: NodeJS.ProcessEnv = {}, { moveEveryone = true } = {}): Promise<'skipped' | undefined> {
   const target = world.target;
   if (target.kind === 'remote') return world.skip(ONLY_REFERENCE);
   let proxy: TcpProxy;
@@ -26,7 +29,8 @@ export async function instanceWithBreakableLink(world: ApexWorld, dependency: st
   }
   world.standIns.push(proxy);
   world.breakable = { dependency, proxy };
-  world.moveEveryoneTo((await world.startInstance({ ...settings, ...overrides }))!);
+  const instance = (await world.startInstance({ ...settings, ...overrides }))!;
+  if (moveEveryone) world.moveEveryoneTo(instance);
   return undefined;
 }
 

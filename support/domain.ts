@@ -81,7 +81,11 @@ export const PERMISSION_WORDS: Record<string, string> = {
 /** Where a socket carries its token. */
 export const CARRIERS: Record<string, SocketAuth> = {
   'in the Authorization header': 'header',
+  'in the Authorization header, after two spaces': 'spaced header',
+  'in the Authorization header, followed by another word': 'trailed header',
+  "in the Authorization header, after another scheme's name": 'prefixed header',
   'in the subprotocol': 'subprotocol',
+  'in the subprotocol, listed as a browser lists it': 'listed subprotocol',
   'in the address': 'query',
 };
 
@@ -192,4 +196,5 @@ export const NOT_MESSAGES: Record<string, string> = {
   'the word null': 'null',
   'a message without a type': '{"payload": {"user_request": "hello"}}',
   'a message whose type is a number': '{"type": 7}',
+  'a message naming a conversation whose id holds a null byte': '{"type": "get_thread", "payload": {"thread_id": "thread_\\u0000"}}',
 };

@@ -49,6 +49,7 @@ export const ROUTER_PROBLEMS: Record<string, { path: string; method?: string; he
   'an address with a broken %-encoding': { path: '/api/threads/%E0%A4%A' },
   'headers too large to read': { path: '/api/threads', headers: { 'x-padding': 'p'.repeat(20_000) } },
   'an address that does not exist': { path: '/api/nowhere' },
+  "a null byte in a conversation's address": { path: '/api/threads/thread_%00' },
 };
 
 /**
@@ -81,4 +82,12 @@ export const PATHOLOGICAL_TEXTS: Record<string, string> = {
   'a figure followed by 64,000 spaces': `7${' '.repeat(64_000)}x`,
   'the word "on" 21,000 times': 'on '.repeat(21_000),
   'a figure before each of 5,000 words': '7 requests '.repeat(5_000),
+};
+
+/** A request to run an agent through the API whose own details are wrong, from a question about this workload. */
+export const BAD_EXECUTIONS: Record<string, (question: string, workload: Record<string, unknown>) => Record<string, unknown>> = {
+  'an empty question': (_question, workload) => ({ message: '', context: { workload } }),
+  'a question that is a number': (_question, workload) => ({ message: 42, context: { workload } }),
+  'a context that is a list': (question, workload) => ({ message: question, context: [workload] }),
+  'a conversation id that is a number': (question, workload) => ({ message: question, context: { workload }, thread_id: 42 }),
 };

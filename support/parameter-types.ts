@@ -5,7 +5,7 @@ import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
 import { INTRUSIONS } from './intrusions';
 import { OAUTH_DESTINATIONS } from './oauth';
-import { HOSTILE_BODIES, PATHOLOGICAL_TEXTS, POISONED_MESSAGES, ROUTER_PROBLEMS } from './hostile-input';
+import { BAD_EXECUTIONS, HOSTILE_BODIES, PATHOLOGICAL_TEXTS, POISONED_MESSAGES, ROUTER_PROBLEMS } from './hostile-input';
 import { PROCESS_ENDINGS } from './platform-process';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
@@ -100,11 +100,11 @@ defineParameterType({ name: 'faultCredentials', regexp: /without the service sec
 /** JSON that is not a chat message; see support/domain.ts. */
 defineParameterType({ name: 'notAMessage', regexp: oneOf(Object.keys(NOT_MESSAGES)), transformer: (words: string) => NOT_MESSAGES[words] });
 
-/** Where a catch-up starts: "the start" (0), "event 3", "event -1", "event 2.5", or "the text \"3\"" (a string). */
+/** Where a catch-up starts: "the start" (0), "the start, naming no event" (after_seq left out), "event 3", "event -1", "event 2.5", or "the text \"3\"" (a string). */
 defineParameterType({
   name: 'replayFrom',
-  regexp: /the start|event -?[\d.e]+|the text "[^"]*"/,
-  transformer: (words: string) => (words === 'the start' ? 0 : words.startsWith('the text') ? words.slice(10, -1) : Number(words.slice(6))),
+  regexp: /the start(?:, naming no event)?|event -?[\d.e]+|the text "[^"]*"/,
+  transformer: (words: string) => (words === 'the start' ? 0 : words === 'the start, naming no event' ? undefined : words.startsWith('the text') ? words.slice(10, -1) : Number(words.slice(6))),
 });
 
 /** A workload figure as a table gives it; see figureFrom in support/domain.ts. */
@@ -156,3 +156,6 @@ defineParameterType({
   regexp: /\d+ (?:seconds?|milliseconds?)/,
   transformer: (words: string) => Number(/\d+/.exec(words)![0]) * (words.includes('milli') ? 1 : 1000),
 });
+
+/** A request to run an agent through the API with its own details wrong: "an empty question" … (support/hostile-input.ts). */
+defineParameterType({ name: 'badExecution', regexp: oneOf(Object.keys(BAD_EXECUTIONS)), transformer: (words: string) => words });

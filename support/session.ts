@@ -223,9 +223,10 @@ export class UserSession {
     const context = file ? { ...request.context, files: [...this.otherFiles, file] } : request.context;
     const run = new AgentRun(requestId, agent ?? 'default agent', { ...request, context }, socket, socket.frames.length, Date.now());
     if (dialect === 'start_agent') {
-      socket.send('start_agent', { ...request, context, agent, request_id: requestId });
+      // An empty request id is none at all: the request goes out unmarked, as the contract allows.
+      socket.send('start_agent', { ...request, context, agent, request_id: requestId || undefined });
     } else {
-      const fields = { agent, message: request.user_request, thread_id: request.thread_id, context, request_id: requestId };
+      const fields = { agent, message: request.user_request, thread_id: request.thread_id, context, request_id: requestId || undefined };
       // The contract takes agent_request's fields in a payload or beside the type.
       if (dialect === 'agent_request') socket.send('agent_request', fields);
       else socket.sendText(JSON.stringify({ type: 'agent_request', ...fields }));
@@ -243,6 +244,18 @@ export class UserSession {
     const socket = await this.openSocket('header', this.chatUrl, { first: { type: 'resume', payload: { run_id: run.runId, after_seq: run.lastSeq } } });
     run.followOn(socket);
     return startedAt;
+  }
+
+  /**
+   * Opens another chat connection (on this or another instance) that asks, as its first message,
+   * for every event of the last run from the start; returns once it is welcomed, following the run.
+   */
+  async catchUpOn(wsUrl = this.chatUrl): Promise<AgentRun> {
+    const run = this.lastRun();
+    const socket = await this.openSocket('header', wsUrl, { first: { type: 'resume', payload: { run_id: run.runId, after_seq: 0 } } });
+    await this.waitForWelcome(socket);
+    this.catchUp = new AgentRun(run.requestId, run.agent, run.request, socket, 0, run.sentAt);
+    return this.catchUp;
   }
 
   lastRun(): AgentRun {

@@ -23,3 +23,16 @@ Feature: Running an agent without streaming
     Given Alice is signed in
     When Alice asks an agent called "fortune teller" through the API
     Then the API tells Alice there is no agent called "fortune teller"
+
+  Scenario Outline: A request through the API with <mistake> is refused, and nothing is run
+    Given Alice is signed in
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens through the API, with <mistake>
+    Then Alice is refused because the details are invalid
+    And nothing was kept for Alice: no conversation, no run
+
+    Examples:
+      | mistake                            |
+      | an empty question                  |
+      | a question that is a number        |
+      | a context that is a list           |
+      | a conversation id that is a number |

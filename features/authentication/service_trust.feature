@@ -61,6 +61,13 @@ Feature: Service-to-service trust
       | without the service secret  |
       | with a wrong service secret |
 
+  Scenario: On a test platform the service secret switches a fault on, and clearing the faults switches every one off
+    Given a platform instance for test that holds the bypass key
+    When the service switches a failing cost analyzer on at that instance
+    Then that instance lists the failing cost analyzer among its faults
+    When the service clears every fault at that instance
+    Then that instance lists no faults
+
   Scenario Outline: In <environment>, even the service secret opens none of the test-only pages
     Given a platform instance for <environment> that holds the bypass key
     When Mallory, holding the service secret, tries every test-only page of that instance

@@ -38,6 +38,7 @@ Feature: Database outage
     And Alice asks her chat to replay her analysis from the start
     Then Alice is told the catch-up cannot be done right now, and her chat stays open
     And the API tells Alice her conversations cannot be reached right now
+    And the API tells Alice her questions cannot be answered right now
     When its database is back
     And Alice opens another chat and asks it to replay her analysis from the start
     Then the chat replays every event of Alice's analysis, in order, and nothing else

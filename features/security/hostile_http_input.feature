@@ -52,7 +52,8 @@ Feature: Hostile HTTP input
     And both services are still healthy
 
     Examples:
-      | a problem                           | reason                    |
-      | an address with a broken %-encoding | the address is broken     |
-      | headers too large to read           | the headers are too large |
-      | an address that does not exist      | there is no such page     |
+      | a problem                               | reason                    |
+      | an address with a broken %-encoding     | the address is broken     |
+      | headers too large to read               | the headers are too large |
+      | an address that does not exist          | there is no such page     |
+      | a null byte in a conversation's address | the address is broken     |

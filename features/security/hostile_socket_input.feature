@@ -48,3 +48,8 @@ Feature: Hostile socket input
     Given Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens, marking the request with an id of 128 characters
     Then every event of Alice's answer carries that id
+
+  Scenario: A question that carries no request id is answered all the same
+    Given Alice is signed in
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens, without marking the request
+    Then Alice is told her current spend is $15,000 a month

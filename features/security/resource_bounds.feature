@@ -19,6 +19,8 @@ Feature: Resource bounds
     When Alice closes one of her chat connections
     And Alice opens a chat connection
     Then Alice is welcomed into the chat as herself
+    When Alice opens a chat connection
+    Then Alice's chat connection is refused because she already has too many open
 
   @fast
   Scenario: Connections that went away while being signed in do not count against the limit

@@ -17,7 +17,20 @@ export interface ReceivedFrame {
   frame: Frame;
 }
 
-export type SocketAuth = 'header' | 'subprotocol' | 'query' | 'none';
+/**
+ * Where a socket carries its token. 'spaced header' is the Authorization header with two spaces
+ * after Bearer, as RFC 6750 allows; 'trailed header' and 'prefixed header' are malformed ones
+ * (a word after the token, another scheme's name before Bearer). 'listed subprotocol' offers the
+ * subprotocols as a browser lists them, with a space after each comma.
+ */
+export type SocketAuth = 'header' | 'spaced header' | 'trailed header' | 'prefixed header' | 'subprotocol' | 'listed subprotocol' | 'query' | 'none';
+
+const HEADER_FORMS: Partial<Record<SocketAuth, (token: string) => string>> = {
+  header: (token) => `Bearer ${token}`,
+  'spaced header': (token) => `Bearer  ${token}`,
+  'trailed header': (token) => `Bearer ${token} please`,
+  'prefixed header': (token) => `Token Bearer ${token}`,
+};
 
 export function describeFrame(received: ReceivedFrame, origin: number): string {
   const { frame } = received;
@@ -101,8 +114,16 @@ export class AgentSocket extends EventEmitter {
     // A second token in another place tries which one the server goes by.
     for (const carried of [{ token, auth }, options.alsoCarried]) {
       if (!carried?.token) continue;
-      if (carried.auth === 'header') clientOptions.headers = { authorization: `Bearer ${carried.token}` };
-      if (carried.auth === 'subprotocol') protocols = ['jwt-auth', `jwt.${Buffer.from(carried.token).toString('base64url')}`];
+      const header = HEADER_FORMS[carried.auth];
+      if (header) clientOptions.headers = { authorization: header(carried.token) };
+      if (carried.auth === 'subprotocol' || carried.auth === 'listed subprotocol') protocols = ['jwt-auth', `jwt.${Buffer.from(carried.token).toString('base64url')}`];
+      if (carried.auth === 'listed subprotocol') {
+        const listed = protocols!.join(', ');
+        clientOptions.finishRequest = (request) => {
+          request.setHeader('Sec-WebSocket-Protocol', listed);
+          request.end();
+        };
+      }
       if (carried.auth === 'query') address = `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(carried.token)}`;
     }
     const ws = new WebSocket(address, protocols, clientOptions);

@@ -2,7 +2,7 @@ import { deepStrictEqual } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
 import type { AgentRun } from '../agent-run';
 import { describeFrames } from '../clients/agent-socket';
-import { dollars } from '../domain';
+import { costQuestion, dollars } from '../domain';
 import { HttpResponse, expectStatus } from '../clients/http';
 import type { UserSession } from '../session';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from './runs';
@@ -373,4 +373,11 @@ export function expectInsight(result: any, parts: string[]): void {
 export function expectDailyRequests(result: any, trend: string): void {
   const reads = (result?.trend_data ?? []).map((p: { date: string; requests: number }) => `${p.date} ${Number(p.requests).toLocaleString('en-US')}`).join(', ');
   if (reads !== trend) throw new Error(`Expected the daily requests "${trend}"; the analysis reads "${reads}"`);
+}
+
+/** While storage cannot be reached, a question over the API is refused as unavailable (503 STORAGE_UNAVAILABLE), not as the customer's mistake. */
+export async function expectQuestionsUnavailable(session: UserSession): Promise<void> {
+  const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 2_000_000, avg_input_tokens: 1000, avg_output_tokens: 500 };
+  const answer = await session.api.execute(session.accessToken, { type: 'cost_optimizer', message: costQuestion(workload), context: { workload } });
+  if (answer.status !== 503 || answer.body?.code !== 'STORAGE_UNAVAILABLE') throw new Error(`Expected the API to refuse a question with 503 STORAGE_UNAVAILABLE while the database is away; ${answer.call} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
 }

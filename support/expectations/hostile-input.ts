@@ -4,6 +4,8 @@ import { completedResult } from './agents';
 import type { AgentRun } from '../agent-run';
 import { costQuestion } from '../domain';
 import type { UserSession } from '../session';
+import { describeFrames } from '../clients/agent-socket';
+import { AUTH_ANSWERS, type AuthRelay } from '../fakes/auth-relay';
 
 /** The conversation was started, and reading it back gives every detail as sent. */
 export async function expectDetailsKept(session: UserSession, sent: Record<string, unknown>): Promise<void> {
@@ -50,6 +52,37 @@ export async function expectStillServing(session: UserSession, instance: { apiUr
   }
   const health = await http('GET', `${instance.apiUrl}/health`).catch((error: Error) => error);
   if (health instanceof Error) throw new Error(`Expected the backend to be still running; its health check failed: ${health.message}`);
+}
+
+/** What the platform makes of a token check it cannot take at its word: the chat's error code, and the API's status and code. */
+const TOKEN_VERDICTS: Record<string, { socket: string; status: number; code?: string }> = {
+  'saying it cannot check her session': { socket: 'AUTH_UNAVAILABLE', status: 503, code: 'AUTH_UNAVAILABLE' },
+  'refusing her token as invalid': { socket: 'INVALID_TOKEN', status: 401 },
+};
+
+/**
+ * For each way a broken auth service answers (AUTH_ANSWERS), a new chat connection is refused with
+ * the verdict's code and closed, and the API refuses the same token with the verdict's status:
+ * nobody is let in on an answer that vouches for nothing.
+ */
+export async function expectLetInNowhere(session: UserSession, relay: AuthRelay, rows: { answer: string; verdict: string }[]): Promise<void> {
+  for (const { answer, verdict: said } of rows) {
+    const verdict = TOKEN_VERDICTS[said];
+    if (!AUTH_ANSWERS[answer] || !verdict) throw new Error(`Unknown row "${answer} | ${said}": the answers are ${Object.keys(AUTH_ANSWERS).join('; ')}; the verdicts ${Object.keys(TOKEN_VERDICTS).join('; ')}`);
+    relay.answerChecksWith(answer);
+    const socket = await session.openSocket();
+    const first = await socket.connectionAnswer();
+    const closed = await socket.waitForClose(5000).catch(() => undefined);
+    const reply = await session.api.threads(session.accessToken);
+    const problems = [
+      ...(first.frame.type !== 'error_message' || first.frame.error_code !== verdict.socket ? [`the chat answered ${describeFrames(socket.frames, socket.openedAt)}`] : []),
+      ...(!closed || closed.code === 1000 ? [`the chat ${closed ? 'closed normally' : 'stayed open'}`] : []),
+      ...(reply.status !== verdict.status || (verdict.code && reply.body?.code !== verdict.code) ? [`the API answered ${reply.status}: ${reply.text.slice(0, 200)}`] : []),
+    ];
+    if (problems.length) {
+      throw new Error(`With its auth service answering ${answer}, expected the chat to refuse ${session.name} with ${verdict.socket} and close, and the API to answer ${verdict.status}${verdict.code ? ` ${verdict.code}` : ''}; ${problems.join('; ')}`);
+    }
+  }
 }
 
 /** The run ends, one way or another, within `withinMs` of being asked for. */

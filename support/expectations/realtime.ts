@@ -111,6 +111,12 @@ export async function expectRepliesAcrossSockets(sockets: AgentSocket[], answere
   }
 }
 
+/** The chat's next error since the socket was marked says the customer is over the message limit (RATE_LIMITED). */
+export async function expectToldTooMany(socket: AgentSocket): Promise<void> {
+  const answer = await socket.waitFor('an error_message RATE_LIMITED', (f) => f.type === 'error_message', 5000, socket.marked);
+  if (answer.frame.error_code !== 'RATE_LIMITED') throw new Error(`Expected RATE_LIMITED; the chat answered ${answer.frame.error_code}: ${answer.frame.error_message}`);
+}
+
 /**
  * What each service of an instance says of itself: the stated status, and the dependency down
  * wherever that service checks it (auth has no auth check of its own). Unhealthy answers 503;
@@ -129,6 +135,16 @@ export async function expectHealth(instance: { apiUrl: string; authUrl: string }
   if (checked.length === 0 || wrong.length) {
     throw new Error(`Expected the platform to report itself ${expected.status}${expected.down ? ` with ${expected.down} down` : ', everything up'}; ${reports.map((r) => `${r.call} answered ${r.status}: ${r.body?.status} ${JSON.stringify(r.body?.checks)}`).join('; ')}`);
   }
+}
+
+/**
+ * A chat that answers no heartbeat is closed by the server at the next one after `beats` went
+ * unanswered: no sooner, and not one heartbeat later.
+ */
+export async function expectDroppedAfterUnanswered(socket: AgentSocket, beats: number, heartbeatMs: number): Promise<void> {
+  const closed = await socket.waitForClose((beats + 2) * heartbeatMs);
+  const before = socket.heartbeats.filter((at) => at <= closed.at).length;
+  if (before !== beats) throw new Error(`Expected the chat to be dropped at the heartbeat after ${beats} unanswered ones; it was sent ${before} heartbeats before it closed with ${closed.code} after ${closed.at - socket.openedAt} ms`);
 }
 
 /**

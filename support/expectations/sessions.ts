@@ -53,6 +53,12 @@ export async function expectNoProfile(user: UserSession): Promise<void> {
   }
 }
 
+/** A request with no token at all is refused as not signed in (401), whatever the state of the auth service: there is nothing to check. */
+export async function expectNoTokenRefused(api: ApiClient): Promise<void> {
+  const answer = await api.threads('');
+  if (answer.status !== 401) throw new Error(`Expected a request without any token to be refused as not signed in (401); it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+}
+
 export async function expectApiAccepts(user: UserSession): Promise<void> {
   const answers = await Promise.all([user.api.threads(user.accessToken), user.auth.me(user.accessToken)]);
   for (const answer of answers) {
@@ -201,4 +207,10 @@ export async function expectAuthFailsClosed(user: UserSession, serviceSecret?: s
   if (profile.status !== 503) throw new Error(`Expected the profile to be unavailable (503) while sessions cannot be checked; ${profile.call} answered ${profile.status}: ${redact(profile.text).slice(0, 200)}`);
   const renewed = await user.auth.refresh(user.tokens!.refresh_token);
   if (renewed.status === 200 || renewed.status < 400) throw new Error(`Expected no new tokens while sessions cannot be checked; ${renewed.call} answered ${renewed.status}`);
+}
+
+/** What the fault switch lists as switched on is exactly this ("tool_failure on cost_analyzer" …). */
+export async function expectFaultsListed(faults: FaultClient, expected: string[]): Promise<void> {
+  const listed = await faults.leftovers();
+  if (listed.join('; ') !== expected.join('; ')) throw new Error(`Expected the fault switch to list ${expected.length ? expected.join('; ') : 'nothing'}; it lists ${listed.length ? listed.join('; ') : 'nothing'}`);
 }
