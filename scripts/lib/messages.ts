@@ -15,6 +15,8 @@ export interface ScenarioOutcome {
   skipReason?: string;
   /** The step that failed, and its message. */
   failedStep?: string;
+  /** Checks the target could not make, each with its reason ("Not checked: …"); the scenario passed on the rest. */
+  notChecked: string[];
 }
 
 const SEVERITY = ['PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'FAILED', 'UNKNOWN'];
@@ -64,6 +66,7 @@ export function readOutcomes(file: string): { scenarios: ScenarioOutcome[]; wall
         durationMs: 0,
         undefinedSteps: [],
         ambiguousSteps: [],
+        notChecked: [],
       });
     } else if (e.testStepFinished) {
       const attempt = started.get(e.testStepFinished.testCaseStartedId)!;
@@ -75,10 +78,12 @@ export function readOutcomes(file: string): { scenarios: ScenarioOutcome[]; wall
       if (result.status === 'FAILED' && !outcome.failedStep) outcome.failedStep = pickleStepId ? pickleSteps.get(pickleStepId) : 'a hook';
       if (result.status === 'UNDEFINED' && pickleStepId) outcome.undefinedSteps.push({ text: pickleSteps.get(pickleStepId)!, snippet: suggestions.get(pickleStepId) });
       if (result.status === 'AMBIGUOUS' && pickleStepId) outcome.ambiguousSteps.push(`${pickleSteps.get(pickleStepId)}: ${result.message ?? ''}`);
-    } else if (e.attachment?.testCaseStartedId && typeof e.attachment.body === 'string' && e.attachment.body.startsWith('Skipped: ')) {
+    } else if (e.attachment?.testCaseStartedId && typeof e.attachment.body === 'string' && /^(Skipped|Not checked): /.test(e.attachment.body)) {
       const attempt = started.get(e.attachment.testCaseStartedId);
       const outcome = attempt && byPickle.get(testCases.get(attempt.testCaseId).pickleId);
-      if (outcome && !outcome.skipReason) outcome.skipReason = e.attachment.body.slice('Skipped: '.length);
+      const body: string = e.attachment.body;
+      if (outcome && body.startsWith('Not checked: ')) outcome.notChecked.push(body.slice('Not checked: '.length));
+      else if (outcome && !outcome.skipReason) outcome.skipReason = body.slice('Skipped: '.length);
     } else if (e.testCaseFinished) {
       const attempt = started.get(e.testCaseFinished.testCaseStartedId)!;
       const outcome = byPickle.get(testCases.get(attempt.testCaseId).pickleId)!;

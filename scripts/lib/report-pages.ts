@@ -38,10 +38,14 @@ export function finishReportPages(dir: string, scenarios: ScenarioOutcome[], pag
   const skips = skipped.length
     ? `<div class="x_panel" id="skips"><h2>${skipped.length} skipped</h2><ul>${skipped.map((s) => `<li>${link(s)}: ${escape(s.skipReason ?? 'no reason given')}</li>`).join('')}</ul></div>`
     : '';
+  const partly = scenarios.filter((s) => s.status === 'PASSED' && s.notChecked.length);
+  const notChecked = partly.length
+    ? `<div class="x_panel" id="not-checked"><h2>${partly.length} passed with checks not made</h2><ul>${partly.map((s) => `<li>${link(s)}: not checked: ${escape([...new Set(s.notChecked)].join('; '))}</li>`).join('')}</ul></div>`
+    : '';
   const pages = [`${dir}/index.html`, ...readdirSync(`${dir}/features`).map((f) => `${dir}/features/${f}`)];
   for (const page of pages) {
     let html = readFileSync(page, 'utf8').replace(/<div class="created-by">[\s\S]*?<\/div>/, FOOTER);
-    if (page.endsWith('/index.html')) html = html.replace('<div class="main_container">', `<div class="main_container"><div class="row"><div class="col-xs-12">${failures}${skips}</div></div>`);
+    if (page.endsWith('/index.html')) html = html.replace('<div class="main_container">', `<div class="main_container"><div class="row"><div class="col-xs-12">${failures}${skips}${notChecked}</div></div>`);
     writeFileSync(page, html);
   }
 }

@@ -14,6 +14,7 @@ const ran = (tag: string, status: string, attempts = 1, extra: Partial<ScenarioO
   durationMs: 1,
   undefinedSteps: [],
   ambiguousSteps: [],
+  notChecked: [],
   ...extra,
 });
 const stated = (tag: string, name: string, tags: string[] = []): StatedScenario => ({ name, uri: 'features/y.feature', line: 3, tags: [tag, ...tags] });
