@@ -28,6 +28,12 @@ interface Connection {
   missed: number;
   /** Runs being replayed to this socket: their live events wait here until the replay is sent. */
   replaying: Map<string, RunEvent[]>;
+  /**
+   * Runs replayed to this socket, with the last seq it has been sent of each. An event is stored
+   * before it is published, so a replay can read one whose live copy reaches this instance only
+   * after the replay: that copy is not sent again.
+   */
+  sentUpTo: Map<string, number>;
   /** Messages are handled one at a time, in the order they came. */
   queue: Promise<void>;
 }
@@ -130,8 +136,16 @@ export class AgentSocketServer {
     const frame = JSON.stringify(event);
     for (const connection of this.byUser.get(userId) ?? []) {
       const held = connection.replaying.get(event.data.run_id);
-      if (held) held.push(event);
-      else this.sendRaw(connection, frame);
+      if (held) {
+        held.push(event);
+        continue;
+      }
+      const upTo = connection.sentUpTo.get(event.data.run_id);
+      if (upTo !== undefined) {
+        if (event.data.seq <= upTo) continue;
+        connection.sentUpTo.set(event.data.run_id, event.data.seq);
+      }
+      this.sendRaw(connection, frame);
     }
   }
 
@@ -166,7 +180,7 @@ export class AgentSocketServer {
   }
 
   private accept(socket: WebSocket, token: string | undefined): void {
-    const connection: Connection = { id: `conn_${randomUUID()}`, socket, missed: 0, replaying: new Map(), queue: Promise.resolve() };
+    const connection: Connection = { id: `conn_${randomUUID()}`, socket, missed: 0, replaying: new Map(), sentUpTo: new Map(), queue: Promise.resolve() };
     (socket as WebSocket & { connection?: Connection }).connection = connection;
     socket.on('error', () => undefined);
     socket.on('pong', () => (connection.missed = 0));
@@ -346,6 +360,12 @@ export class AgentSocketServer {
   private flushHeld(connection: Connection, runId: string, lastSent: number): void {
     const held = connection.replaying.get(runId) ?? [];
     connection.replaying.delete(runId);
-    for (const event of held) if (event.data.seq > lastSent) this.send(connection, event);
+    let upTo = lastSent;
+    for (const event of held) {
+      if (event.data.seq <= upTo) continue;
+      this.send(connection, event);
+      upTo = event.data.seq;
+    }
+    connection.sentUpTo.set(runId, upTo);
   }
 }
