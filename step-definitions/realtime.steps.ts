@@ -56,7 +56,7 @@ When("the platform drops {user}'s connection once the analysis is under way", as
   await run.underWay(this.target.runDeadlineMs);
   const faults = this.faults();
   if (!faults) return this.skip('dropping a connection from the server side needs the service secret (APEX_SERVICE_SECRET).');
-  await faults.inject({ fault: 'disconnect_sockets', target: session.userId });
+  await faults.inject({ fault: 'disconnect_sockets', target: session.userId, scope: session.userId });
   const closed = await run.socket.waitForClose(5000);
   if (closed.code !== 1001) throw new Error(`Expected the server to close ${user}'s socket as going away (1001); it closed with ${closed.code}`);
 });

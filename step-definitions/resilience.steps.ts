@@ -16,6 +16,7 @@ import { expectAuthFailsClosed, expectFaultRefused, expectNoTokenRefused } from 
 import { ApiClient } from '../support/clients/api-client';
 import { expectHealth } from '../support/expectations/realtime';
 import { redact } from '../support/redact';
+import { failForThisScenario, repairForThisScenario } from '../support/scoped-faults';
 
 Given('an instance of the platform whose link to its {dependency} can fail', async function (this: ApexWorld, dependency: string) {
   return instanceWithBreakableLink(this, dependency);
@@ -169,11 +170,11 @@ Then("nothing half-written of {user}'s analysis is left: it is recorded as faile
 Given('the {word} {word} is failing', async function (this: ApexWorld, first: string, second: string) {
   const faults = this.faults();
   if (!faults) return this.skip('injecting a failing tool needs the service secret (APEX_SERVICE_SECRET).');
-  await faults.inject({ fault: 'tool_failure', target: `${first}_${second}` });
+  await failForThisScenario(this, `${first}_${second}`);
 });
 
 When('the {word} {word} is repaired', async function (this: ApexWorld, first: string, second: string) {
-  await this.faults()!.lift('tool_failure', `${first}_${second}`);
+  await repairForThisScenario(this, `${first}_${second}`);
 });
 
 Then("{user}'s last {int} answers each say the cost analysis is unavailable", async function (this: ApexWorld, user: string, count: number) {
@@ -234,7 +235,7 @@ Given("{user}'s runs will crash", async function (this: ApexWorld, user: string)
   if (!faults) return this.skip('crashing runs needs the service secret (APEX_SERVICE_SECRET).');
   const session = this.session(user);
   await session.ensureSignedIn();
-  await faults.inject({ fault: 'crash_run', target: session.userId, count: 1 });
+  await faults.inject({ fault: 'crash_run', target: session.userId, count: 1, scope: session.userId });
 });
 
 Then('each of {users} had an answer within {int} seconds of asking', function (this: ApexWorld, names: string[], seconds: number) {

@@ -1,4 +1,5 @@
-import { After, AfterAll, Before, BeforeAll, Status } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll, Status, setParallelCanAssign } from '@cucumber/cucumber';
+import { targetConfigFromEnv } from './target';
 import { bringUpTarget, currentTarget, takeDownTarget } from './environment';
 import type { ApexWorld } from './world';
 import { runEvidence } from './timeline';
@@ -64,19 +65,33 @@ Before({ tags: '@fault-injection' }, function (this: ApexWorld) {
 });
 
 /**
- * No scenario hands a fault to the next: whatever is still switched on is cleared, and a
- * scenario that passed while leaving something on fails for it. (A run that breaks the
- * platform on purpose for the whole run, through APEX_FAULTS, is the exception.)
+ * No scenario hands a fault to the next: whatever it switched on and is still on is cleared, and
+ * a scenario that passed while leaving something on fails for it. Each answers only for its own
+ * faults (their scopes), so scenarios running at once against one deployment never clear or blame
+ * each other's. (A run that breaks the platform on purpose for the whole run, through APEX_FAULTS,
+ * is the exception.)
  */
 After({ timeout: 10_000 }, async function (this: ApexWorld, { result }) {
   const faults = this.faults();
-  if (!faults || process.env.APEX_FAULTS) return;
+  if (!faults || process.env.APEX_FAULTS || this.faultScopes.size === 0) return;
   const left = await faults.leftovers();
   if (left.length === 0) return;
   await faults.clearAll();
   const still = await faults.leftovers();
   if (still.length) throw new Error(`Faults could not be cleared after this scenario: ${still.join(', ')}`);
   if (result?.status === Status.PASSED) throw new Error(`This scenario left faults switched on: ${left.join(', ')}; clear them in the scenario.`);
+});
+
+/**
+ * What a scenario tagged @instance-wide does reaches every customer of the instance (a tool's
+ * circuit breaker is the instance's, whoever trips it). Against a deployment, where every worker
+ * shares one, such a scenario runs while no other does; the reference platform gives each worker
+ * its own.
+ */
+const instanceWide = (pickle: { tags: readonly { name: string }[] }) => pickle.tags.some((t) => t.name === '@instance-wide');
+setParallelCanAssign((pickle, inProgress) => {
+  if (targetConfigFromEnv().kind !== 'remote') return true;
+  return instanceWide(pickle) ? inProgress.length === 0 : !inProgress.some(instanceWide);
 });
 
 /** "pong ×100, error_message ×200": repeats counted, so a flood's frames fit on a line. */

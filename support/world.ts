@@ -91,10 +91,13 @@ export class ApexWorld extends World {
     return (this.probes.cache ??= new CacheProbe(this.target.redisUrl));
   }
 
-  /** The target's fault switch, where the suite holds the service secret. */
+  /** The scopes (user and run ids) of the faults this scenario switched on: the only ones it answers for. */
+  readonly faultScopes = new Set<string>();
+
+  /** The target's fault switch, where the suite holds the service secret; what it switches on, this scenario clears. */
   faults(): FaultClient | undefined {
     const secret = this.target.secrets.service;
-    return secret ? new FaultClient(this.target.apiUrl, secret) : undefined;
+    return secret ? new FaultClient(this.target.apiUrl, secret, this.faultScopes) : undefined;
   }
 
   /** Starts another reference platform instance (see startExtraInstance); undefined against a remote target. */

@@ -1,4 +1,4 @@
-@resilience @RES-01 @fault-injection @slow
+@resilience @RES-01 @fault-injection @instance-wide @slow
 Feature: A circuit breaker around a failing tool
   A tool that keeps failing is cut off after three failures in a row: answers come at once and
   say the analysis is unavailable, instead of waiting on the broken tool. After a cool-down one

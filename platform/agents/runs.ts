@@ -218,7 +218,7 @@ export class RunEngine {
           return new ToolUnavailable(toolName);
         };
         if (!breaker.admit()) throw await unavailable(`${toolName} is unavailable: its circuit breaker is open`);
-        if (faults.hits('tool_failure', toolName)) {
+        if (faults.hits('tool_failure', toolName, { userId: identity.userId, runId: run.runId })) {
           // Stryker disable next-line ObjectLiteral: a cancel during the broken tool's hang (TOOL_FAILURE_DELAY_MS, 300 ms) still ends the run well within the contract's 2 s
           await delay(this.deps.toolFailureDelayMs, undefined, { signal: cancelled });
           breaker.failed();
@@ -255,7 +255,7 @@ export class RunEngine {
     try {
       deliver(started);
       // Stryker disable next-line StringLiteral: the crash's own message never leaves the platform (the customer is told INTERNAL_ERROR)
-      if (faults.hits('crash_run', identity.userId)) throw new Error('Simulated crash (crash_run fault).');
+      if (faults.hits('crash_run', identity.userId, { userId: identity.userId, runId: run.runId })) throw new Error('Simulated crash (crash_run fault).');
       // Stryker disable next-line StringLiteral: unreachable over the wire, the chat and the API both refuse a request without a question
       const outcome = await run.agent({ userRequest: String(run.request.user_request ?? ''), context: run.request.context ?? {} }, work);
       const { text, note } = await this.deps.wording.word(run.agentName, outcome);
@@ -305,7 +305,7 @@ export class RunEngine {
     const state = { status: TERMINAL[event.type] ?? 'running', agent_name: run.agentName, thread_id: run.threadId, last_seq: event.data.seq, updated_at: event.timestamp };
     this.deps.cache.set(`agent_state:${run.runId}`, JSON.stringify(state), 3600).catch(() => undefined);
     // Stryker disable next-line ConditionalExpression,StringLiteral: the drop_event fault is for the bite check, which breaks the platform on purpose outside the specification
-    if (!this.deps.faults.hits('drop_event', event.type)) this.deps.publish(userId, event);
+    if (!this.deps.faults.hits('drop_event', event.type, { userId, runId: run.runId })) this.deps.publish(userId, event);
   }
 
   /** A run's end, in the caller's transaction: the answer in its conversation, the terminal event, the run's outcome. */

@@ -192,6 +192,7 @@ export function buildBackendService(deps: {
             target: { type: 'string', minLength: 1 },
             count: { type: 'integer', minimum: 1 },
             duration_ms: { type: 'integer', minimum: 1 },
+            scope: { type: 'string', minLength: 1 },
           },
         },
       },
@@ -223,25 +224,26 @@ export function buildBackendService(deps: {
     });
     // Stryker restore all
 
-    app.get(
+    app.get<{ Querystring: { scope?: string } }>(
       '/__faults',
       // Stryker disable next-line ObjectLiteral: a test-only page; listing the faults without the secret changes nothing (switching one on needs it, and that is specified)
       { onRequest: requireServiceSecret },
-      async () => ({ active: faults.list(), breakers: breakers.states(), kinds: FAULT_KINDS }),
+      async (request) => ({ active: faults.list(request.query.scope || undefined), breakers: breakers.states(), kinds: FAULT_KINDS }),
     );
     // Clearing faults also forgets what they did to the breakers, so no scenario inherits an open one.
-    app.delete<{ Querystring: { fault?: string; target?: string } }>(
+    app.delete<{ Querystring: { fault?: string; target?: string; scope?: string } }>(
       '/__faults',
       // Stryker disable next-line ObjectLiteral: a test-only page; clearing faults without the secret can only undo a test's breakage (switching one on needs it, and that is specified)
       { onRequest: requireServiceSecret },
       async (request, reply) => {
         const { fault, target } = request.query;
+        const scope = request.query.scope || undefined;
         // Stryker disable next-line LogicalOperator: equivalent for every caller, which names both the fault and its target or neither
         if (fault && target) {
-          faults.remove(fault, target);
+          faults.remove(fault, target, scope);
           return reply.status(204).send();
         }
-        faults.clear();
+        faults.clear(scope);
         breakers.reset();
         return reply.status(204).send();
       },

@@ -16,6 +16,17 @@ export interface FaultSpec {
   target: string;
   count?: number;
   duration_ms?: number;
+  /**
+   * A user id or a run id: the fault then touches only that user's (or that run's) work, so that
+   * scenarios running at once against one deployment never feel each other's faults (contract section 9).
+   */
+  scope?: string;
+}
+
+/** Whose work is at hand where a fault might hit. */
+export interface FaultContext {
+  userId?: string;
+  runId?: string;
 }
 
 interface ActiveFault extends FaultSpec {
@@ -30,24 +41,31 @@ export class Faults {
     this.active.push({ ...spec, remaining: spec.count ?? Infinity, until: spec.duration_ms ? Date.now() + spec.duration_ms : Infinity });
   }
 
-  clear(): void {
-    this.active = [];
+  /** Lifts every fault, or, given a scope, only the faults of that scope. */
+  clear(scope?: string): void {
+    this.active = scope === undefined ? [] : this.active.filter((f) => f.scope !== scope);
   }
 
-  /** Lifts one kind of fault on one target, leaving the rest (and what they did) in place. */
-  remove(fault: string, target: string): void {
-    this.active = this.active.filter((f) => !(f.fault === fault && f.target === target));
+  /** Lifts one kind of fault on one target (in one scope, if given), leaving the rest (and what they did) in place. */
+  remove(fault: string, target: string, scope?: string): void {
+    this.active = this.active.filter((f) => !(f.fault === fault && f.target === target && (scope === undefined || f.scope === scope)));
   }
 
-  list(): FaultSpec[] {
+  /** The faults switched on: all of them, or those of one scope. */
+  list(scope?: string): FaultSpec[] {
     this.prune();
-    return this.active.map(({ fault, target, count, duration_ms }) => ({ fault, target, count, duration_ms }));
+    return this.active
+      .filter((f) => scope === undefined || f.scope === scope)
+      .map(({ fault, target, count, duration_ms, scope: within }) => ({ fault, target, count, duration_ms, ...(within === undefined ? {} : { scope: within }) }));
   }
 
-  /** True when a fault of this kind applies to the target now; each hit uses up one of its count. */
-  hits(fault: FaultKind, target: string): boolean {
+  /**
+   * True when a fault of this kind applies to the target now, for this user's or run's work (a
+   * scoped fault touches nothing outside its scope); each hit uses up one of its count.
+   */
+  hits(fault: FaultKind, target: string, context: FaultContext = {}): boolean {
     this.prune();
-    const match = this.active.find((f) => f.fault === fault && f.target === target);
+    const match = this.active.find((f) => f.fault === fault && f.target === target && (f.scope === undefined || f.scope === context.userId || f.scope === context.runId));
     if (!match) return false;
     match.remaining -= 1;
     return true;
