@@ -270,6 +270,13 @@ Given('passwords are checked as slowly as in production', async function (this: 
   else this.log('The deployment checks passwords at its own cost.');
 });
 
+When('{user} tries {int} times to sign in as {user} with a wrong password, writing her/his/their email address in capitals', async function (this: ApexWorld, user: string, times: number, owner: string) {
+  const session = this.session(user);
+  for (let i = 0; i < times; i++) {
+    await session.attempt('wrong password', session.auth.login({ email: this.session(owner).email.toUpperCase(), password: 'wrong-password-123' }));
+  }
+});
+
 When('{user} tries {int} times to sign in as {user} with a wrong password, each time followed by an email nobody has', async function (this: ApexWorld, user: string, times: number, owner: string) {
   const session = this.session(user);
   // In turn, so that both kinds meet the same load on the machine and their times compare.

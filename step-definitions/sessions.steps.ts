@@ -159,6 +159,14 @@ When("someone asks the auth service to vouch for {user}'s token with the service
   await session.attempt('validate', session.auth.validate(session.accessToken, { secret }));
 });
 
+When("someone asks the auth service to vouch for {user}'s token with the service secret but a backend's id with a start time added", async function (this: ApexWorld, user: string) {
+  const secret = this.target.secrets.service;
+  if (!secret) return this.skip('this needs the service secret; set APEX_SERVICE_SECRET for this target.');
+  const session = this.session(user);
+  // The id a Netra backend sent after a deploy suffixed it with its start time (contract §9, service identity).
+  await session.attempt('validate', session.auth.validate(session.accessToken, { id: `netra-backend-${Math.floor(Date.now() / 1000)}`, secret }));
+});
+
 When("someone asks the auth service to vouch for {user}'s token without service credentials", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   await session.attempt('validate', session.auth.validate(session.accessToken));
