@@ -3,7 +3,7 @@ import { setTimeout as until } from 'node:timers/promises';
 import type { ApexWorld } from '../support/world';
 import { claimsOf } from '../support/clients/tokens';
 import { FORGERIES, sessionOfGoneAccount } from '../support/clients/forgery';
-import { expectStatus } from '../support/clients/http';
+import { AuthorizationWriter, expectStatus } from '../support/clients/http';
 import { ApiClient } from '../support/clients/api-client';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectRefusal } from '../support/refusals';
@@ -44,6 +44,16 @@ Then("the API accepts {user}'s token", async function (this: ApexWorld, user: st
 
 Then("the API refuses {user}'s token", async function (this: ApexWorld, user: string) {
   await expectApiRefuses(this.session(user));
+});
+
+Then("the API refuses {user}'s token written {authorizationWriting}", async function (this: ApexWorld, user: string, writing: AuthorizationWriter) {
+  const session = this.session(user);
+  await expectApiRefuses(session, { api: session.api.writingTokenAs(writing), auth: session.auth.writingTokenAs(writing) });
+});
+
+Then("the API accepts {user}'s token written {authorizationWriting}", async function (this: ApexWorld, user: string, writing: AuthorizationWriter) {
+  const session = this.session(user);
+  await expectApiAccepts(session, { api: session.api.writingTokenAs(writing), auth: session.auth.writingTokenAs(writing) });
 });
 
 Then("the second instance refuses {user}'s token", async function (this: ApexWorld, user: string) {

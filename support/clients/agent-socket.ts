@@ -91,7 +91,7 @@ export class AgentSocket extends EventEmitter {
     url: string,
     token: string | undefined,
     auth: SocketAuth = 'header',
-    options: { withinMs?: number; first?: { type: string; payload?: unknown }; answerHeartbeats?: boolean; alsoCarried?: { token: string; auth: SocketAuth } } = {},
+    options: { withinMs?: number; first?: { type: string; payload?: unknown }; answerHeartbeats?: boolean; alsoCarried?: { token: string; auth: SocketAuth }; authorization?: (token: string) => string } = {},
   ): Promise<AgentSocket> {
     const withinMs = options.withinMs ?? 5000;
     const openedAt = Date.now();
@@ -101,7 +101,7 @@ export class AgentSocket extends EventEmitter {
     // A second token in another place tries which one the server goes by.
     for (const carried of [{ token, auth }, options.alsoCarried]) {
       if (!carried?.token) continue;
-      if (carried.auth === 'header') clientOptions.headers = { authorization: `Bearer ${carried.token}` };
+      if (carried.auth === 'header') clientOptions.headers = { authorization: options.authorization && carried.token === token ? options.authorization(carried.token) : `Bearer ${carried.token}` };
       if (carried.auth === 'subprotocol') protocols = ['jwt-auth', `jwt.${Buffer.from(carried.token).toString('base64url')}`];
       if (carried.auth === 'query') address = `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(carried.token)}`;
     }

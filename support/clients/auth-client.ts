@@ -1,4 +1,4 @@
-import { getClaimingHost, http, HttpResponse } from './http';
+import { AuthorizationWriter, getClaimingHost, http, HttpResponse } from './http';
 
 export interface TokenSet {
   access_token: string;
@@ -17,7 +17,13 @@ export type SignInAnswer = TokenSet & { user: AccountUser };
 
 /** The auth service's endpoints, as the contract names them. */
 export class AuthClient {
-  constructor(private readonly baseUrl: string) {}
+  /** `authorization`: how the token is written into the header, for a scenario about the header itself. */
+  constructor(private readonly baseUrl: string, private readonly authorization?: AuthorizationWriter) {}
+
+  /** The same service, with the token written into the header as given. */
+  writingTokenAs(authorization: AuthorizationWriter): AuthClient {
+    return new AuthClient(this.baseUrl, authorization);
+  }
 
   register(account: { email: string; password: string; name?: string }): Promise<HttpResponse<SignInAnswer>> {
     return http('POST', `${this.baseUrl}/auth/register`, { body: account });
@@ -58,7 +64,7 @@ export class AuthClient {
   }
 
   me(token: string): Promise<HttpResponse> {
-    return http('GET', `${this.baseUrl}/auth/me`, { token });
+    return http('GET', `${this.baseUrl}/auth/me`, { token, authorization: this.authorization });
   }
 
   refresh(refreshToken: string): Promise<HttpResponse<TokenSet>> {
@@ -66,7 +72,7 @@ export class AuthClient {
   }
 
   logout(token: string): Promise<HttpResponse> {
-    return http('POST', `${this.baseUrl}/auth/logout`, { token });
+    return http('POST', `${this.baseUrl}/auth/logout`, { token, authorization: this.authorization });
   }
 
   /** Starts an OAuth sign-in; the answer redirects to the provider. */
