@@ -40,7 +40,7 @@ Feature: Forged and misused tokens are refused
       | after the word Token       |
       | after "Bearer" and a colon |
 
-  Scenario Outline: The word Bearer is the same whatever its letter case
+  Scenario Outline: A token written <how> is taken, as the word Bearer is the same whatever its letter case
     Given Alice is signed in
     Then the API accepts Alice's token written <how>
     When Alice opens a chat connection with her token written <how> in the Authorization header
