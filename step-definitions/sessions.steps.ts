@@ -214,6 +214,18 @@ When('{user} signs out on the first device', async function (this: ApexWorld, us
   expectStatus(await session.auth.logout(session.issued[0].access_token), 200, `Signing ${user} out on the first device`);
 });
 
+When('{user} refreshes her/his/their session on the first device', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  // The first device's new pair is not kept: what follows is about the token it spent.
+  expectStatus(await session.auth.refresh(session.issued[0].refresh_token), 200, `Refreshing ${user}'s session on the first device`);
+});
+
+When("{user} presents the refresh token {user}'s first device has spent", async function (this: ApexWorld, presenter: string, owner: string) {
+  const spent = this.session(owner).issued[0]?.refresh_token;
+  if (!spent) throw new Error(`${owner} has not signed in on a first device.`);
+  await this.session(presenter).attempt('refresh', this.session(presenter).auth.refresh(spent));
+});
+
 Then("{user}'s first device is signed out, and the second still works", async function (this: ApexWorld, user: string) {
   await expectOnlyFirstLoginEnded(this.session(user));
 });
