@@ -91,7 +91,7 @@ export class AgentSocket extends EventEmitter {
     url: string,
     token: string | undefined,
     auth: SocketAuth = 'header',
-    options: { withinMs?: number; first?: { type: string; payload?: unknown }; answerHeartbeats?: boolean; alsoCarried?: { token: string; auth: SocketAuth }; authorization?: (token: string) => string } = {},
+    options: { withinMs?: number; first?: { type: string; payload?: unknown }; answerHeartbeats?: boolean; alsoCarried?: { token: string; auth: SocketAuth }; authorization?: (token: string) => string; headers?: Record<string, string> } = {},
   ): Promise<AgentSocket> {
     const withinMs = options.withinMs ?? 5000;
     const openedAt = Date.now();
@@ -105,6 +105,7 @@ export class AgentSocket extends EventEmitter {
       if (carried.auth === 'subprotocol') protocols = ['jwt-auth', `jwt.${Buffer.from(carried.token).toString('base64url')}`];
       if (carried.auth === 'query') address = `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(carried.token)}`;
     }
+    if (options.headers) clientOptions.headers = { ...options.headers, ...clientOptions.headers };
     const ws = new WebSocket(address, protocols, clientOptions);
     const socket = new AgentSocket(ws, auth, openedAt, url);
     socket.presented = token;
