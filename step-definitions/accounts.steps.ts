@@ -3,6 +3,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { expectToldToWait } from '../support/refusals';
 import { expectAccountsApart, expectCalled, expectCalledByGivenEmail, expectOneAccount } from '../support/expectations/accounts';
 import type { ApexWorld } from '../support/world';
+import { expectApiRefuses } from '../support/expectations/sessions';
 import { PRODUCTION_PASSWORD_HASH_COST } from '../support/environment';
 import { expectFreshSession, expectIndistinguishableRefusals, expectLetIn, expectProfile, expectSessionConfirmed, expectSimilarTiming, untilWindowPassed } from '../support/expectations/accounts';
 import { AuthClient } from '../support/clients/auth-client';
@@ -71,6 +72,20 @@ Given('{user} is signed in with permission only to {permissions}', async functio
   const key = this.target.secrets.e2eBypassKey;
   if (!key) return this.skip('choosing permissions needs the simulated sign-in; set APEX_E2E_BYPASS_KEY for this target.');
   await this.session(user).signInThroughBypass(key, { permissions });
+});
+
+Then('the API refuses {user}, who carries the bypass key instead of a token', async function (this: ApexWorld, user: string) {
+  const key = this.target.secrets.e2eBypassKey;
+  if (!key) return this.skip('this needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
+  const session = this.session(user);
+  const headers = { 'x-e2e-bypass-key': key };
+  await expectApiRefuses(session, { api: session.api.sendingHeaders(headers), auth: session.auth.sendingHeaders(headers) });
+});
+
+When('{user} opens a chat connection carrying the bypass key instead of a token', async function (this: ApexWorld, user: string) {
+  const key = this.target.secrets.e2eBypassKey;
+  if (!key) return this.skip('this needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
+  await this.session(user).openSocket('none', undefined, { headers: { 'x-e2e-bypass-key': key } });
 });
 
 When('{user} tries the simulated OAuth sign-in with a wrong bypass key', async function (this: ApexWorld, user: string) {
@@ -289,6 +304,13 @@ Given('passwords are checked as slowly as in production', async function (this: 
   const instance = await this.startInstance({ PASSWORD_HASH_COST: String(PRODUCTION_PASSWORD_HASH_COST) });
   if (instance) this.moveEveryoneTo(instance);
   else this.log('The deployment checks passwords at its own cost.');
+});
+
+When('{user} tries {int} times to sign in as {user} with a wrong password, writing her/his/their email address in capitals', async function (this: ApexWorld, user: string, times: number, owner: string) {
+  const session = this.session(user);
+  for (let i = 0; i < times; i++) {
+    await session.attempt('wrong password', session.auth.login({ email: this.session(owner).email.toUpperCase(), password: 'wrong-password-123' }));
+  }
 });
 
 When('{user} tries {int} times to sign in as {user} with a wrong password, each time followed by an email nobody has', async function (this: ApexWorld, user: string, times: number, owner: string) {

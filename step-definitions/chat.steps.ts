@@ -1,6 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import type { SocketAuth } from '../support/clients/agent-socket';
+import type { AuthorizationWriter } from '../support/clients/http';
 import { expectWelcomedAsThemselves } from '../support/expectations/accounts';
 import { expectLastConnectionRefused } from '../support/expectations/sessions';
 import { FORGERIES } from '../support/clients/forgery';
@@ -15,6 +16,12 @@ When('{user} opens a chat connection', async function (this: ApexWorld, user: st
 
 When('{user} opens a chat connection with her/his/their token {carrier}', async function (this: ApexWorld, user: string, carrier: SocketAuth) {
   await this.session(user).openSocket(carrier);
+});
+
+When('{user} opens a chat connection with her/his/their token written {authorizationWriting} in the Authorization header', async function (this: ApexWorld, user: string, writing: AuthorizationWriter) {
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  await session.openSocket('header', session.chatUrl, { authorization: writing });
 });
 
 When('{user} opens a chat connection with her/his/their token {carrier} and a token {forgery} {carrier}', async function (this: ApexWorld, user: string, carrier: SocketAuth, forgery: string, otherCarrier: SocketAuth) {

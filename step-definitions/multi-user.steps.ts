@@ -7,8 +7,8 @@ import { expectEverySocketGotRun, expectIsolation, expectOverlap, latencySummary
 import type { AgentRun } from '../support/agent-run';
 import type { UserSession } from '../support/session';
 import { randomUUID } from 'node:crypto';
-import { INTRUSIONS, refusedAsNotTheirs, refusedAsUnknown } from '../support/intrusions';
-import { expectConversationHoldsOnly, expectRefused } from '../support/expectations/access';
+import { INTRUSIONS, headersClaimingToBe, refusedAsNotTheirs, refusedAsUnknown } from '../support/intrusions';
+import { expectConversationHoldsOnly, expectOnlyOwnConversationsListed, expectRefused } from '../support/expectations/access';
 
 /** Everyone signed in with a chat open first, so that the asking itself happens at one moment. */
 async function readyToChat(people: UserSession[]): Promise<void> {
@@ -110,6 +110,26 @@ Then('{user} is refused every time as having no access', function (this: ApexWor
   const reads = this.session(user).attempts.filter((a) => a.label.startsWith('read '));
   const wrong = reads.filter(({ answer }) => answer.status !== 403 || answer.body?.code !== 'ACCESS_DENIED');
   if (reads.length === 0 || wrong.length) throw new Error(`Expected 403 ACCESS_DENIED for every read; got ${wrong.map(({ label, answer }) => `${label}: ${answer.status} ${answer.body?.code}`).join(', ')}`);
+});
+
+When('{user} lists her/his/their conversations with headers claiming to be {user}', async function (this: ApexWorld, user: string, named: string) {
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  await session.attempt('list', session.api.sendingHeaders(headersClaimingToBe(this.session(named))).threads(session.accessToken));
+});
+
+Then("{user} is shown only her/his/their own conversations, none of {user}'s", function (this: ApexWorld, user: string, named: string) {
+  expectOnlyOwnConversationsListed(this.session(user), this.session(named));
+});
+
+When('{user} opens a chat connection with headers claiming to be {user}', async function (this: ApexWorld, user: string, named: string) {
+  const session = this.session(user);
+  await session.ensureSignedIn();
+  await session.openSocket('header', session.chatUrl, { headers: headersClaimingToBe(this.session(named)) });
+});
+
+When('{user} opens a chat connection without a token, with headers claiming to be {user}', async function (this: ApexWorld, user: string, named: string) {
+  await this.session(user).openSocket('none', undefined, { headers: headersClaimingToBe(this.session(named)) });
 });
 
 When("{user} asks the chat for {user}'s conversation", async function (this: ApexWorld, reader: string, owner: string) {

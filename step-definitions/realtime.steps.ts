@@ -237,6 +237,10 @@ Then("{user}'s analysis completes undisturbed", async function (this: ApexWorld,
   await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
 });
 
+Then("{user}'s earlier analysis completes undisturbed", async function (this: ApexWorld, user: string) {
+  await completedResult(this.session(user).earlierRun(), this.target.runDeadlineMs);
+});
+
 Then('the platform still reports itself healthy', async function (this: ApexWorld) {
   const health = expectStatus(await http('GET', `${this.target.apiUrl}/health`), 200, 'Reading the backend health');
   if (health.body.status !== 'healthy') throw new Error(`Expected the backend to be healthy; it says ${health.body.status}: ${JSON.stringify(health.body.checks)}`);

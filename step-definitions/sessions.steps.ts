@@ -3,7 +3,7 @@ import { setTimeout as until } from 'node:timers/promises';
 import type { ApexWorld } from '../support/world';
 import { claimsOf } from '../support/clients/tokens';
 import { FORGERIES, sessionOfGoneAccount } from '../support/clients/forgery';
-import { expectStatus } from '../support/clients/http';
+import { AuthorizationWriter, expectStatus } from '../support/clients/http';
 import { ApiClient } from '../support/clients/api-client';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectRefusal } from '../support/refusals';
@@ -44,6 +44,16 @@ Then("the API accepts {user}'s token", async function (this: ApexWorld, user: st
 
 Then("the API refuses {user}'s token", async function (this: ApexWorld, user: string) {
   await expectApiRefuses(this.session(user));
+});
+
+Then("the API refuses {user}'s token written {authorizationWriting}", async function (this: ApexWorld, user: string, writing: AuthorizationWriter) {
+  const session = this.session(user);
+  await expectApiRefuses(session, { api: session.api.writingTokenAs(writing), auth: session.auth.writingTokenAs(writing) });
+});
+
+Then("the API accepts {user}'s token written {authorizationWriting}", async function (this: ApexWorld, user: string, writing: AuthorizationWriter) {
+  const session = this.session(user);
+  await expectApiAccepts(session, { api: session.api.writingTokenAs(writing), auth: session.auth.writingTokenAs(writing) });
 });
 
 Then("the second instance refuses {user}'s token", async function (this: ApexWorld, user: string) {
@@ -159,6 +169,14 @@ When("someone asks the auth service to vouch for {user}'s token with the service
   await session.attempt('validate', session.auth.validate(session.accessToken, { secret }));
 });
 
+When("someone asks the auth service to vouch for {user}'s token with the service secret but a backend's id with a start time added", async function (this: ApexWorld, user: string) {
+  const secret = this.target.secrets.service;
+  if (!secret) return this.skip('this needs the service secret; set APEX_SERVICE_SECRET for this target.');
+  const session = this.session(user);
+  // The id a Netra backend sent after a deploy suffixed it with its start time (contract §9, service identity).
+  await session.attempt('validate', session.auth.validate(session.accessToken, { id: `netra-backend-${Math.floor(Date.now() / 1000)}`, secret }));
+});
+
 When("someone asks the auth service to vouch for {user}'s token without service credentials", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   await session.attempt('validate', session.auth.validate(session.accessToken));
@@ -194,6 +212,18 @@ Given('{user} is signed in on two devices, each with a chat open', async functio
 When('{user} signs out on the first device', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   expectStatus(await session.auth.logout(session.issued[0].access_token), 200, `Signing ${user} out on the first device`);
+});
+
+When('{user} refreshes her/his/their session on the first device', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  // The first device's new pair is not kept: what follows is about the token it spent.
+  expectStatus(await session.auth.refresh(session.issued[0].refresh_token), 200, `Refreshing ${user}'s session on the first device`);
+});
+
+When("{user} presents the refresh token {user}'s first device has spent", async function (this: ApexWorld, presenter: string, owner: string) {
+  const spent = this.session(owner).issued[0]?.refresh_token;
+  if (!spent) throw new Error(`${owner} has not signed in on a first device.`);
+  await this.session(presenter).attempt('refresh', this.session(presenter).auth.refresh(spent));
 });
 
 Then("{user}'s first device is signed out, and the second still works", async function (this: ApexWorld, user: string) {

@@ -89,6 +89,20 @@ export const CARRIERS: Record<string, SocketAuth> = {
   'in the address': 'query',
 };
 
+/**
+ * A token written into the Authorization header some other way than "Bearer <token>". Only the
+ * Bearer scheme carries a token (its name in any letter case, as HTTP's schemes are); a token
+ * under another scheme, or under none, was not sent.
+ */
+export const AUTHORIZATION_WRITINGS: Record<string, (token: string) => string> = {
+  'without the word Bearer': (token) => token,
+  'after the word Basic': (token) => `Basic ${token}`,
+  'after the word Token': (token) => `Token ${token}`,
+  'after "Bearer" and a colon': (token) => `Bearer:${token}`,
+  'with "bearer" in lower case': (token) => `bearer ${token}`,
+  'with "BEARER" in capitals': (token) => `BEARER ${token}`,
+};
+
 /** A sign-up that must be refused, and the body it sends. */
 export const BAD_SIGN_UPS: Record<string, (email: string, password: string) => Record<string, unknown>> = {
   'a malformed email address': (_email, password) => ({ email: 'not-an-email-address', password }),

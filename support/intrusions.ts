@@ -66,3 +66,11 @@ export function refusedAsUnknown(answer: Answer): boolean {
   if (answer.via === 'api') return answer.answer.status === 404 && typeof answer.answer.body?.code === 'string' && typeof answer.answer.body?.detail === 'string';
   return answer.frame.type === 'error_message' && /NOT_FOUND$/.test(answer.frame.error_code ?? '');
 }
+
+/**
+ * Headers that claim to be someone, as the platform's own end-to-end clients send them beside a
+ * token (X-User-ID, X-E2E-Test, X-Test-Type). Only a token says who is asking; these say nothing.
+ */
+export function headersClaimingToBe(someone: UserSession): Record<string, string> {
+  return { 'x-user-id': someone.userId, 'x-e2e-test': 'true', 'x-test-type': 'e2e' };
+}

@@ -1,5 +1,5 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { AGENT_NAMES, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, INCOMPLETE_MESSAGES, NOT_MESSAGES, LOG_VARIATIONS, PERMISSION_WORDS, RUN_FAILURES, WORKLOAD_FIELDS, WORKLOAD_PATTERN, figureFrom, money, workloadOf } from './domain';
+import { AGENT_NAMES, AUTHORIZATION_WRITINGS, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, INCOMPLETE_MESSAGES, NOT_MESSAGES, LOG_VARIATIONS, PERMISSION_WORDS, RUN_FAILURES, WORKLOAD_FIELDS, WORKLOAD_PATTERN, figureFrom, money, workloadOf } from './domain';
 import { REFUSALS, SERVICE_CREDENTIALS, SERVICE_PROBLEMS, SOCKET_REFUSALS } from './refusals';
 import { FORGERIES } from './clients/forgery';
 import { MODEL_BEHAVIOURS } from './fakes/chat-model';
@@ -119,6 +119,9 @@ defineParameterType({
   regexp: /(?:exactly )?\d+ KiB(?: (?:less|and) a byte)?/,
   transformer: (words: string) => Number(/\d+/.exec(words)![0]) * 1024 + (words.endsWith('less a byte') ? -1 : words.endsWith('and a byte') ? 1 : 0),
 });
+
+/** A token written into the Authorization header another way than "Bearer <token>"; see support/domain.ts. */
+defineParameterType({ name: 'authorizationWriting', regexp: oneOf(Object.keys(AUTHORIZATION_WRITINGS)), transformer: (words: string) => AUTHORIZATION_WRITINGS[words] });
 
 /** Why the auth service does not vouch for a token; see support/refusals.ts. */
 defineParameterType({ name: 'serviceProblem', regexp: oneOf(Object.keys(SERVICE_PROBLEMS)), transformer: (words: string) => words });

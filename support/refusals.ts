@@ -64,6 +64,7 @@ export const SERVICE_PROBLEMS: Record<string, string> = {
   'the service secret is wrong': 'invalid_service_credentials',
   'the caller gave no service credentials': 'invalid_service_credentials',
   'the caller gave no service id': 'invalid_service_credentials',
+  'the caller is not the service it was configured to trust': 'invalid_service_id',
   'it does not vouch for that token': 'a reason about the token',
 };
 

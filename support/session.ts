@@ -258,6 +258,13 @@ export class UserSession {
     return this.catchUp;
   }
 
+  /** The run asked for just before the latest one. */
+  earlierRun(): AgentRun {
+    const run = this.runs[this.runs.length - 2];
+    if (!run) throw new Error(`${this.name} has not asked for two runs yet.`);
+    return run;
+  }
+
   lastRun(): AgentRun {
     const run = this.runs[this.runs.length - 1];
     if (!run) throw new Error(`${this.name} has not asked any agent anything yet.`);

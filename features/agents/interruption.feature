@@ -16,7 +16,7 @@ Feature: Stopping an analysis
     Then the conversation still holds Alice's earlier request
     And nothing more of Alice's analysis arrives or is recorded after the cancellation
 
-  Scenario: Stopping one analysis leaves another customer's analysis running
+  Scenario: Stopping one analysis leaves the customer's other analysis, and another customer's, running
     Given Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
@@ -25,8 +25,10 @@ Feature: Stopping an analysis
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
     And Bob has asked the data analyst for a deep analysis of his usage log
     And Alice has asked the data analyst for a deep analysis of her usage log
+    And Alice has asked the data analyst for a deep analysis of her usage log
     When Alice stops it once it is under way
     Then Alice's analysis is cancelled within 2 seconds
+    And Alice's earlier analysis completes undisturbed
     And Bob's conversation is as it was
 
   @fast

@@ -39,11 +39,14 @@ Feature: Credential errors
     Then Mallory's failed sign-ins are all refused in exactly the same words
     And a sign-in with an unknown email is refused about as fast as one with a wrong password
 
-  Scenario: After five failed sign-ins even the right password is refused for a while
+  Scenario: After five failed sign-ins even the right password is refused for a while, and only for that email
     Given Alice is signed in
+    And Bob is signed in
     When Mallory tries 5 times to sign in as Alice with a wrong password
     And Alice tries to sign in with her right password
     Then Alice is refused because there were too many failed attempts
+    When Bob tries to sign in with his right password
+    Then Bob is let in
 
   Scenario Outline: A locked-out customer is told to wait <wait>, the length of the lockout
     Given sign-in lockouts last <seconds> seconds
@@ -83,3 +86,6 @@ Feature: Credential errors
     Then Alice is let in
     When Mallory signs up with Alice's email address in capitals
     Then Mallory is refused because the email is already registered
+    When Mallory tries 5 times to sign in as Alice with a wrong password, writing her email address in capitals
+    And Alice tries to sign in with her right password
+    Then Alice is refused because there were too many failed attempts

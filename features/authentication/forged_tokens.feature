@@ -27,6 +27,30 @@ Feature: Forged and misused tokens are refused
       | expired                              | the token has expired      |
       | revoked by signing out               | the token has been revoked |
 
+  Scenario Outline: A customer's own token written <how> is not taken as one
+    Given Alice is signed in
+    Then the API refuses Alice's token written <how>
+    When Alice opens a chat connection with her token written <how> in the Authorization header
+    Then Alice's chat connection is refused because no token was given
+
+    Examples:
+      | how                        |
+      | without the word Bearer    |
+      | after the word Basic       |
+      | after the word Token       |
+      | after "Bearer" and a colon |
+
+  Scenario Outline: A token written <how> is taken, as the word Bearer is the same whatever its letter case
+    Given Alice is signed in
+    Then the API accepts Alice's token written <how>
+    When Alice opens a chat connection with her token written <how> in the Authorization header
+    Then Alice is welcomed into the chat as herself
+
+    Examples:
+      | how                         |
+      | with "bearer" in lower case |
+      | with "BEARER" in capitals   |
+
   Scenario: A session whose account no longer exists shows no profile and cannot be renewed
     Given Mallory holds a session whose account no longer exists
     Then Mallory is shown no profile, as the account no longer exists

@@ -20,6 +20,11 @@ Feature: Service-to-service trust
     When someone asks the auth service to vouch for Alice's token with the service secret but no service id
     Then the auth service does not vouch for Alice's token, because the caller gave no service id
 
+  Scenario: The auth service says nothing about a token to a caller that gives the secret under another service's id
+    Given Alice is signed in
+    When someone asks the auth service to vouch for Alice's token with the service secret but a backend's id with a start time added
+    Then the auth service does not vouch for Alice's token, because the caller is not the service it was configured to trust
+
   Scenario: Asked to vouch for no token at all, the auth service vouches for nothing
     When the backend asks the auth service, with the right service secret, to vouch without saying for which token
     Then the auth service does not vouch, and says nothing about any account

@@ -5,7 +5,7 @@ Feature: Signing out
 
   @fast
   Scenario: Signing out closes the door at once
-    Given Alice has a chat connection open
+    Given Alice has 2 chat connections open
     When Alice signs out
     Then the API refuses Alice's token
     And Alice's open chat connections are closed within 5 seconds

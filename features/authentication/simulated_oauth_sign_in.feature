@@ -18,6 +18,11 @@ Feature: Simulated OAuth sign-in for test automation
     When Alice's first simulated OAuth sign-in is sent 20 times at once
     Then every one of them lets Alice into the same account
 
+  Scenario: The bypass key opens the simulated sign-in and nothing else
+    Then the API refuses Mallory, who carries the bypass key instead of a token
+    When Mallory opens a chat connection carrying the bypass key instead of a token
+    Then Mallory's chat connection is refused because no token was given
+
   Scenario: A wrong bypass key is refused
     When Mallory tries the simulated OAuth sign-in with a wrong bypass key
     Then Mallory is refused because the bypass key is wrong

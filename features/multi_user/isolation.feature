@@ -17,6 +17,15 @@ Feature: Isolation between customers
     When Mallory starts a conversation whose details claim it is Alice's
     Then that conversation is Mallory's alone, with its other details kept, and Alice never sees it
 
+  Scenario: Only the token says who is asking, whatever the headers claim
+    When Alice and Bob each ask the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens at the same moment
+    And Alice lists her conversations with headers claiming to be Bob
+    Then Alice is shown only her own conversations, none of Bob's
+    When Alice opens a chat connection with headers claiming to be Bob
+    Then Alice is welcomed into the chat as herself
+    When Mallory opens a chat connection without a token, with headers claiming to be Bob
+    Then Mallory's chat connection is refused because no token was given
+
   Scenario Outline: Alice is told when she tries to <act on> a conversation that does not exist
     When Alice tries to <act on> a conversation that does not exist
     Then Alice is told it does not exist

@@ -4,10 +4,18 @@ Feature: A circuit breaker around a failing tool
   say the analysis is unavailable, instead of waiting on the broken tool. After a cool-down one
   trial call goes through, and its success closes the breaker.
 
-  Scenario: A failing cost analyzer trips its breaker, and the breaker closes again once it works
+  Scenario: A failing cost analyzer trips its breaker after three failures in a row, and the breaker closes again once it works
     Given Alice is signed in
     And the cost analyzer is failing
-    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 3 times, one after another, on the same chat
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 2 times, one after another, on the same chat
+    And the cost analyzer is repaired
+    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    Then Alice is told her current spend is $15,000 a month
+    When the cost analyzer is failing
+    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 2 times, one after another, on the same chat
+    Then Alice's last 2 answers each say the cost analysis is unavailable
+    And the platform reports the cost analyzer's breaker as closed
+    When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice's last 3 answers each say the cost analysis is unavailable
     And the platform reports the cost analyzer's breaker as open
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens

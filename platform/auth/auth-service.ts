@@ -109,6 +109,8 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
     if (request.headers['x-service-id'] === undefined || !secretsMatch(request.headers['x-service-secret'] as string | undefined, config.serviceSecret)) {
       return { valid: false, error: 'invalid_service_credentials' };
     }
+    // Only the configured service may ask: a backend whose id gained a suffix (its start time, say) is told so (contract §9).
+    if (request.headers['x-service-id'] !== config.serviceId) return { valid: false, error: 'invalid_service_id' };
     const token = request.body?.token;
     if (!token) return { valid: false, error: 'missing_token' };
     try {

@@ -104,7 +104,7 @@ export class AgentSocket extends EventEmitter {
     url: string,
     token: string | undefined,
     auth: SocketAuth = 'header',
-    options: { withinMs?: number; first?: { type: string; payload?: unknown }; answerHeartbeats?: boolean; alsoCarried?: { token: string; auth: SocketAuth } } = {},
+    options: { withinMs?: number; first?: { type: string; payload?: unknown }; answerHeartbeats?: boolean; alsoCarried?: { token: string; auth: SocketAuth }; authorization?: (token: string) => string; headers?: Record<string, string> } = {},
   ): Promise<AgentSocket> {
     const withinMs = options.withinMs ?? 5000;
     const openedAt = Date.now();
@@ -114,7 +114,7 @@ export class AgentSocket extends EventEmitter {
     // A second token in another place tries which one the server goes by.
     for (const carried of [{ token, auth }, options.alsoCarried]) {
       if (!carried?.token) continue;
-      const header = HEADER_FORMS[carried.auth];
+      const header = carried.auth === 'header' && options.authorization && carried.token === token ? options.authorization : HEADER_FORMS[carried.auth];
       if (header) clientOptions.headers = { authorization: header(carried.token) };
       if (carried.auth === 'subprotocol' || carried.auth === 'listed subprotocol') protocols = ['jwt-auth', `jwt.${Buffer.from(carried.token).toString('base64url')}`];
       if (carried.auth === 'listed subprotocol') {
@@ -126,6 +126,7 @@ export class AgentSocket extends EventEmitter {
       }
       if (carried.auth === 'query') address = `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(carried.token)}`;
     }
+    if (options.headers) clientOptions.headers = { ...options.headers, ...clientOptions.headers };
     const ws = new WebSocket(address, protocols, clientOptions);
     const socket = new AgentSocket(ws, auth, openedAt, url);
     socket.presented = token;

@@ -1,4 +1,4 @@
-import { getClaimingHost, http, HttpResponse } from './http';
+import { AuthorizationWriter, getClaimingHost, http, HttpResponse } from './http';
 
 export interface TokenSet {
   access_token: string;
@@ -17,7 +17,19 @@ export type SignInAnswer = TokenSet & { user: AccountUser };
 
 /** The auth service's endpoints, as the contract names them. */
 export class AuthClient {
-  constructor(private readonly baseUrl: string) {}
+  /** `authorization`: how the token is written into the header, for a scenario about the header itself. */
+  /** `headers`: sent along with the calls that take a token (profile, sign-out), for a scenario about what headers may claim. */
+  constructor(private readonly baseUrl: string, private readonly authorization?: AuthorizationWriter, private readonly headers?: Record<string, string>) {}
+
+  /** The same service, with the token written into the header as given. */
+  writingTokenAs(authorization: AuthorizationWriter): AuthClient {
+    return new AuthClient(this.baseUrl, authorization, this.headers);
+  }
+
+  /** The same service, sending these headers along with the calls that take a token. */
+  sendingHeaders(headers: Record<string, string>): AuthClient {
+    return new AuthClient(this.baseUrl, this.authorization, headers);
+  }
 
   register(account: { email: string; password: string; name?: string }): Promise<HttpResponse<SignInAnswer>> {
     return http('POST', `${this.baseUrl}/auth/register`, { body: account });
@@ -58,7 +70,7 @@ export class AuthClient {
   }
 
   me(token: string): Promise<HttpResponse> {
-    return http('GET', `${this.baseUrl}/auth/me`, { token });
+    return http('GET', `${this.baseUrl}/auth/me`, { token, authorization: this.authorization, headers: this.headers });
   }
 
   refresh(refreshToken: string): Promise<HttpResponse<TokenSet>> {
@@ -66,7 +78,7 @@ export class AuthClient {
   }
 
   logout(token: string): Promise<HttpResponse> {
-    return http('POST', `${this.baseUrl}/auth/logout`, { token });
+    return http('POST', `${this.baseUrl}/auth/logout`, { token, authorization: this.authorization, headers: this.headers });
   }
 
   /** Starts an OAuth sign-in; the answer redirects to the provider. */

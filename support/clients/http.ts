@@ -20,12 +20,17 @@ export interface HttpOptions {
   /** A body sent exactly as given, as JSON's content type: for bodies a JSON encoder would never write. */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** How the token is written into the Authorization header; "Bearer <token>" unless a scenario writes it otherwise. */
+  authorization?: AuthorizationWriter;
 }
+
+/** Writes a token into an Authorization header's value. */
+export type AuthorizationWriter = (token: string) => string;
 
 /** One JSON call over HTTP; the response is returned whatever its status, so steps can state expectations. */
 export async function http<T = any>(method: string, url: string, options: HttpOptions = {}): Promise<HttpResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.token) headers.authorization = options.authorization ? options.authorization(options.token) : `Bearer ${options.token}`;
   if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
   const started = performance.now();
   const call = `${method} ${new URL(url).pathname}`;

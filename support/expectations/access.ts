@@ -52,3 +52,19 @@ export async function expectUntitledThread(owner: UserSession): Promise<void> {
   const listed = expectStatus(await owner.api.threads(owner.accessToken), 200, `Listing ${owner.name}'s conversations`).body.threads as { id: string }[];
   if (!listed.some((t) => t.id === created.id)) throw new Error(`Expected ${owner.name}'s conversations to list ${created.id}`);
 }
+
+/**
+ * The person's last listing of conversations, sent with headers claiming to be someone else,
+ * shows only the person's own conversations: the one they asked about is there, and nothing of
+ * the one the headers named.
+ */
+export function expectOnlyOwnConversationsListed(user: UserSession, named: UserSession): void {
+  const answer = expectStatus(user.lastAnswer!, 200, `Listing ${user.name}'s conversations`);
+  const threads = answer.body.threads as { id: string; metadata?: { user_id?: string } }[];
+  const theirs = new Set(named.runs.map((run) => run.threadId));
+  const foreign = threads.filter((t) => t.metadata?.user_id !== user.userId || theirs.has(t.id));
+  const own = user.runs.map((run) => run.threadId).filter((id) => !threads.some((t) => t.id === id));
+  if (foreign.length || own.length) {
+    throw new Error(`Expected ${user.name}'s list to show her own conversations only, whatever the headers claimed; ${foreign.length ? `it shows ${foreign.map((t) => `${t.id} of ${t.metadata?.user_id}`).join(', ')} (${named.name} is ${named.userId})` : ''}${own.length ? ` it leaves out her own ${own.join(', ')}` : ''}`);
+  }
+}

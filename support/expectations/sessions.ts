@@ -59,8 +59,8 @@ export async function expectNoTokenRefused(api: ApiClient): Promise<void> {
   if (answer.status !== 401) throw new Error(`Expected a request without any token to be refused as not signed in (401); it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
 }
 
-export async function expectApiAccepts(user: UserSession): Promise<void> {
-  const answers = await Promise.all([user.api.threads(user.accessToken), user.auth.me(user.accessToken)]);
+export async function expectApiAccepts(user: UserSession, where: { api?: ApiClient; auth?: AuthClient } = {}): Promise<void> {
+  const answers = await Promise.all([(where.api ?? user.api).threads(user.accessToken), (where.auth ?? user.auth).me(user.accessToken)]);
   for (const answer of answers) {
     if (answer.status !== 200) throw new Error(`Expected ${answer.call} to accept ${user.name}'s token; it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
   }
