@@ -7,7 +7,7 @@ import { expectEverySocketGotRun, expectIsolation, expectOverlap, latencySummary
 import type { AgentRun } from '../support/agent-run';
 import type { UserSession } from '../support/session';
 import { randomUUID } from 'node:crypto';
-import { INTRUSIONS, headersClaimingToBe, refusedAsNotTheirs, refusedAsUnknown } from '../support/intrusions';
+import { INTRUSIONS, headersClaimingToBe, listClaimingToBe, refusedAsNotTheirs, refusedAsUnknown } from '../support/intrusions';
 import { expectConversationHoldsOnly, expectOnlyOwnConversationsListed, expectRefused } from '../support/expectations/access';
 
 /** Everyone signed in with a chat open first, so that the asking itself happens at one moment. */
@@ -113,9 +113,7 @@ Then('{user} is refused every time as having no access', function (this: ApexWor
 });
 
 When('{user} lists her/his/their conversations with headers claiming to be {user}', async function (this: ApexWorld, user: string, named: string) {
-  const session = this.session(user);
-  await session.ensureSignedIn();
-  await session.attempt('list', session.api.sendingHeaders(headersClaimingToBe(this.session(named))).threads(session.accessToken));
+  await listClaimingToBe(this.session(user), this.session(named), this.target.runDeadlineMs);
 });
 
 Then("{user} is shown only her/his/their own conversations, none of {user}'s", function (this: ApexWorld, user: string, named: string) {

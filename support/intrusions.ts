@@ -74,3 +74,13 @@ export function refusedAsUnknown(answer: Answer): boolean {
 export function headersClaimingToBe(someone: UserSession): Record<string, string> {
   return { 'x-user-id': someone.userId, 'x-e2e-test': 'true', 'x-test-type': 'e2e' };
 }
+
+/**
+ * Lists the person's conversations with headers claiming to be someone else, once the person's own
+ * questions have been answered (so their conversations exist to be listed).
+ */
+export async function listClaimingToBe(user: UserSession, someone: UserSession, withinMs: number): Promise<void> {
+  await user.ensureSignedIn();
+  await Promise.all(user.runs.map((run) => run.finished(withinMs)));
+  await user.attempt('list', user.api.sendingHeaders(headersClaimingToBe(someone)).threads(user.accessToken));
+}
