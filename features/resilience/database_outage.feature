@@ -18,6 +18,9 @@ Feature: Database outage
     And Alice's next question is answered within 10 seconds of it coming back
     And the platform reports itself healthy again within 10 seconds
 
+  # The database picks which side of a deadlock to end; on a loaded machine it now and then ends
+  # the other work instead of the analysis, and the scenario then has nothing to show: one retry.
+  @flaky
   Scenario: Other work deadlocks with the end of an analysis, and the end is recorded once it can be
     Given Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
