@@ -18,10 +18,11 @@ Feature: Database outage
     And Alice's next question is answered within 10 seconds of it coming back
     And the platform reports itself healthy again within 10 seconds
 
-  # The database picks which side of a deadlock to end; on a loaded machine it now and then ends
-  # the other work instead of the analysis, and the scenario then has nothing to show: one retry.
   @flaky
   Scenario: Other work deadlocks with the end of an analysis, and the end is recorded once it can be
+    The database picks which side of a deadlock to end; on a loaded machine it now and then ends
+    the other work instead of the analysis, which leaves the scenario nothing to show: one retry.
+
     Given Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
