@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { loadConfiguration } from '@cucumber/cucumber/api';
 import { readFileSync } from 'node:fs';
 import { REPORTS, prepareRun, reportCounts, summarise } from './lib/run';
-import { ms, readOutcomes, readStated } from './lib/messages';
+import { ms, readEnvelopes, readOutcomes, readStated } from './lib/messages';
 import { coverageOf, journeySummary, readCatalogue } from './lib/journeys';
 import { readRunConfiguration } from './lib/run-configuration';
 import { configFromEnv } from '../platform/server/config';
@@ -34,7 +34,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ launchedAt: numb
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function messages(): any[] {
-  return readFileSync(`${REPORTS}/messages.ndjson`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return readEnvelopes(`${REPORTS}/messages.ndjson`);
 }
 
 /** How fast one run streams when the agents' deliberate delays are zero: events per second, per agent. */

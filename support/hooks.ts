@@ -89,8 +89,10 @@ After({ timeout: 10_000 }, async function (this: ApexWorld, { result }) {
  * its own.
  */
 const instanceWide = (pickle: { tags: readonly { name: string }[] }) => pickle.tags.some((t) => t.name === '@instance-wide');
+let againstDeployment: boolean | undefined;
 setParallelCanAssign((pickle, inProgress) => {
-  if (targetConfigFromEnv().kind !== 'remote') return true;
+  againstDeployment ??= targetConfigFromEnv().kind === 'remote';
+  if (!againstDeployment) return true;
   return instanceWide(pickle) ? inProgress.length === 0 : !inProgress.some(instanceWide);
 });
 

@@ -24,9 +24,14 @@ const worse = (a: string, b: string) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(
 /** A message timestamp or duration in milliseconds. */
 export const ms = (d: { seconds: number; nanos: number }) => d.seconds * 1000 + d.nanos / 1e6;
 
+/** A message stream's envelopes, one per line. */
+export function readEnvelopes(file: string): any[] {
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
 export function readOutcomes(file: string): { scenarios: ScenarioOutcome[]; wallMs: number; success: boolean } | undefined {
   if (!existsSync(file)) return undefined;
-  const envelopes = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const envelopes = readEnvelopes(file);
   const pickles = new Map<string, any>();
   const pickleSteps = new Map<string, string>();
   const testCases = new Map<string, any>();

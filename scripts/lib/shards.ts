@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
 import { SuiteConfigError } from '../../support/target';
+import { readEnvelopes } from './messages';
 
 /**
  * A sharded run (`--shard INDEX/TOTAL`) keeps everything the merge needs in
@@ -86,7 +87,6 @@ export function gatheredShards(): Shard[] | undefined {
   return shards;
 }
 
-const readEnvelopes = (file: string): any[] => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 
 /** Each scenario a stream ran, as "file:line" of its pickle (an Examples row has its own line). */
 function scenariosRun(envelopes: any[]): string[] {

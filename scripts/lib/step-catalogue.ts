@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readEnvelopes } from './messages';
 import { distance } from 'fastest-levenshtein';
 
 export interface StepEntry {
@@ -14,7 +15,7 @@ const KEYWORD: Record<string, string> = { Context: 'Given', Action: 'When', Outc
 /** Every step definition with where it lives and how the features use it, from a dry run's message stream. */
 export function stepCatalogue(messagesFile: string): StepEntry[] {
   if (!existsSync(messagesFile)) return [];
-  const envelopes = readFileSync(messagesFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const envelopes = readEnvelopes(messagesFile);
   const entries = new Map<string, StepEntry>();
   const pickleSteps = new Map<string, string>();
   for (const e of envelopes) {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readEnvelopes } from './messages';
 import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import { closestSteps, stepCatalogue } from './step-catalogue';
 
@@ -11,8 +12,7 @@ interface Definitions {
 }
 
 /** The step definitions and parameter types a run's message stream declares. */
-function definitionsOf(messagesFile: string): Definitions {
-  const envelopes = readFileSync(messagesFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+function definitionsOf(envelopes: any[]): Definitions {
   const strictTypes = new ParameterTypeRegistry();
   const looseTypes = new ParameterTypeRegistry();
   const regexps = new Map<string, RegExp>();
@@ -55,9 +55,10 @@ function definitionsOf(messagesFile: string): Definitions {
  */
 export function explainUndefined(text: string, messagesFile: string): string {
   if (!existsSync(messagesFile)) return '';
-  const column = missingColumn(text, messagesFile);
+  const envelopes = readEnvelopes(messagesFile);
+  const column = missingColumn(text, envelopes);
   if (column) return column;
-  const definitions = definitionsOf(messagesFile);
+  const definitions = definitionsOf(envelopes);
   // The reading with the fewest unaccepted words is the one the author meant.
   let best: string[] = [];
   for (const step of definitions.steps) {
@@ -79,10 +80,10 @@ export function explainUndefined(text: string, messagesFile: string): string {
 }
 
 /** An outline step whose <placeholder> names no column of its Examples keeps the placeholder as text. */
-function missingColumn(text: string, messagesFile: string): string | undefined {
+function missingColumn(text: string, envelopes: any[]): string | undefined {
   const placeholders = [...text.matchAll(/<([^<>]+)>/g)].map((m) => m[1]);
   if (placeholders.length === 0) return undefined;
-  const documents = readFileSync(messagesFile, 'utf8').split('\n').filter((line) => line.startsWith('{"gherkinDocument"')).map((line) => JSON.parse(line).gherkinDocument);
+  const documents = envelopes.filter((e) => e.gherkinDocument).map((e) => e.gherkinDocument);
   for (const document of documents) {
     const children = document.feature?.children ?? [];
     const scenarios = children.flatMap((c: any) => [c.scenario, ...(c.rule?.children ?? []).map((r: any) => r.scenario)]).filter(Boolean);
