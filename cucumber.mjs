@@ -22,7 +22,7 @@ const MEASURED = '@load or @timing';
 export default {
   ...common,
   format: reportsIn('reports'),
-  parallel: 4,
+  parallel: 6,
   tags: `not (${MEASURED})`,
   // Only scenarios tagged @flaky get a second try, and the report names any that needed it.
   retry: 1,

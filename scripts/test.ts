@@ -1,4 +1,4 @@
-import { HTML_REPORT, REPORTS, cucumber, exitOnError, prepareRun, reportCounts, slowFirst, summarise, writeHtmlReport } from './lib/run';
+import { HTML_REPORT, REPORTS, cucumber, whenScenariosStarted, exitOnError, prepareRun, reportCounts, slowFirst, summarise, writeHtmlReport } from './lib/run';
 import { CheckResult, biteCheck, redactionCheck, remoteCheck, stepsCheck, typecheck, unitCheck } from './lib/checks';
 import { browserCheck } from './lib/browser-check';
 import { gherkinFormatCheck } from './lib/gherkin-format';
@@ -22,24 +22,30 @@ function guideCheck(): CheckResult {
 async function main(): Promise<void> {
   const started = Date.now();
   clearReports();
-  writeRunConfiguration(await runConfigurationOf([]));
+  const configuration = await runConfigurationOf([]);
+  writeRunConfiguration(configuration);
   const prepared = await prepareRun();
   prepared.description.forEach((line) => console.log(line));
 
   const checks: CheckResult[] = [];
   let scenarios;
   try {
+    console.log('\nRunning the specification:');
+    const run = cucumber(slowFirst([]), prepared.env);
     // The specification mostly waits on sockets and timers, so every check that needs none of
     // its results (the type check, the steps' dry run, and the bite and remote runs, each on a
-    // platform of its own) runs beside it instead of before or after it.
-    const early = Promise.all([typecheck(), stepsCheck(prepared.env), unitCheck()]);
-    const platformChecks = Promise.all(
-      prepared.env.APEX_API_URL
-        ? [{ name: 'bite', ok: true, skipped: true, detail: 'skipped: the bite check breaks the reference platform, and a remote target is configured' }]
-        : [biteCheck(prepared.env), remoteCheck(prepared)],
+    // platform of its own) runs beside it instead of before or after it. They start once every
+    // worker has its platform up: started with the workers, they doubled the workers' start-up.
+    const besideRun = whenScenariosStarted(`${REPORTS}/messages.ndjson`, Math.max(1, configuration.workers), 30_000, run);
+    const early = besideRun.then(() => Promise.all([typecheck(), stepsCheck(prepared.env), unitCheck()]));
+    const platformChecks = besideRun.then(() =>
+      Promise.all(
+        prepared.env.APEX_API_URL
+          ? [{ name: 'bite', ok: true, skipped: true, detail: 'skipped: the bite check breaks the reference platform, and a remote target is configured' }]
+          : [biteCheck(prepared.env), remoteCheck(prepared)],
+      ),
     );
-    console.log('\nRunning the specification:');
-    const code = await cucumber(slowFirst([]), prepared.env);
+    const code = await run;
     const [types, steps, unit] = await early;
     checks.push(types, steps, unit, gherkinFormatCheck(), guideCheck());
     scenarios = summarise(`${REPORTS}/messages.ndjson`);

@@ -82,7 +82,7 @@ Feature: Protocol hygiene
     When Alice tries to open a chat connection at another address of the platform
     Then Alice is refused as there is no chat at that address
 
-  @fast
+  @slow
   Scenario: Heartbeats keep an idle chat open and drop a chat that stopped answering
     Given the platform checks chat connections every 500 milliseconds
     And Alice has a chat connection open that answers heartbeats
@@ -120,7 +120,7 @@ Feature: Protocol hygiene
     When Alice sends a message that is not JSON
     Then Alice is told she is sending too many messages
 
-  @fast
+  @slow
   Scenario: The message limit lifts once its window has passed
     Given the chat allows 5 messages per customer every 2 seconds
     And Alice has a chat connection open

@@ -16,6 +16,8 @@ export interface RunConfiguration {
   planned: number;
   /** Where the profile writes its reports: the folder of its message stream. */
   reportsDir: string;
+  /** How many workers run scenarios at once (0: the run's own process alone). */
+  workers: number;
 }
 
 
@@ -36,7 +38,7 @@ export async function runConfigurationOf(args: string[]): Promise<RunConfigurati
   warnOfUnknownJourneys(tags);
   const messages = useConfiguration.format.map((f) => (Array.isArray(f) ? f.join(':') : f)).find((f) => f.startsWith('message:'));
   const reportsDir = messages ? dirname(messages.slice('message:'.length)) : 'reports';
-  return { tags, shard: useConfiguration.shard || undefined, planned: plan.length, reportsDir };
+  return { tags, shard: useConfiguration.shard || undefined, planned: plan.length, reportsDir, workers: useConfiguration.parallel };
 }
 
 /** Cucumber brackets each --tags value; one value is shown as it was typed. */

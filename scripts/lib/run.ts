@@ -61,6 +61,27 @@ export async function prepareRun(base: NodeJS.ProcessEnv = process.env): Promise
 // The package exports no bin path, so find it beside its package.json.
 const CUCUMBER = join(dirname(require.resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber.js');
 
+/**
+ * Resolves once the run writing this message stream has started `count` scenarios, or has ended,
+ * or after `deadlineMs` (whichever comes first), so that work beside the run can wait for its
+ * workers to have loaded instead of slowing them down while they do.
+ */
+export function whenScenariosStarted(messages: string, count: number, deadlineMs: number, ended: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const started = () => (existsSync(messages) ? readFileSync(messages, 'utf8').split('"testCaseStarted"').length - 1 : 0);
+    const poll = setInterval(() => {
+      if (started() >= count) finish();
+    }, 250);
+    const deadline = setTimeout(finish, deadlineMs);
+    function finish(): void {
+      clearInterval(poll);
+      clearTimeout(deadline);
+      resolve();
+    }
+    void ended.then(finish);
+  });
+}
+
 /** Runs cucumber-js in its own process; resolves with its exit code. */
 export function cucumber(args: string[], env: NodeJS.ProcessEnv, quiet = false): Promise<number> {
   return new Promise((resolve) => {
