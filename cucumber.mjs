@@ -41,5 +41,15 @@ export const bite = { ...common, format: ['message:reports/bite/messages.ndjson'
 /** The remote check: the smoke journeys against a platform of its own process, through APEX_* settings. */
 export const remote = { ...common, format: ['message:reports/remote/messages.ndjson'], tags: 'not @load' };
 
+/**
+ * `npm run remote-check`: the whole default profile against the reference platform as a process
+ * of its own, addressed only by APEX_* settings: the agent journeys and @smoke at the realistic
+ * pace (AGENT_TIME_SCALE=1), the rest at the test pace. The two run at once, so neither prints progress.
+ */
+const REALISTIC = '@agents or @smoke';
+const remoteRun = (dir, tags) => ({ ...common, format: reportsIn(dir).filter((f) => f !== 'progress'), parallel: 6, tags, retry: 1, retryTagFilter: '@flaky' });
+export const remoteTestPace = remoteRun('reports/remote-check/test-pace', `not (${MEASURED}) and not (${REALISTIC})`);
+export const remoteRealisticPace = remoteRun('reports/remote-check/realistic-pace', `not (${MEASURED}) and (${REALISTIC})`);
+
 /** Mutation testing (stryker.config.mjs): no reports, and nothing that measures time or needs a real model. */
 export const stryker = { ...common, format: [], tags: 'not @load and not @real-llm and not @timing' };

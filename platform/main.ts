@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, configFromEnv } from './server/config';
 
 // What the platform does with an error nobody caught, in one place: it is logged, loudly, and the
@@ -13,6 +14,9 @@ process.on('uncaughtException', (error) => {
 
 /** `npm run platform`: the reference platform on its own, for people and for other clients. */
 async function main(): Promise<void> {
+  // A test platform started by hand is for a specification in another terminal, whose simulated
+  // sign-ins need a bypass key: without one, a dozen of its scenarios would be skipped.
+  if ((process.env.ENVIRONMENT ?? 'test') === 'test' && !process.env.E2E_OAUTH_SIMULATION_KEY) process.env.E2E_OAUTH_SIMULATION_KEY = randomBytes(24).toString('base64url');
   const config = configFromEnv();
   // Loaded only once the configuration holds, so that a refusal to start is immediate.
   const { resolveServices } = require('./server/services') as typeof import('./server/services');
@@ -39,7 +43,8 @@ async function main(): Promise<void> {
   };
   console.log('To run the specification against it, paste these into another terminal (they hold its secrets):');
   for (const [name, value] of Object.entries(settings)) if (value) console.log(`  export ${name}='${value}'`);
-  console.log('  npm run specs -- --tags @smoke');
+  console.log('  npm run specs                        # the whole default profile');
+  console.log('  npm run specs -- --tags @smoke       # or only the quickest journeys');
 
   const shutdown = async () => {
     await platform.stop();

@@ -227,7 +227,7 @@ When("the {word} {word}'s breaker has cooled down", async function (this: ApexWo
   await eventually(`the ${tool} breaker to be ready for a trial call`, async () => {
     const health = await http('GET', `${this.target.apiUrl}/health`);
     return health.body?.breakers?.[tool] === 'half_open' ? true : undefined;
-  }, 10_000);
+  }, this.target.timing.breakerCooldownMs + 10_000);
 });
 
 Given("{user}'s runs will crash", async function (this: ApexWorld, user: string) {

@@ -23,7 +23,54 @@ export interface Target {
   /** Where the probes look; undefined means probe steps are skipped. */
   databaseUrl?: string;
   redisUrl?: string;
+  /** How long a run may take to end: APEX_RUN_DEADLINE_SECONDS, or what the target's time scale needs. */
   runDeadlineMs: number;
+  timing: TargetTiming;
+}
+
+/**
+ * The target's own pace, which every deadline that waits for the platform's time (a run, a
+ * breaker's cool-down, a heartbeat) follows: a staging deployment runs at the realistic time
+ * scale with a cool-down of its own, and a deadline fixed for the test scale would be wrong there.
+ */
+export interface TargetTiming {
+  agentTimeScale: number;
+  breakerCooldownMs: number;
+  heartbeatIntervalMs: number;
+  /** Where the figures came from, as the report says it. */
+  source: string;
+}
+
+/** The contract's defaults: a realistic pace (section 1), a 30 s breaker cool-down and heartbeat. */
+const CONTRACT_TIMING = { agentTimeScale: 1, breakerCooldownMs: 30_000, heartbeatIntervalMs: 30_000 };
+
+/**
+ * A remote target's timing: what its health publishes, else the APEX_* settings that state it,
+ * else the contract's defaults.
+ */
+function remoteTiming(published: { agent_time_scale?: number; breaker_cooldown_ms?: number; heartbeat_interval_ms?: number } | undefined): TargetTiming {
+  if (published?.agent_time_scale !== undefined && published.breaker_cooldown_ms !== undefined && published.heartbeat_interval_ms !== undefined) {
+    return { agentTimeScale: published.agent_time_scale, breakerCooldownMs: published.breaker_cooldown_ms, heartbeatIntervalMs: published.heartbeat_interval_ms, source: "the target's /health" };
+  }
+  const setting = (name: string, fallback: number) => {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new SuiteConfigError(`${name} is "${raw}": set it to a number of zero or more, as the target is configured.`);
+    return value;
+  };
+  const given = ['APEX_AGENT_TIME_SCALE', 'APEX_BREAKER_COOLDOWN_MS', 'APEX_HEARTBEAT_INTERVAL_MS'].filter((name) => process.env[name]);
+  return {
+    agentTimeScale: setting('APEX_AGENT_TIME_SCALE', CONTRACT_TIMING.agentTimeScale),
+    breakerCooldownMs: setting('APEX_BREAKER_COOLDOWN_MS', CONTRACT_TIMING.breakerCooldownMs),
+    heartbeatIntervalMs: setting('APEX_HEARTBEAT_INTERVAL_MS', CONTRACT_TIMING.heartbeatIntervalMs),
+    source: given.length ? `${given.join(', ')}, and the contract's defaults for the rest` : "the contract's defaults (the target publishes no timing)",
+  };
+}
+
+/** A run's deliberate work takes at most about 180 s at the realistic pace (a deep analysis's ten stages); 30 s more covers the rest. */
+function runDeadlineFor(timing: TargetTiming): number {
+  return deadlineMs(30 + 180 * timing.agentTimeScale);
 }
 
 let target: Target | undefined;
@@ -51,6 +98,7 @@ export async function bringUpTarget(): Promise<Target> {
   const config = targetConfigFromEnv();
   if (config.kind === 'remote') {
     const [auth, backend] = await Promise.all([readHealth('auth service', config.authUrl), readHealth('backend', config.apiUrl)]);
+    const timing = remoteTiming(backend.capabilities?.timing);
     target = {
       ...config,
       version: backend.version ?? auth.version ?? 'unknown',
@@ -59,7 +107,8 @@ export async function bringUpTarget(): Promise<Target> {
       secrets: { jwt: process.env.APEX_JWT_SECRET, service: process.env.APEX_SERVICE_SECRET, e2eBypassKey: process.env.APEX_E2E_BYPASS_KEY },
       databaseUrl: process.env.APEX_DATABASE_URL,
       redisUrl: process.env.APEX_REDIS_URL,
-      runDeadlineMs: deadlineMs(120),
+      runDeadlineMs: runDeadlineFor(timing),
+      timing,
     };
   } else {
     const secrets = {
@@ -92,6 +141,7 @@ export async function bringUpTarget(): Promise<Target> {
     };
     const platformConfig = configFromEnv(referenceEnv);
     platform = await startPlatform(platformConfig);
+    const timing = { agentTimeScale: platformConfig.agentTimeScale, breakerCooldownMs: platformConfig.breakerCooldownMs, heartbeatIntervalMs: platformConfig.heartbeatMs, source: "the reference platform's settings" };
     target = {
       kind: 'reference',
       authUrl: platform.authUrl,
@@ -103,7 +153,8 @@ export async function bringUpTarget(): Promise<Target> {
       secrets,
       databaseUrl: platformConfig.databaseUrl,
       redisUrl: platformConfig.redisUrl === 'memory:' ? undefined : platformConfig.redisUrl,
-      runDeadlineMs: deadlineMs(30),
+      runDeadlineMs: runDeadlineFor(timing),
+      timing,
     };
   }
   Object.values(target.secrets).forEach(registerSecret);
@@ -139,7 +190,7 @@ function describeTargetForReport(t: Target): void {
   mkdirSync(dir, { recursive: true });
   const file = `${dir}/target.json`;
   const temporary = `${file}.${process.pid}`;
-  writeFileSync(temporary, JSON.stringify({ kind: t.kind, version: t.version, environment: t.environment, llm: t.llm, apiUrl: t.apiUrl }, null, 2));
+  writeFileSync(temporary, JSON.stringify({ kind: t.kind, version: t.version, environment: t.environment, llm: t.llm, apiUrl: t.apiUrl, timing: t.timing }, null, 2));
   renameSync(temporary, file);
 }
 

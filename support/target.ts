@@ -47,7 +47,7 @@ export interface HealthSummary {
   status: string;
   version?: string;
   environment?: string;
-  capabilities?: { llm?: string };
+  capabilities?: { llm?: string; timing?: { agent_time_scale?: number; breaker_cooldown_ms?: number; heartbeat_interval_ms?: number } };
   checks?: Record<string, string>;
 }
 

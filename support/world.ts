@@ -10,8 +10,9 @@ import type { AuthRelay } from './fakes/auth-relay';
 import type { LoadFigures } from './load-report';
 import type { PlatformProcess } from './platform-process';
 
-// Steps wait with their own, shorter deadlines; this only catches a wait that forgot one.
-setDefaultTimeout(120_000);
+// Steps wait with their own, shorter deadlines; this only catches a wait that forgot one. It lies
+// past the longest of them, a run's at the realistic pace (210 s, support/environment.ts).
+setDefaultTimeout(300_000);
 
 /** One per scenario: the people in it, and the probes into the target's stores. */
 export class ApexWorld extends World {

@@ -168,7 +168,10 @@ export function buildBackendService(deps: {
     const tools = breakers.states();
     if (report.status === 'healthy' && Object.values(tools).some((state) => state !== 'closed')) report.status = 'degraded';
     if (report.status === 'unhealthy') reply.status(503);
-    return { ...report, capabilities: { llm }, breakers: tools };
+    // The timing a suite's deadlines must follow: a staging deployment runs at the realistic time
+    // scale with a breaker cool-down of its own, and a fixed deadline would be wrong for one of them.
+    const timing = { agent_time_scale: config.agentTimeScale, breaker_cooldown_ms: config.breakerCooldownMs, heartbeat_interval_ms: config.heartbeatMs };
+    return { ...report, capabilities: { llm, timing }, breakers: tools };
   };
   app.get('/health', health);
   app.get('/health/ready', health);

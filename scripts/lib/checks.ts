@@ -132,17 +132,26 @@ export function redactionCheck(secrets: string[]): CheckResult {
     : { name: 'redaction', ok: true, detail: `${files.length} report files hold no token, password or key` };
 }
 
+/** Where a run against a platform of its own process goes, and at what pace that platform works. */
+export interface RemoteRun {
+  /** Cucumber's arguments: a profile whose message stream lands in its own folder, and tags. */
+  args: string[];
+  reportsDir: string;
+  /** AGENT_TIME_SCALE of the platform: 0.01 is the suite's test pace, 1 the realistic one. */
+  timeScale: number;
+  quiet?: boolean;
+}
+
 /**
- * Pointing the suite at a deployment works: the reference platform is started as a process of
- * its own, and the @smoke journeys run against it through APEX_* settings alone, as against a
- * remote target.
+ * Runs scenarios against the reference platform started as a process of its own, with the
+ * settings a deployment has (its own breaker cool-down and heartbeat), addressed only by APEX_*
+ * settings as a remote target is. Resolves with cucumber's exit code.
  */
-export async function remoteCheck(prepared: PreparedRun): Promise<CheckResult> {
+export async function runAgainstPlatformProcess(prepared: PreparedRun, run: RemoteRun): Promise<number> {
   const env = prepared.env;
-  const platform = await spawnPlatform({ ...env, ENVIRONMENT: 'test', AGENT_TIME_SCALE: '0.01', PASSWORD_HASH_COST: '1024', DATABASE_SYNCHRONOUS_COMMIT: 'off' });
-  let code: number;
+  const platform = await spawnPlatform({ ...env, ENVIRONMENT: 'test', AGENT_TIME_SCALE: String(run.timeScale), PASSWORD_HASH_COST: '1024', DATABASE_SYNCHRONOUS_COMMIT: 'off' });
   try {
-    code = await cucumber(['--profile', 'remote', '--tags', '@smoke'], {
+    return await cucumber(run.args, {
       ...env,
       APEX_AUTH_URL: platform.authUrl,
       APEX_API_URL: platform.apiUrl,
@@ -152,11 +161,20 @@ export async function remoteCheck(prepared: PreparedRun): Promise<CheckResult> {
       APEX_JWT_SECRET: env.JWT_SECRET_KEY,
       APEX_SERVICE_SECRET: env.SERVICE_SECRET,
       APEX_E2E_BYPASS_KEY: env.E2E_OAUTH_SIMULATION_KEY,
-      APEX_REPORTS_DIR: `${REPORTS}/remote`,
-    }, true);
+      APEX_REPORTS_DIR: run.reportsDir,
+    }, run.quiet);
   } finally {
     await platform.stop();
   }
+}
+
+/**
+ * Pointing the suite at a deployment works: the reference platform is started as a process of
+ * its own, and the @smoke journeys run against it through APEX_* settings alone, as against a
+ * remote target. (`npm run remote-check` runs the whole default profile so.)
+ */
+export async function remoteCheck(prepared: PreparedRun): Promise<CheckResult> {
+  const code = await runAgainstPlatformProcess(prepared, { args: ['--profile', 'remote', '--tags', '@smoke'], reportsDir: `${REPORTS}/remote`, timeScale: 0.01, quiet: true });
   const scenarios = readOutcomes(`${REPORTS}/remote/messages.ndjson`)?.scenarios ?? [];
   const passed = scenarios.filter((s) => s.status === 'PASSED').length;
   const ok = code === 0 && scenarios.length > 0 && passed === scenarios.length;
