@@ -188,6 +188,8 @@ export function buildBackendService(deps: {
     environment: config.environment,
     app_name: 'Netra Apex',
     version: config.version,
+    // What the front end may offer here: Google sign-in works only through the stand-in provider,
+    // which exists in test alone (contract section 8).
     features: {
       google_sign_in: config.environment === 'test',
       simulated_sign_in: Boolean(config.e2eOAuthSimulationKey),
