@@ -64,7 +64,7 @@ When('the platform is started for {word} with {word} pointing at {word}', async 
   this.platformProcess = await startPlatformProcess({ ...startupSettings(environment), [setting]: onThisMachine(setting, host) });
 });
 
-Then("the front end is told the platform's name, environment, version and features, as its health reports them", async function (this: ApexWorld) {
+Then("the front end is told the platform's name and features, and the environment and version its health reports", async function (this: ApexWorld) {
   expectPublicConfig(await readPublicConfig(this.target.apiUrl), await readHealth(this.target.apiUrl));
 });
 

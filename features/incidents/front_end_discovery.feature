@@ -13,7 +13,7 @@ Feature: Front-end discovery
 
   @fast
   Scenario: The front end learns what the platform is
-    Then the front end is told the platform's name, environment, version and features, as its health reports them
+    Then the front end is told the platform's name and features, and the environment and version its health reports
 
   @slow
   Scenario Outline: In <environment>, the platform will not start without <setting>
