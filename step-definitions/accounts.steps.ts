@@ -11,6 +11,7 @@ import { FaultClient } from '../support/clients/fault-client';
 import { expectFaultsListed } from '../support/expectations/sessions';
 import { expectStatus } from '../support/clients/http';
 import { BAD_SIGN_UPS } from '../support/domain';
+import { addressesFor } from '../support/deployment';
 import { OAUTH_DESTINATIONS, PUBLISHED_AUTH_ADDRESS, expectCodeSentTo, expectLeadsThroughPublishedAddress, expectSameDestinations, ownCallback } from '../support/oauth';
 
 Given('{user} is signed in', async function (this: ApexWorld, user: string) {
@@ -103,7 +104,7 @@ When('{user} tries the simulated OAuth sign-in without a bypass key', async func
 });
 
 Given('a platform instance for {word} that holds the bypass key', async function (this: ApexWorld, environment: string) {
-  if (!(await this.startInstance({ ENVIRONMENT: environment }))) return this.skip(`this starts a reference platform instance for ${environment}; a deployment is what it is.`);
+  if (!(await this.startInstance({ ENVIRONMENT: environment, ...addressesFor(environment) }))) return this.skip(`this starts a reference platform instance for ${environment}; a deployment is what it is.`);
 });
 
 Given('a platform instance whose sign-in service is published at an address of its own', async function (this: ApexWorld) {

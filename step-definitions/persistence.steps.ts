@@ -9,6 +9,7 @@ import { expectWellFormedRun } from '../support/expectations/runs';
 import { redact } from '../support/redact';
 import { createScratchDatabase, migrationsRecorded } from '../support/probes/database-admin';
 import { startExtraInstance, startPlatformProcess } from '../support/environment';
+import { startupSettings } from '../support/deployment';
 
 Then('the {word} service reports its environment, version and the state of {string}', async function (this: ApexWorld, service: string, dependencies: string) {
   const url = service === 'auth' ? this.target.authUrl : this.target.apiUrl;
@@ -23,7 +24,7 @@ Then('the {word} service reports its environment, version and the state of {stri
 
 When('the platform is started for {word} with a {word} of {int} characters', async function (this: ApexWorld, environment: string, setting: string, length: number) {
   if (this.target.kind === 'remote') return this.skip('this starts the reference platform as its own process; it says nothing about a remote target.');
-  this.platformProcess = await startPlatformProcess({ ENVIRONMENT: environment, JWT_SECRET_KEY: 'k'.repeat(32), SERVICE_SECRET: 's'.repeat(32), [setting]: 'x'.repeat(length) });
+  this.platformProcess = await startPlatformProcess({ ...startupSettings(environment), [setting]: 'x'.repeat(length) });
 });
 
 Given('a new, empty database', async function (this: ApexWorld) {

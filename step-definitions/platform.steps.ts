@@ -6,6 +6,7 @@ import { describeFrames } from '../support/clients/agent-socket';
 import { redact } from '../support/redact';
 import { startPlatformProcess } from '../support/environment';
 import { deepStagePace } from '../support/domain';
+import { startupSettings } from '../support/deployment';
 
 const ONLY_REFERENCE = 'this starts reference platform instances, which a remote target does not have.';
 /** A lease that a slow analysis outlasts several times over: the instance must keep renewing it for as long as the analysis runs. */
@@ -47,11 +48,7 @@ Then('that instance will not let {user} in, because it cannot check her/his/thei
 
 When('the platform is started for {word} without {word}', async function (this: ApexWorld, environment: string, missing: string) {
   if (this.target.kind === 'remote') return this.skip('this starts the reference platform as its own process; it says nothing about a remote target.');
-  const settings: NodeJS.ProcessEnv = {
-    ENVIRONMENT: environment,
-    JWT_SECRET_KEY: randomBytes(32).toString('base64url'),
-    SERVICE_SECRET: randomBytes(24).toString('base64url'),
-  };
+  const settings = startupSettings(environment);
   if (!(missing in settings)) throw new Error(`${missing} is not a setting this step knows; it knows ${Object.keys(settings).join(', ')}.`);
   delete settings[missing];
   this.platformProcess = await startPlatformProcess(settings);

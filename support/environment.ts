@@ -5,6 +5,7 @@ import { startPlatform, RunningPlatform } from '../platform/server/platform';
 import { registerSecret } from './redact';
 import { SuiteConfigError, readHealth, targetConfigFromEnv } from './target';
 import { PlatformProcess, launchPlatform, spawnPlatform } from './platform-process';
+import { FRONT_END_ADDRESS } from './deployment';
 
 /** Everything a scenario needs to know about the deployment under test. */
 /** The reference platform's default password hash cost (scrypt N), as a deployment runs it. */
@@ -135,6 +136,9 @@ export async function bringUpTarget(): Promise<Target> {
       DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '8',
       // Every event is a commit; waiting for the disk on each one is most of a run's time here.
       DATABASE_SYNCHRONOUS_COMMIT: process.env.DATABASE_SYNCHRONOUS_COMMIT ?? 'off',
+      // A front end at an address of its own, as a deployment's is: the cross-origin journeys take
+      // its origin, and the look-alikes of it, from what the platform names.
+      FRONTEND_URL: process.env.FRONTEND_URL ?? FRONT_END_ADDRESS,
       JWT_SECRET_KEY: secrets.jwt,
       SERVICE_SECRET: secrets.service,
       E2E_OAUTH_SIMULATION_KEY: secrets.e2eBypassKey,

@@ -7,6 +7,7 @@ import { INTRUSIONS } from './intrusions';
 import { OAUTH_DESTINATIONS } from './oauth';
 import { BAD_EXECUTIONS, HOSTILE_BODIES, PATHOLOGICAL_TEXTS, POISONED_MESSAGES, ROUTER_PROBLEMS } from './hostile-input';
 import { PROCESS_ENDINGS } from './platform-process';
+import { ORIGINS } from './deployment';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
 defineParameterType({
@@ -134,6 +135,9 @@ defineParameterType({ name: 'logVariation', regexp: oneOf(Object.keys(LOG_VARIAT
 
 /** Where a sign-in might be sent: "another site", "a javascript address" … (support/oauth.ts). */
 defineParameterType({ name: 'oauthDestination', regexp: oneOf(Object.keys(OAUTH_DESTINATIONS)), transformer: (words: string) => words });
+
+/** Where a page calling the platform is, in words built from the front end's own address; see support/deployment.ts. */
+defineParameterType({ name: 'origin', regexp: oneOf(Object.keys(ORIGINS)), transformer: (words: string) => words });
 
 /** A body no one should send: "a null byte in the title", "details nested 65 levels deep" … (support/hostile-input.ts). */
 defineParameterType({ name: 'hostileBody', regexp: oneOf(Object.keys(HOSTILE_BODIES)), transformer: (words: string) => words });

@@ -62,7 +62,7 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
   const users = new Users(db);
   const sessions = new AuthSessions(db);
   const passwords = new Passwords(config.passwordHashCost);
-  const app = createHttpApp({ requestTimeoutMs: config.requestTimeoutSeconds * 1000 });
+  const app = createHttpApp({ requestTimeoutMs: config.requestTimeoutSeconds * 1000, allowedOrigins: config.corsAllowedOrigins });
 
   async function signIn(user: User, permissions = user.permissions, accessLifetime?: number) {
     const sessionId = randomUUID();

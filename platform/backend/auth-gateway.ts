@@ -1,4 +1,5 @@
 import type { Identity } from '../agents/runs';
+import type { DependencyState, Refusal } from '../server/health';
 
 export type Validation = { ok: true; identity: Identity } | { ok: false; problem: string };
 
@@ -39,6 +40,7 @@ export class AuthGateway {
       // Stryker disable next-line StringLiteral: the wording of the detail is not behaviour; the 503 AUTH_UNAVAILABLE is specified
       throw new AuthUnavailable('The auth service refused this backend\'s service credentials (check SERVICE_SECRET on both services).');
     }
+    if (body.error === 'invalid_service_id') throw new AuthUnavailable(`${this.refusedId()}.`);
     if (body.error === 'revocation_check_unavailable') {
       // Stryker disable next-line StringLiteral: the wording of the detail is not behaviour; the 503 AUTH_UNAVAILABLE is specified
       throw new AuthUnavailable('The auth service cannot check revocations right now (its Redis is unreachable).');
@@ -53,11 +55,32 @@ export class AuthGateway {
     return { ok: true, identity: { userId: body.user_id, email: body.email, permissions: body.permissions ?? [], tokenId: body.token_id, sessionId: body.session_id } };
   }
 
-  async reachable(): Promise<boolean> {
-    return fetch(`${this.authUrl}/health`, { signal: AbortSignal.timeout(2000) }).then(
-      (response) => response.ok,
-      // Stryker disable next-line ArrowFunction: equivalent, an undefined answer reads as down just as false does
-      () => false,
-    );
+  private refusedId(): string {
+    return `The auth service does not accept this backend's service id "${this.service.id}" (set SERVICE_ID to the id the auth service trusts)`;
+  }
+
+  /**
+   * Whether the auth service takes this backend's word, not merely whether it answers: asked to
+   * vouch for no token, it says missing_token to the service it trusts and names the refusal to
+   * any other (contract section 9: health names a refused id).
+   */
+  async standing(): Promise<DependencyState | Refusal> {
+    let body: { error?: string } | null;
+    try {
+      const response = await fetch(`${this.authUrl}/auth/validate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-service-id': this.service.id, 'x-service-secret': this.service.secret },
+        body: '{}',
+        signal: AbortSignal.timeout(2000),
+      });
+      if (!response.ok) return 'down';
+      body = (await response.json().catch(() => null)) as { error?: string } | null;
+    } catch {
+      return 'down';
+    }
+    if (body === null || typeof body !== 'object') return 'down';
+    if (body.error === 'invalid_service_id') return `refused: ${this.refusedId()}`;
+    if (body.error === 'invalid_service_credentials') return 'refused: The auth service does not accept this backend\'s service secret (check SERVICE_SECRET on both services)';
+    return 'ok';
   }
 }

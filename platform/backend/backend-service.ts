@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PlatformConfig } from '../server/config';
 import { ApiError, bearerToken, createHttpApp } from '../server/http';
@@ -50,9 +51,11 @@ export function buildBackendService(deps: {
   llm: string;
   disconnectUser(userId: string): number;
   breakers: CircuitBreakers;
+  /** Where the front end reaches the auth service when PUBLIC_AUTH_URL is not set (test and development only). */
+  authListenerUrl: string;
 }): FastifyInstance {
-  const { config, db, cache, conversations, gateway, faults, runs, llm, disconnectUser, breakers } = deps;
-  const app = createHttpApp({ requestTimeoutMs: config.requestTimeoutSeconds * 1000 });
+  const { config, db, cache, conversations, gateway, faults, runs, llm, disconnectUser, breakers, authListenerUrl } = deps;
+  const app = createHttpApp({ requestTimeoutMs: config.requestTimeoutSeconds * 1000, allowedOrigins: config.corsAllowedOrigins });
 
   async function authenticate(request: FastifyRequest): Promise<void> {
     const token = bearerToken(request.headers.authorization);
@@ -161,9 +164,42 @@ export function buildBackendService(deps: {
     });
   });
 
+  // Where this backend listens: what the front end is told in test and development, where the
+  // addresses need not be set (elsewhere the platform does not start without them).
+  const ownUrl = () => {
+    const { address, port } = app.server.address() as AddressInfo;
+    return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  };
+  const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
+
+  app.get('/api/discovery/services', async () => ({
+    environment: config.environment,
+    services: {
+      backend: {
+        api_url: withoutTrailingSlash(config.publicApiUrl ?? ownUrl()),
+        ws_url: withoutTrailingSlash(config.publicWsUrl ?? `${ownUrl().replace(/^http/, 'ws')}/ws`),
+      },
+      auth: { url: withoutTrailingSlash(config.publicAuthUrl ?? authListenerUrl) },
+      frontend: { url: withoutTrailingSlash(config.frontendUrl) },
+    },
+  }));
+
+  app.get('/api/config/public', async () => ({
+    environment: config.environment,
+    app_name: 'Netra Apex',
+    version: config.version,
+    // What the front end may offer here: Google sign-in works only through the stand-in provider,
+    // which exists in test alone (contract section 8).
+    features: {
+      google_sign_in: config.environment === 'test',
+      simulated_sign_in: Boolean(config.e2eOAuthSimulationKey),
+      language_model: Boolean(config.llm),
+    },
+  }));
+
   const health = async (_request: unknown, reply: { status(code: number): unknown }) => {
     const report = await healthReport(config, 'netra-backend', { db, cache }, {
-      auth: async () => ((await gateway.reachable()) ? 'ok' : 'down'),
+      auth: () => gateway.standing(),
     });
     const tools = breakers.states();
     if (report.status === 'healthy' && Object.values(tools).some((state) => state !== 'closed')) report.status = 'degraded';

@@ -23,6 +23,11 @@ export interface PlatformConfig {
   frontendUrl: string;
   /** The auth service's public address; OAuth redirects are built from it, never from a request's Host header. By default, the address it listens on. */
   publicAuthUrl?: string;
+  /** Where customers reach the API and its socket, as the front end is told (contract section 9). By default, where the backend listens. */
+  publicApiUrl?: string;
+  publicWsUrl?: string;
+  /** Origins whose pages may call both services with a customer's credentials; `*` (development only) means any. */
+  corsAllowedOrigins: string[];
   /** Callback URLs besides the auth service's own and the front end's that an OAuth provider may send a code to. */
   oauthAllowedRedirects: string[];
   /** How long a started provider sign-in may take to come back. */
@@ -101,6 +106,55 @@ function urlList(env: NodeJS.ProcessEnv, name: string): string[] {
   return urls.map((url) => new URL(url).href);
 }
 
+/** What customers' browsers are told, outside development and test: each must be set, and none may be this machine. */
+const PUBLISHED_ADDRESSES = [
+  { name: 'PUBLIC_API_URL', what: 'the API', protocols: ['https:', 'http:'], example: 'https://api.example.com' },
+  { name: 'PUBLIC_WS_URL', what: 'the chat socket', protocols: ['wss:', 'ws:'], example: 'wss://api.example.com/ws' },
+  { name: 'PUBLIC_AUTH_URL', what: 'the auth service', protocols: ['https:', 'http:'], example: 'https://auth.example.com' },
+  { name: 'FRONTEND_URL', what: 'the front end', protocols: ['https:', 'http:'], example: 'https://app.example.com' },
+] as const;
+
+/** localhost, 127.x.x.x, ::1 and 0.0.0.0: in a customer's browser these are the customer's own machine. */
+export function isLocalAddress(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
+}
+
+/**
+ * The real platform fell back to localhost addresses when these were missing, and every
+ * customer's browser then called its own machine: outside development and test it refuses to
+ * start instead (contract section 9).
+ */
+function expectPublishedAddresses(env: NodeJS.ProcessEnv, environment: Environment): void {
+  for (const { name, what, protocols, example } of PUBLISHED_ADDRESSES) {
+    const value = env[name] ?? '';
+    if (!value) throw new ConfigError(`${name} is not set: in ${environment}, set it to the address customers reach ${what} at, such as ${example}, because the front end is told it.`);
+    if (!URL.canParse(value) || !(protocols as readonly string[]).includes(new URL(value).protocol)) {
+      throw new ConfigError(`${name} is "${value}", which is not a ${protocols.map((p) => p.replace(':', '')).join(' or ')} address: set it to the address customers reach ${what} at, such as ${example}.`);
+    }
+    if (isLocalAddress(new URL(value).hostname)) {
+      throw new ConfigError(`${name} is "${value}", which in a customer's browser is the customer's own machine: in ${environment}, set it to the address customers reach ${what} at, such as ${example}.`);
+    }
+  }
+}
+
+/** CORS_ALLOWED_ORIGINS as origins (scheme, host and port); by default the front end's own. */
+function allowedOrigins(env: NodeJS.ProcessEnv, environment: Environment, frontendUrl: string): string[] {
+  const raw = (env.CORS_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (raw.length === 0) return [new URL(frontendUrl).origin];
+  return raw.map((origin) => {
+    if (origin === '*') {
+      if (environment === 'development') return '*';
+      throw new ConfigError(`CORS_ALLOWED_ORIGINS holds "*", which would let any site call the platform with its customers' sessions: in ${environment}, list the front end's origins, such as https://app.example.com.`);
+    }
+    const url = URL.canParse(origin) ? new URL(origin) : undefined;
+    if (!url || url.origin === 'null' || url.pathname !== '/' || url.search || url.hash || url.username) {
+      throw new ConfigError(`CORS_ALLOWED_ORIGINS holds "${origin}", which is not an origin: give scheme, host and port only, such as https://app.example.com, separated by commas.`);
+    }
+    return url.origin;
+  });
+}
+
 function llmFromEnv(env: NodeJS.ProcessEnv): PlatformConfig['llm'] {
   const given = ['LLM_BASE_URL', 'LLM_MODEL'].filter((name) => env[name]);
   if (given.length === 0) return undefined;
@@ -133,6 +187,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     serviceSecret = randomBytes(24).toString('base64url');
   }
 
+  if (environment !== 'test' && environment !== 'development') expectPublishedAddresses(env, environment);
+  const frontendUrl = env.FRONTEND_URL || 'http://localhost:3000';
+  if (!URL.canParse(frontendUrl)) throw new ConfigError(`FRONTEND_URL is "${frontendUrl}", which is not an address: set it to where customers open the app, such as https://app.example.com.`);
+
   const e2eKey = env.E2E_OAUTH_SIMULATION_KEY || undefined;
   return {
     environment,
@@ -144,8 +202,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     serviceId: env.SERVICE_ID ?? 'netra-backend',
     serviceSecret,
     backendServiceSecret: env.BACKEND_SERVICE_SECRET || serviceSecret,
-    frontendUrl: env.FRONTEND_URL ?? 'http://localhost:3000',
+    frontendUrl,
     publicAuthUrl: env.PUBLIC_AUTH_URL || undefined,
+    publicApiUrl: env.PUBLIC_API_URL || undefined,
+    publicWsUrl: env.PUBLIC_WS_URL || undefined,
+    corsAllowedOrigins: allowedOrigins(env, environment, frontendUrl),
     oauthAllowedRedirects: urlList(env, 'OAUTH_ALLOWED_REDIRECTS'),
     oauthStateTtlSeconds: numberSetting(env, 'OAUTH_STATE_TTL_SECONDS', 600, 1),
     e2eOAuthSimulationKey: environment === 'test' || environment === 'staging' ? e2eKey : undefined,

@@ -3,6 +3,8 @@ import type { Database } from '../store/database';
 import type { Cache } from '../store/cache';
 
 export type DependencyState = 'ok' | 'down';
+/** A dependency that answers but refuses this service, in a sentence naming what it refused. */
+export type Refusal = `refused: ${string}`;
 
 export interface HealthReport {
   status: 'healthy' | 'degraded' | 'unhealthy';
@@ -22,12 +24,16 @@ async function databaseState(db: Database): Promise<DependencyState> {
   }
 }
 
-/** The database is essential (down means unhealthy); every other dependency down means degraded. */
+/**
+ * The database is essential (down means unhealthy); every other dependency down means degraded.
+ * A dependency that refuses this service is unhealthy too: nothing works until an operator fixes
+ * the setting the refusal names, so the health must say so rather than look merely degraded.
+ */
 export async function healthReport(
   config: PlatformConfig,
   service: string,
   deps: { db: Database; cache: Cache },
-  extraChecks: Record<string, () => Promise<DependencyState>> = {},
+  extraChecks: Record<string, () => Promise<DependencyState | Refusal>> = {},
 ): Promise<HealthReport> {
   const names = Object.keys(extraChecks);
   const [database, redis, ...extra] = await Promise.all([
@@ -37,6 +43,7 @@ export async function healthReport(
   ]);
   const checks: Record<string, string> = { database, redis: deps.cache.kind === 'in-process' ? 'in-process' : redis };
   names.forEach((name, i) => (checks[name] = extra[i]));
-  const status = database === 'down' ? 'unhealthy' : Object.values(checks).includes('down') ? 'degraded' : 'healthy';
+  const refused = Object.values(checks).some((state) => state.startsWith('refused:'));
+  const status = database === 'down' || refused ? 'unhealthy' : Object.values(checks).includes('down') ? 'degraded' : 'healthy';
   return { status, service, version: config.version, environment: config.environment, checks };
 }

@@ -81,8 +81,39 @@ function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
   socket.end(`HTTP/1.1 ${status} ${code.replace(/_/g, ' ')}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
+/** What a preflight may ask to send: the methods the routes use and the headers the front end sets. */
+const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
+const CORS_HEADERS = 'Authorization, Content-Type';
+
+/**
+ * Contract section 9: a page on a listed origin may call with the customer's credentials, and is
+ * told so by name; any other origin is told nothing, so its browser keeps the answer from it.
+ * `*` (development only) allows any origin, still answered by name: a browser refuses `*` on a
+ * call that carries credentials, and `*` is never sent at all.
+ */
+function allowCrossOrigin(app: FastifyInstance, allowedOrigins: string[]): void {
+  const anyOrigin = allowedOrigins.includes('*');
+  const allowed = (origin: string | undefined): origin is string => !!origin && origin !== 'null' && (anyOrigin || allowedOrigins.includes(origin));
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    reply.header('vary', 'Origin');
+    if (!allowed(origin)) return;
+    reply.header('access-control-allow-origin', origin);
+    reply.header('access-control-allow-credentials', 'true');
+  });
+  // A preflight is answered before any route, so that it never needs the credentials it asks about.
+  app.options('/*', async (request, reply) => {
+    if (allowed(request.headers.origin)) {
+      reply.header('access-control-allow-methods', CORS_METHODS);
+      reply.header('access-control-allow-headers', CORS_HEADERS);
+      reply.header('access-control-max-age', '600');
+    }
+    return reply.status(204).send();
+  });
+}
+
 /** A Fastify app whose every error, including schema failures, has the contract's shape. */
-export function createHttpApp(limits: { requestTimeoutMs: number }): FastifyInstance {
+export function createHttpApp(limits: { requestTimeoutMs: number; allowedOrigins: string[] }): FastifyInstance {
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
@@ -134,6 +165,8 @@ export function createHttpApp(limits: { requestTimeoutMs: number }): FastifyInst
     }
     return reply.status(status).send({ detail: sentence(fastifyError.message), code: (fastifyError.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, '') });
   });
+
+  allowCrossOrigin(app, limits.allowedOrigins);
 
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({ detail: `There is no ${request.method} ${request.url.split('?')[0]} on this service.`, code: 'NOT_FOUND' });

@@ -76,7 +76,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     if (revocation === null || typeof revocation !== 'object') throw new Error('not a revocation');
     sockets.revoke(revocation);
   });
-  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs, llm: wording.model, disconnectUser: (userId) => sockets.disconnectUser(userId), breakers });
+  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs, llm: wording.model, disconnectUser: (userId) => sockets.disconnectUser(userId), breakers, authListenerUrl: authUrl });
   sockets.attach(backend.server);
   const apiUrl = await listen(backend, config.host, config.backendPort);
 

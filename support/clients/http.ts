@@ -12,6 +12,8 @@ export interface HttpResponse<T = any> {
   elapsedMs: number;
   /** Where a redirect points. */
   location?: string;
+  /** Every response header, by lower-case name (fetch's answers only). */
+  headers?: Record<string, string>;
 }
 
 export interface HttpOptions {
@@ -55,7 +57,7 @@ export async function http<T = any>(method: string, url: string, options: HttpOp
   } catch {
     // Not JSON: the text stays in body for the failure message.
   }
-  const answer = { status: response.status, body, text, call, elapsedMs: performance.now() - started, location: response.headers.get('location') ?? undefined };
+  const answer = { status: response.status, body, text, call, elapsedMs: performance.now() - started, location: response.headers.get('location') ?? undefined, headers: Object.fromEntries(response.headers) };
   contract(() =>
     checkHttpAnswer({ ...answer, method, url, contentType: response.headers.get('content-type'), request: { token: options.token, body: options.body } }),
   );

@@ -82,6 +82,10 @@ export function checkHttpAnswer(answer: HttpAnswer): Violation[] {
   const body = json(answer.text);
   const shown = body.ok ? body.value : answer.text;
 
+  // Section 9: a browser's preflight may ask about any route; it is answered without a body.
+  if (method === 'options' && route && (answer.status === 204 || answer.status === 200)) {
+    return answer.text === '' ? [] : [{ subject, path: '', rule: 'a preflight answer has no body', excerpt: excerpt(shown) }];
+  }
   if (!route || !operation) {
     // Section 8: an unknown route or method is refused in the {detail, code} shape; any other answer is one the contract does not describe.
     if ((answer.status === 404 || answer.status === 405) && body.ok) return schemaViolations(validatorAt('openapi.json', ERROR_SCHEMA), body.value, subject);
