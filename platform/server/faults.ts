@@ -7,6 +7,8 @@ export const FAULT_KINDS = {
   disconnect_sockets: 'close, now, every socket of the target user on this instance, as a server going away would; their runs go on',
   tool_failure: 'the target tool fails, after hanging for TOOL_FAILURE_DELAY_MS as a broken tool does',
   crash_run: "the target user's runs crash with an unexpected error once under way",
+  hang_tool: 'the target tool never answers: the run goes silent until it is stopped or given up on (AGENT_TIMEOUT_SECONDS)',
+  handler_crash: "the next message of a user throws while it is handled: target `message` (one chat message), `connection` (the chat connection itself, at its next message) or `request` (one API request)",
 } as const;
 
 export type FaultKind = keyof typeof FAULT_KINDS;
