@@ -261,7 +261,10 @@ export class RunEngine {
         if (!breaker.admit()) throw await unavailable(`${toolName} is unavailable: its circuit breaker is open`);
         if (faults.hits('hang_tool', toolName, { userId: identity.userId, runId: run.runId })) {
           // A tool that never answers: only the run's end (a cancel, or the agent timeout) gets past it.
-          await new Promise((_resolve, reject) => stopped.addEventListener('abort', () => reject(stopped.reason), { once: true }));
+          await new Promise((_resolve, reject) => {
+            if (stopped.aborted) reject(stopped.reason);
+            stopped.addEventListener('abort', () => reject(stopped.reason), { once: true });
+          });
         }
         if (faults.hits('tool_failure', toolName, { userId: identity.userId, runId: run.runId })) {
           // Stryker disable next-line ObjectLiteral: a cancel during the broken tool's hang (TOOL_FAILURE_DELAY_MS, 300 ms) still ends the run well within the contract's 2 s
