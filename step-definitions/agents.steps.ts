@@ -3,7 +3,9 @@ import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import { BAD_EXECUTIONS } from '../support/hostile-input';
 import type { ApexWorld } from '../support/world';
 import { LOG_VARIATIONS, Workload, money, describeWorkload, dollars, costQuestion, inOwnWords, pastedFromNotes, deepStagePace } from '../support/domain';
-import { expectEventsInOrder, expectWellFormedRun, sameAmount } from '../support/expectations/runs';
+import { expectEventsInOrder, expectGivenUpAfterSilence, expectLongButNeverSilent, expectWellFormedRun, sameAmount } from '../support/expectations/runs';
+import { runWithAgentPatience } from '../support/agent-patience';
+import { hangNextCallFor } from '../support/scoped-faults';
 import {
   FIVE_EVENTS,
   completedResult,
@@ -332,6 +334,30 @@ Given('each stage of a deep analysis takes {int} seconds', async function (this:
   const instance = await this.startInstance({ AGENT_TIME_SCALE: deepStagePace(seconds) });
   if (!instance) return this.skip('this starts a reference platform instance at a slower pace; a deployment runs at its own.');
   this.moveEveryoneTo(instance);
+});
+
+const OWN_PATIENCE = "this starts a reference platform instance that gives up on a silent agent sooner; a deployment's patience is its own (AGENT_TIMEOUT_SECONDS, 300 s by default).";
+
+Given('the platform gives up on an agent that has been silent for {duration}', async function (this: ApexWorld, silenceMs: number) {
+  if (!(await runWithAgentPatience(this, silenceMs))) return this.skip(OWN_PATIENCE);
+  return undefined;
+});
+
+Given('the platform gives up on an agent that has been silent for {duration}, and each stage of a deep analysis takes {duration}', async function (this: ApexWorld, silenceMs: number, stageMs: number) {
+  if (!(await runWithAgentPatience(this, silenceMs, stageMs))) return this.skip(OWN_PATIENCE);
+  return undefined;
+});
+
+Given("the {word} {word} never answers {user}'s next call", async function (this: ApexWorld, first: string, second: string, user: string) {
+  await hangNextCallFor(this, this.session(user), `${first}_${second}`);
+});
+
+Then("{user}'s request is ended as failed, because {failureReason}, once it has been silent for {duration} and not before", async function (this: ApexWorld, user: string, code: string, silenceMs: number) {
+  await expectGivenUpAfterSilence(user, this.session(user).lastRun(), code, silenceMs);
+});
+
+Then("{user}'s analysis completes after running for at least {duration}, never silent for {duration}", async function (this: ApexWorld, user: string, atLeastMs: number, silenceMs: number) {
+  await expectLongButNeverSilent(user, this.session(user).lastRun(), atLeastMs, silenceMs, this.target.runDeadlineMs);
 });
 
 When('{user} stops it after it has ended', async function (this: ApexWorld, user: string) {

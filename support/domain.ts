@@ -120,6 +120,7 @@ export const DEPENDENCIES: Record<string, string> = {
 /** Why a run failed, in words, and the error code its agent_failed carries (contract sections 5 and 8). */
 export const RUN_FAILURES: Record<string, string> = {
   'it was interrupted': 'INTERRUPTED',
+  'it stopped producing anything': 'AGENT_TIMEOUT',
 };
 
 /** The AGENT_TIME_SCALE at which a stage of the reference platform's deep analysis takes this long (12 s at real pace). */

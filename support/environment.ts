@@ -123,6 +123,10 @@ export async function bringUpTarget(): Promise<Target> {
       AUTH_PORT: '0',
       BACKEND_PORT: '0',
       AGENT_TIME_SCALE: process.env.AGENT_TIME_SCALE ?? '0.01',
+      // A run that hangs ends with AGENT_TIMEOUT after 2 s at this pace, instead of holding its
+      // scenario to the run deadline; a healthy run is never silent here for more than a broken
+      // tool's 300 ms.
+      AGENT_TIMEOUT_SECONDS: process.env.AGENT_TIMEOUT_SECONDS ?? '200',
       // Short enough for a scenario to see a breaker recover, long enough to see it open.
       BREAKER_COOLDOWN_MS: process.env.BREAKER_COOLDOWN_MS ?? '1000',
       // A crashed instance's runs are ended once its lease lapses: soon enough for a scenario to

@@ -72,7 +72,8 @@ Before({ tags: '@fault-injection' }, function (this: ApexWorld) {
  * is the exception.)
  */
 After({ timeout: 10_000 }, async function (this: ApexWorld, { result }) {
-  const faults = this.faults();
+  // The instances a scenario started are stopped by now, and their faults with them.
+  const faults = this.faults(this.target);
   if (!faults || process.env.APEX_FAULTS || this.faultScopes.size === 0) return;
   const left = await faults.leftovers();
   if (left.length === 0) return;

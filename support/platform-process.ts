@@ -9,6 +9,8 @@ export interface PlatformProcess {
   stop(): Promise<void>;
   /** Ends the process at once (SIGKILL), as a crash does: nothing in it runs again, nothing is tidied up. */
   kill(): Promise<void>;
+  /** Everything the process has printed so far (its log: standard output and error, as they came). */
+  log(): string;
 }
 
 /** How a platform process ended its start: up at these addresses, or gone with its exit code. */
@@ -45,7 +47,7 @@ export function launchPlatform(env: NodeJS.ProcessEnv, withinMs = 30_000): Promi
       const [auth, api, ws] = ['auth', 'backend', 'socket'].map((name) => new RegExp(`^\\s+${name}\\s+(\\S+)$`, 'm').exec(output)?.[1]);
       if (auth && api && ws) {
         clearTimeout(timer);
-        resolve({ up: { authUrl: auth, apiUrl: api, wsUrl: ws, stop, kill }, output: output.trim() });
+        resolve({ up: { authUrl: auth, apiUrl: api, wsUrl: ws, stop, kill, log: () => output }, output: output.trim() });
       }
     };
     child.stdout.on('data', read);

@@ -1,4 +1,5 @@
 import type { ApexWorld } from './world';
+import type { UserSession } from './session';
 
 /**
  * A tool that fails for this scenario's customers only: one fault per person signed in so far,
@@ -15,4 +16,20 @@ export async function failForThisScenario(world: ApexWorld, tool: string): Promi
 export async function repairForThisScenario(world: ApexWorld, tool: string): Promise<void> {
   const faults = world.faults()!;
   for (const scope of world.faultScopes) await faults.lift('tool_failure', tool, scope);
+}
+
+/** A tool that never answers this person's next call to it (hang_tool, scoped to them): their run goes silent. */
+export async function hangNextCallFor(world: ApexWorld, session: UserSession, tool: string): Promise<void> {
+  await session.ensureSignedIn();
+  await world.faults()!.inject({ fault: 'hang_tool', target: tool, count: 1, scope: session.userId });
+}
+
+/**
+ * Where an unexpected error will strike this person's next message (handler_crash, scoped to
+ * them): `message` (the handling of one chat message), `connection` (the chat connection itself)
+ * or `request` (one API request).
+ */
+export async function crashNextMessageOf(world: ApexWorld, session: UserSession, where: 'message' | 'connection' | 'request'): Promise<void> {
+  await session.ensureSignedIn();
+  await world.faults()!.inject({ fault: 'handler_crash', target: where, count: 1, scope: session.userId });
 }

@@ -95,10 +95,13 @@ export class ApexWorld extends World {
   /** The scopes (user and run ids) of the faults this scenario switched on: the only ones it answers for. */
   readonly faultScopes = new Set<string>();
 
-  /** The target's fault switch, where the suite holds the service secret; what it switches on, this scenario clears. */
-  faults(): FaultClient | undefined {
+  /**
+   * The fault switch of the platform this scenario's people use (the target, or the instance it
+   * moved them onto), where the suite holds the service secret; what it switches on, this scenario clears.
+   */
+  faults(on: { apiUrl: string } = this.activeInstance ?? this.target): FaultClient | undefined {
     const secret = this.target.secrets.service;
-    return secret ? new FaultClient(this.target.apiUrl, secret, this.faultScopes) : undefined;
+    return secret ? new FaultClient(on.apiUrl, secret, this.faultScopes) : undefined;
   }
 
   /** Starts another reference platform instance (see startExtraInstance); undefined against a remote target. */

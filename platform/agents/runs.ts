@@ -73,6 +73,29 @@ const takenSeq = (error: unknown) => (error as { code?: string } | undefined)?.c
 /** How a run ends: its terminal event's type and fields, what is stored of it, and the answer left in its conversation. */
 type Ending = { type: string; fields: Record<string, unknown>; status: 'completed' | 'failed' | 'cancelled'; result?: unknown; error?: unknown; summary: string };
 
+/**
+ * Watches a run for silence (contract section 9, "Hung agents"): barks once the run has produced
+ * no event for `ms`. It is paused while an event is being stored, as storage has bounds of its own
+ * (statement and pool timeouts); what it watches is the agent's own work.
+ */
+class Watchdog {
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly ms: number, private readonly bark: () => void) {}
+
+  restart(): void {
+    this.pause();
+    this.timer = setTimeout(this.bark, this.ms);
+  }
+
+  pause(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+/** The reason a silent run's work is stopped with. */
+class AgentTimedOut extends Error {}
+
 const failed = (code: string, message: string): Ending => {
   const details = { error_code: code, error_message: message };
   return { type: 'agent_failed', fields: details, status: 'failed', error: details, summary: message };
@@ -93,6 +116,8 @@ export class RunEngine {
       breakers: CircuitBreakers;
       cache: Cache;
       toolFailureDelayMs: number;
+      /** How long a run may produce nothing before it is ended with AGENT_TIMEOUT, already scaled by AGENT_TIME_SCALE. */
+      agentTimeoutMs: number;
       /** This instance's id, recorded on every run it starts: who may end the run if this instance dies. */
       instanceId: string;
     },
@@ -170,7 +195,21 @@ export class RunEngine {
     cancelled: AbortSignal,
     started: RunEvent,
   ): Promise<void> {
-    const { conversations, faults, timeScale, breakers } = this.deps;
+    const { conversations, faults, timeScale, breakers, agentTimeoutMs } = this.deps;
+    // A run silent for the agent timeout is stopped as a cancel stops it: its pauses and a tool
+    // that never answers are cut short, and nothing more of it is sent.
+    const silence = new AbortController();
+    const stopped = AbortSignal.any([cancelled, silence.signal]);
+    let givenUp!: (reason: AgentTimedOut) => void;
+    const hung = new Promise<never>((_resolve, reject) => (givenUp = reject));
+    hung.catch(() => undefined);
+    const watchdog = new Watchdog(agentTimeoutMs, () => {
+      // A platform that is stopping leaves its runs as they are, for the next instance to end.
+      if (this.stopping.signal.aborted) return;
+      const reason = new AgentTimedOut();
+      silence.abort(reason);
+      givenUp(reason);
+    });
     // From agent_started's own timestamp, so duration_ms spans the run as its events show it
     // (storing the start can take a while under load, and that is part of the run too).
     const startedAt = Date.parse(started.timestamp);
@@ -185,7 +224,8 @@ export class RunEngine {
       this.deliver(identity.userId, run, event);
     };
     const emit = async (type: string, fields: Record<string, unknown>, at?: number) => {
-      cancelled.throwIfAborted();
+      stopped.throwIfAborted();
+      watchdog.pause();
       const event = envelope(type, fields, at);
       try {
         await conversations.appendEvent(conversations.db, { runId: run.runId, seq: event.data.seq, type, data: event.data });
@@ -194,9 +234,10 @@ export class RunEngine {
         throw new StorageUnavailable((error as Error).message);
       }
       deliver(event);
+      watchdog.restart();
     };
     // Deliberate delays stand for real work; a cancel cuts them short.
-    const pause = (baseMs: number) => delay(baseMs * timeScale, undefined, { signal: cancelled });
+    const pause = (baseMs: number) => delay(baseMs * timeScale, undefined, { signal: stopped });
 
     const work: AgentWork = {
       think: async (thought, baseMs = 500) => {
@@ -218,9 +259,16 @@ export class RunEngine {
           return new ToolUnavailable(toolName);
         };
         if (!breaker.admit()) throw await unavailable(`${toolName} is unavailable: its circuit breaker is open`);
+        if (faults.hits('hang_tool', toolName, { userId: identity.userId, runId: run.runId })) {
+          // A tool that never answers: only the run's end (a cancel, or the agent timeout) gets past it.
+          await new Promise((_resolve, reject) => {
+            if (stopped.aborted) reject(stopped.reason);
+            stopped.addEventListener('abort', () => reject(stopped.reason), { once: true });
+          });
+        }
         if (faults.hits('tool_failure', toolName, { userId: identity.userId, runId: run.runId })) {
           // Stryker disable next-line ObjectLiteral: a cancel during the broken tool's hang (TOOL_FAILURE_DELAY_MS, 300 ms) still ends the run well within the contract's 2 s
-          await delay(this.deps.toolFailureDelayMs, undefined, { signal: cancelled });
+          await delay(this.deps.toolFailureDelayMs, undefined, { signal: stopped });
           breaker.failed();
           throw await unavailable(`${toolName} failed`);
         }
@@ -231,7 +279,7 @@ export class RunEngine {
         } catch (error) {
           // The tool answered; it was the input that was wrong, which says nothing against the tool.
           breaker.succeeded();
-          if (cancelled.aborted) throw error;
+          if (stopped.aborted) throw error;
           await completed({ error: (error as Error).message });
           throw error;
         }
@@ -254,17 +302,27 @@ export class RunEngine {
     let ending: Ending;
     try {
       deliver(started);
+      watchdog.restart();
       // Stryker disable next-line StringLiteral: the crash's own message never leaves the platform (the customer is told INTERNAL_ERROR)
       if (faults.hits('crash_run', identity.userId, { userId: identity.userId, runId: run.runId })) throw new Error('Simulated crash (crash_run fault).');
       // Stryker disable next-line StringLiteral: unreachable over the wire, the chat and the API both refuse a request without a question
-      const outcome = await run.agent({ userRequest: String(run.request.user_request ?? ''), context: run.request.context ?? {} }, work);
+      const working = run.agent({ userRequest: String(run.request.user_request ?? ''), context: run.request.context ?? {} }, work);
+      // Work that ignores the stop (a tool blocked on something that never settles) is left behind: the run ends without it.
+      working.catch(() => undefined);
+      const outcome = await Promise.race([working, hung]);
+      // The wording has a bound of its own (LLM_TIMEOUT_MS), and falls back when it passes.
+      watchdog.pause();
       const { text, note } = await this.deps.wording.word(run.agentName, outcome);
       const result = { ...outcome.result, summary: text, wording: note };
       if (note.source === 'fallback') Object.assign(result, { limitations: [`The wording fell back to the template: ${note.fallback_reason}.`] });
       ending = { type: 'agent_completed', fields: { result }, status: 'completed', result, summary: text };
     } catch (error) {
+      watchdog.pause();
       if (error instanceof RunEndedElsewhere) return;
-      if (cancelled.aborted) {
+      if (silence.signal.aborted) {
+        const seconds = Math.round(agentTimeoutMs) / 1000;
+        ending = failed('AGENT_TIMEOUT', `The agent produced nothing for ${seconds} second${seconds === 1 ? '' : 's'}, so it was stopped; nothing after its last update was kept, and you can ask again.`);
+      } else if (cancelled.aborted) {
         ending = { type: 'agent_cancelled', fields: { reason: "Stopped at the customer's request." }, status: 'cancelled', summary: 'Stopped at your request.' };
       } else if (error instanceof ToolUnavailable) {
         const summary = `The ${error.message.replace(/_/g, ' ')} is unavailable right now, so this answer has no figures; try again in a minute.`;

@@ -69,6 +69,8 @@ export function buildBackendService(deps: {
       if (error instanceof AuthUnavailable) throw new ApiError(503, 'AUTH_UNAVAILABLE', `Cannot check your token right now: ${error.message}`);
       throw error;
     }
+    // Stryker disable next-line StringLiteral: the simulated crash's own message never leaves the platform
+    if (faults.hits('handler_crash', 'request', { userId: request.identity.userId })) throw new Error('Simulated crash while handling a request (handler_crash fault).');
   }
 
   async function ownedThread(request: FastifyRequest, id: string): Promise<Thread> {

@@ -7,6 +7,8 @@ import { Identity, RequestRefused, RunEngine, RunEvent, StartRequest } from '../
 import type { Conversations } from '../store/conversations';
 import { CacheUnavailable, type Cache } from '../store/cache';
 import { databaseUnreachable } from '../store/database';
+import type { Faults } from '../server/faults';
+import { logInternalError } from '../server/internal-errors';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
 const MAX_REQUEST_ID = 128;
@@ -36,6 +38,8 @@ interface Connection {
   sentUpTo: Map<string, number>;
   /** Messages are handled one at a time, in the order they came. */
   queue: Promise<void>;
+  /** The connection itself failed: it is closing, and nothing more it sent is handled. */
+  broken?: boolean;
 }
 
 export interface SocketOptions {
@@ -97,6 +101,8 @@ export class AgentSocketServer {
   private readonly byUser = new Map<string, Set<Connection>>();
   private readonly heartbeat: NodeJS.Timeout;
   runs?: RunEngine;
+  /** The test-only faults (handler_crash), where the platform has them. */
+  faults?: Faults;
 
   constructor(
     private readonly gateway: AuthGateway,
@@ -192,21 +198,43 @@ export class AgentSocketServer {
       // live events can neither overlap nor leave a gap.
       const runId = message?.type === 'resume' ? (message.payload ?? message).run_id : undefined;
       if (typeof runId === 'string' && !connection.replaying.has(runId)) connection.replaying.set(runId, []);
-      connection.queue = connection.queue.then(async () => {
-        if (await ready) {
-          await this.onMessage(connection, message).catch((error) =>
-            databaseUnreachable(error) || error instanceof CacheUnavailable
-              ? this.error(connection, 'STORAGE_UNAVAILABLE', 'Stored data cannot be reached right now; nothing was changed, and you can ask again shortly.')
-              : this.error(connection, 'INTERNAL_ERROR', 'That message could not be handled; try again.'),
-          );
-        }
-      });
+      connection.queue = connection.queue.then(() => this.handle(connection, ready, message)).catch((error) => this.fail(connection, error));
     });
     socket.on('close', () => {
       const mine = connection.identity && this.byUser.get(connection.identity.userId);
       mine?.delete(connection);
       if (mine && mine.size === 0) this.byUser.delete(connection.identity!.userId);
     });
+  }
+
+  /**
+   * One message, in its turn. An unexpected error while handling it spoils that message only: it
+   * is answered INTERNAL_ERROR with the reference it was logged under, and the socket goes on.
+   * What throws out of here is a failure of the connection itself (see fail).
+   */
+  private async handle(connection: Connection, ready: Promise<boolean>, message: ClientMessage | undefined): Promise<void> {
+    if (!(await ready) || connection.broken) return;
+    const context = { userId: connection.identity!.userId };
+    // Stryker disable next-line StringLiteral: the simulated failure's own message never leaves the platform
+    if (this.faults?.hits('handler_crash', 'connection', context)) throw new Error('Simulated failure of the connection (handler_crash fault).');
+    try {
+      // Stryker disable next-line StringLiteral: the simulated crash's own message never leaves the platform
+      if (this.faults?.hits('handler_crash', 'message', context)) throw new Error('Simulated crash while handling a message (handler_crash fault).');
+      await this.onMessage(connection, message);
+    } catch (error) {
+      if (databaseUnreachable(error) || error instanceof CacheUnavailable) {
+        return this.error(connection, 'STORAGE_UNAVAILABLE', 'Stored data cannot be reached right now; nothing was changed, and you can ask again shortly.');
+      }
+      const reference = logInternalError(`chat message ${JSON.stringify(message?.type ?? null)} of user ${context.userId} on ${connection.id}`, error);
+      this.send(connection, { type: 'error_message', error_code: 'INTERNAL_ERROR', error_message: `That message could not be handled because of an internal error, logged as ${reference}; try again.`, reference, timestamp: new Date().toISOString() });
+    }
+  }
+
+  /** The connection itself failed unexpectedly: it is closed with 1011, its reason giving the reference it was logged under. */
+  private fail(connection: Connection, error: unknown): void {
+    connection.broken = true;
+    const reference = logInternalError(`chat connection ${connection.id}${connection.identity ? ` of user ${connection.identity.userId}` : ''}`, error);
+    connection.socket.close(INTERNAL_ERROR, `INTERNAL_ERROR: logged as ${reference}`);
   }
 
   private async authenticate(connection: Connection, token: string | undefined): Promise<boolean> {

@@ -40,6 +40,11 @@ export interface PlatformConfig {
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
   agentTimeScale: number;
+  /**
+   * How long a run may go without producing an event before it is ended with AGENT_TIMEOUT
+   * (contract section 9, "Hung agents"), in seconds at AGENT_TIME_SCALE=1.
+   */
+  agentTimeoutSeconds: number;
   /** How often the socket server pings; a socket that misses one answer is dropped. */
   heartbeatMs: number;
   /** How long five failed sign-ins lock an email's sign-in, counted from the first failure. */
@@ -215,6 +220,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     accessTtlSeconds: numberSetting(env, 'JWT_ACCESS_TTL_SECONDS', 900, 1),
     refreshTtlSeconds: numberSetting(env, 'JWT_REFRESH_TTL_SECONDS', 7 * 24 * 3600, 1),
     agentTimeScale: numberSetting(env, 'AGENT_TIME_SCALE', 1, 0),
+    agentTimeoutSeconds: numberSetting(env, 'AGENT_TIMEOUT_SECONDS', 300, 0.001),
     heartbeatMs: numberSetting(env, 'HEARTBEAT_INTERVAL_MS', 30_000, 10),
     lockoutWindowSeconds: numberSetting(env, 'LOCKOUT_WINDOW_SECONDS', 15 * 60, 1),
     socketRateLimit: numberSetting(env, 'WS_RATE_LIMIT_PER_MINUTE', 100, 1),

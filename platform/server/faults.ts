@@ -3,6 +3,8 @@
  * prove the suite notices when the platform misbehaves.
  */
 export const FAULT_KINDS = {
+  hang_tool: 'the target tool never answers: the run goes silent until it is stopped or given up on (AGENT_TIMEOUT_SECONDS)',
+  handler_crash: "the next message of a user throws while it is handled: target `message` (one chat message), `connection` (the chat connection itself, at its next message) or `request` (one API request)",
   drop_event: 'never deliver events of the target type (for example agent_thinking)',
   disconnect_sockets: 'close, now, every socket of the target user on this instance, as a server going away would; their runs go on',
   tool_failure: 'the target tool fails, after hanging for TOOL_FAILURE_DELAY_MS as a broken tool does',
@@ -38,7 +40,9 @@ export class Faults {
   private active: ActiveFault[] = [];
 
   add(spec: FaultSpec): void {
-    this.active.push({ ...spec, remaining: spec.count ?? Infinity, until: spec.duration_ms ? Date.now() + spec.duration_ms : Infinity });
+    // handler_crash is "the next message" (contract section 9) unless a count says how many.
+    const remaining = spec.count ?? (spec.fault === 'handler_crash' ? 1 : Infinity);
+    this.active.push({ ...spec, remaining, until: spec.duration_ms ? Date.now() + spec.duration_ms : Infinity });
   }
 
   /** Lifts every fault, or, given a scope, only the faults of that scope. */

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import Fastify, { FastifyInstance, FastifyError, FastifyReply } from 'fastify';
 import { databaseUnreachable } from '../store/database';
 import { CacheUnavailable } from '../store/cache';
+import { logInternalError } from './internal-errors';
 
 /** An error the caller can act on; rendered as the contract's `{detail, code}`. */
 export class ApiError extends Error {
@@ -159,8 +159,7 @@ export function createHttpApp(limits: { requestTimeoutMs: number; allowedOrigins
     const status = fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500 ? fastifyError.statusCode : 500;
     if (status === 500) {
       // The reference is what an operator searches the log for when a customer quotes it.
-      const reference = `err_${randomUUID()}`;
-      process.stderr.write(`${new Date().toISOString()} ${reference} ${_request.method} ${_request.url.split('?')[0]}: ${(error as Error).stack ?? String(error)}\n`);
+      const reference = logInternalError(`${_request.method} ${_request.url.split('?')[0]}`, error);
       return reply.status(500).send({ detail: `The server failed to handle this request; it has been logged as ${reference}.`, code: 'INTERNAL_ERROR', reference });
     }
     return reply.status(status).send({ detail: sentence(fastifyError.message), code: (fastifyError.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, '') });

@@ -64,6 +64,8 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     breakers,
     cache,
     toolFailureDelayMs: config.toolFailureDelayMs,
+    // Scaled like every deliberate delay; at AGENT_TIME_SCALE=0 there is nothing to scale it with, so it stays as set.
+    agentTimeoutMs: config.agentTimeoutSeconds * 1000 * (config.agentTimeScale || 1),
     publish: (userId, event) => bus.publish(userId, event),
     instanceId: lease.id,
   });
@@ -71,6 +73,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   const recovery = new CrashRecovery(lease, conversations, runs);
   await recovery.start();
   sockets.runs = runs;
+  sockets.faults = faults;
   await cache.subscribe(REVOCATIONS_CHANNEL, (message) => {
     const revocation = JSON.parse(message) as Revocation | null;
     if (revocation === null || typeof revocation !== 'object') throw new Error('not a revocation');

@@ -118,9 +118,10 @@ function viewViolations(runId: string, view: View): string[] {
     }
   }
   const ending = terminals[0]?.frame;
-  // A cancel may cut a tool short, a run whose storage failed cannot record the tool's answer, and
-  // a run whose instance died (INTERRUPTED) was cut off in the middle of whatever it was doing.
-  const mustClose = ending && (ending.type === 'agent_completed' || (ending.type === 'agent_failed' && !['STORAGE_UNAVAILABLE', 'INTERRUPTED'].includes(ending.data.error_code)));
+  // A cancel may cut a tool short, a run whose storage failed cannot record the tool's answer,
+  // a run whose instance died (INTERRUPTED) was cut off in the middle of whatever it was doing, and
+  // a run given up on for its silence (AGENT_TIMEOUT) was most likely waiting on a tool that never answered.
+  const mustClose = ending && (ending.type === 'agent_completed' || (ending.type === 'agent_failed' && !['STORAGE_UNAVAILABLE', 'INTERRUPTED', 'AGENT_TIMEOUT'].includes(ending.data.error_code)));
   if (mustClose && first.seq === 1) {
     const open = [...calls].filter(([, call]) => call.completed === 0);
     if (open.length) said(`it ended with ${ending.type} while tool call${open.length > 1 ? 's' : ''} ${open.map(([id, call]) => `${id} (${call.tool})`).join(', ')} never completed`);

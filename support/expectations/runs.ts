@@ -146,3 +146,51 @@ export function expectStillUnderWay(run: AgentRun): void {
     throw new Error(`Expected the ${run.agent} run ${run.runId ?? ''} to be still under way; ${how}; received: ${describeFrames(run.events, run.sentAt)}`);
   }
 }
+
+/** Between two events of a run as they arrived: the longest silence, and the event that broke it. */
+function longestSilence(run: AgentRun): { ms: number; before?: string } {
+  const events = run.events;
+  let longest = { ms: 0, before: undefined as string | undefined };
+  for (let i = 1; i < events.length; i++) {
+    const ms = events[i].at - events[i - 1].at;
+    if (ms > longest.ms) longest = { ms, before: `${events[i].frame.type} #${events[i].frame.data?.seq}` };
+  }
+  return longest;
+}
+
+/**
+ * The run was given up on for its silence: it ended in agent_failed with this code once it had
+ * produced nothing for `silenceMs`, and not before (a tenth of the bound is allowed for delivery),
+ * nor long after (a second more, for a busy machine).
+ */
+export async function expectGivenUpAfterSilence(owner: string, run: AgentRun, code: string, silenceMs: number): Promise<void> {
+  const [early, late] = [silenceMs * 0.9, silenceMs + 1000];
+  const bound = `once silent for ${silenceMs / 1000} s (not before ${early / 1000} s, not after ${late / 1000} s)`;
+  let terminal;
+  try {
+    terminal = await run.finished(late + 5000);
+  } catch {
+    const last = run.events.at(-1);
+    const silent = last ? `${((Date.now() - last.at) / 1000).toFixed(1)} s after its last update, ${last.frame.type} #${last.frame.data?.seq}${last.frame.data?.tool_name ? ` (${last.frame.data.tool_name})` : ''}` : 'and it never started';
+    throw new Error(`Expected ${owner}'s ${run.agent} run to end in agent_failed ${code} ${bound}; it was still going, silent, ${silent}; received: ${run.describe()}`);
+  }
+  const previous = run.events[run.events.indexOf(terminal) - 1];
+  const silence = previous ? terminal.at - previous.at : Infinity;
+  const { type, data } = terminal.frame;
+  if (type !== 'agent_failed' || data?.error_code !== code || silence < early || silence > late) {
+    throw new Error(`Expected ${owner}'s ${run.agent} run to end in agent_failed ${code} ${bound}; it ended with ${type}${data?.error_code ? ` ${data.error_code}` : ''} after ${(silence / 1000).toFixed(2)} s of silence; received: ${run.describe()}`);
+  }
+}
+
+/** The run completed after running at least `atLeastMs`, and was never silent for `silenceMs`: long, but alive all along. */
+export async function expectLongButNeverSilent(owner: string, run: AgentRun, atLeastMs: number, silenceMs: number, withinMs: number): Promise<void> {
+  const terminal = await run.finished(withinMs);
+  const lasted = terminal.at - run.events[0].at;
+  const longest = longestSilence(run);
+  if (terminal.frame.type !== 'agent_completed' || lasted < atLeastMs || longest.ms >= silenceMs) {
+    const ended = `${terminal.frame.type}${terminal.frame.data?.error_code ? ` ${terminal.frame.data.error_code}` : ''}`;
+    throw new Error(
+      `Expected ${owner}'s ${run.agent} run to complete after at least ${atLeastMs / 1000} s, never silent for ${silenceMs / 1000} s; it ended with ${ended} after ${(lasted / 1000).toFixed(2)} s, its longest silence ${(longest.ms / 1000).toFixed(2)} s (before ${longest.before ?? 'nothing'}); received: ${run.describe()}`,
+    );
+  }
+}
