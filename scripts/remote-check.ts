@@ -6,7 +6,7 @@ import { SuiteConfigError } from '../support/target';
 
 /** The two halves of the default profile, each against a platform working at its own pace (cucumber.mjs). */
 const HALVES = [
-  { name: 'at the test pace (AGENT_TIME_SCALE=0.01)', profile: 'remoteTestPace', dir: 'reports/remote-check/test-pace', timeScale: 0.01 },
+  { name: 'at the test pace (AGENT_TIME_SCALE=0.01), with a second instance', profile: 'remoteTestPace', dir: 'reports/remote-check/test-pace', timeScale: 0.01, secondInstance: true },
   { name: 'at the realistic pace (AGENT_TIME_SCALE=1): the agent journeys and @smoke', profile: 'remoteRealisticPace', dir: 'reports/remote-check/realistic-pace', timeScale: 1 },
 ];
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   console.log(`\nRunning the default profile against the platform as a process of its own, in two halves at once (${HALVES.map((h) => h.name).join('; ')}):`);
   let codes: number[];
   try {
-    codes = await Promise.all(HALVES.map((half) => runAgainstPlatformProcess(prepared, { args: ['--profile', half.profile], reportsDir: half.dir, timeScale: half.timeScale, quiet: true })));
+    codes = await Promise.all(HALVES.map((half) => runAgainstPlatformProcess(prepared, { args: ['--profile', half.profile], reportsDir: half.dir, timeScale: half.timeScale, quiet: true, secondInstance: 'secondInstance' in half })));
   } finally {
     await prepared.stop();
   }

@@ -13,7 +13,7 @@ const ONLY_REFERENCE = 'this starts reference platform instances, which a remote
 const SHORT_LEASE_SECONDS = '2';
 
 Given('a second instance of the platform sharing the same stores', async function (this: ApexWorld) {
-  if (!(await this.startInstance())) return this.skip(ONLY_REFERENCE);
+  if (!(await this.anotherInstance())) return this.skip('this needs a second instance of the deployment: give its direct addresses as APEX_SECOND_API_URL and APEX_SECOND_WS_URL.');
 });
 
 Given('{user} uses another instance of the platform, where each stage of a deep analysis takes {int} second(s)', async function (this: ApexWorld, user: string, seconds: number) {

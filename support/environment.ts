@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { configFromEnv } from '../platform/server/config';
 import { startPlatform, RunningPlatform } from '../platform/server/platform';
 import { registerSecret } from './redact';
-import { SuiteConfigError, readHealth, targetConfigFromEnv } from './target';
+import { InstanceAddresses, SuiteConfigError, readHealth, targetConfigFromEnv } from './target';
 import { PlatformProcess, launchPlatform, spawnPlatform } from './platform-process';
 import { FRONT_END_ADDRESS } from './deployment';
 
@@ -27,6 +27,8 @@ export interface Target {
   /** How long a run may take to end: APEX_RUN_DEADLINE_SECONDS, or what the target's time scale needs. */
   runDeadlineMs: number;
   timing: TargetTiming;
+  /** A remote deployment's other instance, by its direct addresses (APEX_SECOND_*), where one is given. */
+  secondInstance?: InstanceAddresses;
 }
 
 /**

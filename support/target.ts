@@ -4,11 +4,21 @@
  */
 export class SuiteConfigError extends Error {}
 
-export interface RemoteTargetConfig {
-  kind: 'remote';
+export interface InstanceAddresses {
   authUrl: string;
   apiUrl: string;
   wsUrl: string;
+}
+
+export interface RemoteTargetConfig extends InstanceAddresses {
+  kind: 'remote';
+  /**
+   * Another instance of the same deployment, by its direct addresses (behind a load balancer each
+   * instance has one): the journeys across instances (fan-out, revocation, the rate limit) run
+   * against it. APEX_SECOND_API_URL and APEX_SECOND_WS_URL; its auth service is APEX_AUTH_URL's
+   * unless APEX_SECOND_AUTH_URL says otherwise.
+   */
+  secondInstance?: InstanceAddresses;
 }
 
 export type TargetConfig = { kind: 'reference' } | RemoteTargetConfig;
@@ -40,6 +50,19 @@ export function targetConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Targe
     authUrl: checkUrl('APEX_AUTH_URL', env.APEX_AUTH_URL!, ['http:', 'https:']),
     apiUrl: checkUrl('APEX_API_URL', env.APEX_API_URL!, ['http:', 'https:']),
     wsUrl: checkUrl('APEX_WS_URL', env.APEX_WS_URL!, ['ws:', 'wss:']),
+    secondInstance: secondInstanceFromEnv(env),
+  };
+}
+
+function secondInstanceFromEnv(env: NodeJS.ProcessEnv): InstanceAddresses | undefined {
+  if (!env.APEX_SECOND_API_URL && !env.APEX_SECOND_WS_URL) return undefined;
+  if (!env.APEX_SECOND_API_URL || !env.APEX_SECOND_WS_URL) {
+    throw new SuiteConfigError(`${env.APEX_SECOND_API_URL ? 'APEX_SECOND_WS_URL' : 'APEX_SECOND_API_URL'} is not set while ${env.APEX_SECOND_API_URL ? 'APEX_SECOND_API_URL' : 'APEX_SECOND_WS_URL'} is: give both of a second instance's direct addresses, or neither.`);
+  }
+  return {
+    authUrl: checkUrl('APEX_SECOND_AUTH_URL', env.APEX_SECOND_AUTH_URL || env.APEX_AUTH_URL!, ['http:', 'https:']),
+    apiUrl: checkUrl('APEX_SECOND_API_URL', env.APEX_SECOND_API_URL, ['http:', 'https:']),
+    wsUrl: checkUrl('APEX_SECOND_WS_URL', env.APEX_SECOND_WS_URL, ['ws:', 'wss:']),
   };
 }
 

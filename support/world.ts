@@ -111,6 +111,19 @@ export class ApexWorld extends World {
     return instance;
   }
 
+  /**
+   * Another instance sharing the target's stores: the deployment's second instance where its
+   * addresses are given (APEX_SECOND_*), else one this scenario starts; undefined when neither can be.
+   */
+  async anotherInstance(): Promise<Instance | undefined> {
+    const given = this.target.secondInstance;
+    if (!given) return this.startInstance();
+    // The deployment's own: used, never stopped.
+    const instance = { ...given, stop: async () => undefined };
+    this.instances.push(instance);
+    return instance;
+  }
+
   /** Moves everyone, present and future, onto this instance. */
   moveEveryoneTo(instance: Instance): void {
     this.activeInstance = instance;

@@ -140,6 +140,8 @@ export interface RemoteRun {
   /** AGENT_TIME_SCALE of the platform: 0.01 is the suite's test pace, 1 the realistic one. */
   timeScale: number;
   quiet?: boolean;
+  /** Start a second instance on the same stores, given by its direct addresses (APEX_SECOND_*), as behind a load balancer. */
+  secondInstance?: boolean;
 }
 
 /**
@@ -149,13 +151,15 @@ export interface RemoteRun {
  */
 export async function runAgainstPlatformProcess(prepared: PreparedRun, run: RemoteRun): Promise<number> {
   const env = prepared.env;
-  const platform = await spawnPlatform({ ...env, ENVIRONMENT: 'test', AGENT_TIME_SCALE: String(run.timeScale), PASSWORD_HASH_COST: '1024', DATABASE_SYNCHRONOUS_COMMIT: 'off' });
+  const settings = { ...env, ENVIRONMENT: 'test', AGENT_TIME_SCALE: String(run.timeScale), PASSWORD_HASH_COST: '1024', DATABASE_SYNCHRONOUS_COMMIT: 'off' };
+  const [platform, second] = await Promise.all([spawnPlatform(settings), run.secondInstance ? spawnPlatform(settings) : undefined]);
   try {
     return await cucumber(run.args, {
       ...env,
       APEX_AUTH_URL: platform.authUrl,
       APEX_API_URL: platform.apiUrl,
       APEX_WS_URL: platform.wsUrl,
+      ...(second ? { APEX_SECOND_API_URL: second.apiUrl, APEX_SECOND_WS_URL: second.wsUrl } : {}),
       APEX_DATABASE_URL: env.DATABASE_URL,
       ...(env.REDIS_URL && env.REDIS_URL !== 'memory:' ? { APEX_REDIS_URL: env.REDIS_URL } : {}),
       APEX_JWT_SECRET: env.JWT_SECRET_KEY,
@@ -164,7 +168,7 @@ export async function runAgainstPlatformProcess(prepared: PreparedRun, run: Remo
       APEX_REPORTS_DIR: run.reportsDir,
     }, run.quiet);
   } finally {
-    await platform.stop();
+    await Promise.all([platform.stop(), second?.stop()]);
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AgentSocket } from '../../support/clients/agent-socket';
 import { AuthClient } from '../../support/clients/auth-client';
-import { HealthSummary, RemoteTargetConfig, SuiteConfigError, readHealth } from '../../support/target';
+import { HealthSummary, InstanceAddresses, RemoteTargetConfig, SuiteConfigError, readHealth } from '../../support/target';
 
 /** What each address must answer in its health, by the contract (section 1). */
 const SERVICES = { auth: 'auth-service', backend: 'netra-backend' };
@@ -12,13 +12,18 @@ const SERVICES = { auth: 'auth-service', backend: 'netra-backend' };
  * with a 404 that names no host.
  */
 export async function preflight(config: RemoteTargetConfig): Promise<void> {
+  await preflightInstance(config, { auth: 'APEX_AUTH_URL', api: 'APEX_API_URL', ws: 'APEX_WS_URL' });
+  if (config.secondInstance) await preflightInstance(config.secondInstance, { auth: 'APEX_SECOND_AUTH_URL', api: 'APEX_SECOND_API_URL', ws: 'APEX_SECOND_WS_URL' });
+}
+
+async function preflightInstance(config: InstanceAddresses, names: { auth: string; api: string; ws: string }): Promise<void> {
   const [auth, backend] = await Promise.all([readHealth('auth service', config.authUrl), readHealth('backend', config.apiUrl)]);
   const service = (health: HealthSummary) => (health as { service?: string }).service;
   if (service(auth) === SERVICES.backend && service(backend) === SERVICES.auth) {
-    throw new SuiteConfigError(`APEX_AUTH_URL (${config.authUrl}) and APEX_API_URL (${config.apiUrl}) are the wrong way round: the first answers as the backend, the second as the auth service.`);
+    throw new SuiteConfigError(`${names.auth} (${config.authUrl}) and ${names.api} (${config.apiUrl}) are the wrong way round: the first answers as the backend, the second as the auth service.`);
   }
-  if (service(auth) !== SERVICES.auth) throw new SuiteConfigError(`APEX_AUTH_URL (${config.authUrl}) answers its health as ${JSON.stringify(service(auth) ?? 'no service')}, not as the ${SERVICES.auth}: set it to the auth service's address.`);
-  if (service(backend) !== SERVICES.backend) throw new SuiteConfigError(`APEX_API_URL (${config.apiUrl}) answers its health as ${JSON.stringify(service(backend) ?? 'no service')}, not as the ${SERVICES.backend}: set it to the backend's address.`);
+  if (service(auth) !== SERVICES.auth) throw new SuiteConfigError(`${names.auth} (${config.authUrl}) answers its health as ${JSON.stringify(service(auth) ?? 'no service')}, not as the ${SERVICES.auth}: set it to the auth service's address.`);
+  if (service(backend) !== SERVICES.backend) throw new SuiteConfigError(`${names.api} (${config.apiUrl}) answers its health as ${JSON.stringify(service(backend) ?? 'no service')}, not as the ${SERVICES.backend}: set it to the backend's address.`);
 
   // A customer of the suite's own, as every scenario makes one, to be welcomed by the chat.
   const signedUp = await new AuthClient(config.authUrl).register({ email: `preflight.${randomUUID()}@apex-specs.test`, password: `preflight-${randomUUID()}` });
@@ -28,12 +33,12 @@ export async function preflight(config: RemoteTargetConfig): Promise<void> {
   try {
     socket = await AgentSocket.open(config.wsUrl, token);
   } catch (error) {
-    throw new SuiteConfigError(`APEX_WS_URL (${config.wsUrl}) is not the chat socket: ${(error as Error).message} Set it to the backend's socket address (the contract's is ws://host:port/ws).`);
+    throw new SuiteConfigError(`${names.ws} (${config.wsUrl}) is not the chat socket: ${(error as Error).message} Set it to the backend's socket address (the contract's is ws://host:port/ws).`);
   }
   try {
     await socket.waitFor('the welcome', (f) => f.type === 'system_message', 5000);
   } catch {
-    throw new SuiteConfigError(`The socket at ${config.wsUrl} opened but sent no welcome within 5 s: is APEX_WS_URL the chat socket of ${config.apiUrl}?`);
+    throw new SuiteConfigError(`The socket at ${config.wsUrl} opened but sent no welcome within 5 s: is ${names.ws} the chat socket of ${config.apiUrl}?`);
   } finally {
     await socket.close();
   }
