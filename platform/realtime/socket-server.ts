@@ -5,8 +5,10 @@ import { WebSocket, WebSocketServer, RawData } from 'ws';
 import type { AuthGateway } from '../backend/auth-gateway';
 import { Identity, RequestRefused, RunEngine, RunEvent, StartRequest } from '../agents/runs';
 import type { Conversations } from '../store/conversations';
-import { CacheUnavailable, type Cache } from '../store/cache';
-import { databaseUnreachable } from '../store/database';
+import type { Cache } from '../store/cache';
+import { asWorkOf } from '../store/database';
+import { storageRefusal } from '../server/unavailable';
+import { STARTUP_INCOMPLETE, STARTUP_INCOMPLETE_DETAIL } from '../server/readiness';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
 const MAX_REQUEST_ID = 128;
@@ -45,6 +47,8 @@ export interface SocketOptions {
   rateWindowSeconds: number;
   /** Chat connections one user may hold at once (contract section 8). */
   maxSocketsPerUser: number;
+  /** Whether the platform has finished starting (for this user, given one); until then new sockets are refused (contract section 9). */
+  readyFor?: (userId?: string) => boolean;
 }
 
 const AUTH_PROBLEMS: Record<string, string> = {
@@ -183,6 +187,11 @@ export class AgentSocketServer {
     const connection: Connection = { id: `conn_${randomUUID()}`, socket, missed: 0, replaying: new Map(), sentUpTo: new Map(), queue: Promise.resolve() };
     (socket as WebSocket & { connection?: Connection }).connection = connection;
     socket.on('error', () => undefined);
+    // A socket let in before start-up is complete would be served by a platform not ready to serve it.
+    if (this.options.readyFor && !this.options.readyFor()) {
+      this.refuseWhileStarting(connection);
+      return;
+    }
     socket.on('pong', () => (connection.missed = 0));
     // Messages may arrive while the token is still being checked; they wait for the verdict.
     const ready = this.authenticate(connection, token);
@@ -194,11 +203,10 @@ export class AgentSocketServer {
       if (typeof runId === 'string' && !connection.replaying.has(runId)) connection.replaying.set(runId, []);
       connection.queue = connection.queue.then(async () => {
         if (await ready) {
-          await this.onMessage(connection, message).catch((error) =>
-            databaseUnreachable(error) || error instanceof CacheUnavailable
-              ? this.error(connection, 'STORAGE_UNAVAILABLE', 'Stored data cannot be reached right now; nothing was changed, and you can ask again shortly.')
-              : this.error(connection, 'INTERNAL_ERROR', 'That message could not be handled; try again.'),
-          );
+          await asWorkOf(connection.identity!.userId, () => this.onMessage(connection, message)).catch((error) => {
+            const refusal = storageRefusal(error);
+            return refusal ? this.error(connection, refusal.code, refusal.detail) : this.error(connection, 'INTERNAL_ERROR', 'That message could not be handled; try again.');
+          });
         }
       });
     });
@@ -229,6 +237,8 @@ export class AgentSocketServer {
     // handled, so registering it now would hold it (and a place under the cap) for ever.
     // Stryker disable next-line BooleanLiteral: equivalent, a client gone during its token check is never registered, so the messages it left have nobody to reach
     if (connection.socket.readyState !== WebSocket.OPEN) return false;
+    // A delay_ready fault scoped to this user: the platform is still starting, for them.
+    if (this.options.readyFor && !this.options.readyFor(verdict.identity.userId)) return this.refuseWhileStarting(connection);
 
     const mine = this.byUser.get(verdict.identity.userId) ?? new Set();
     // One user's connections are bounded, so no one account can hold the server's sockets and memory.
@@ -245,6 +255,12 @@ export class AgentSocketServer {
       timestamp: now,
     });
     return true;
+  }
+
+  private refuseWhileStarting(connection: Connection): false {
+    this.error(connection, STARTUP_INCOMPLETE, STARTUP_INCOMPLETE_DETAIL);
+    connection.socket.close(INTERNAL_ERROR, STARTUP_INCOMPLETE);
+    return false;
   }
 
   private sendRaw(connection: Connection, frame: string): void {

@@ -1,8 +1,11 @@
 import type { PlatformConfig } from './config';
 import type { Database } from '../store/database';
 import type { Cache } from '../store/cache';
+import { DatabaseBusy } from '../store/database';
+import type { Readiness } from './readiness';
 
-export type DependencyState = 'ok' | 'down';
+/** `busy`: the database answers, but had no connection to spare within its queue timeout. */
+export type DependencyState = 'ok' | 'down' | 'busy';
 
 export interface HealthReport {
   status: 'healthy' | 'degraded' | 'unhealthy';
@@ -17,16 +20,19 @@ async function databaseState(db: Database): Promise<DependencyState> {
   try {
     await db.query('SELECT 1');
     return 'ok';
-  } catch {
-    return 'down';
+  } catch (error) {
+    return error instanceof DatabaseBusy ? 'busy' : 'down';
   }
 }
 
-/** The database is essential (down means unhealthy); every other dependency down means degraded. */
+/**
+ * The database is essential (down means unhealthy), and so is start-up (incomplete means unhealthy);
+ * every other dependency down, or a database without a connection to spare, means degraded.
+ */
 export async function healthReport(
   config: PlatformConfig,
   service: string,
-  deps: { db: Database; cache: Cache },
+  deps: { db: Database; cache: Cache; readiness?: Readiness },
   extraChecks: Record<string, () => Promise<DependencyState>> = {},
 ): Promise<HealthReport> {
   const names = Object.keys(extraChecks);
@@ -37,6 +43,8 @@ export async function healthReport(
   ]);
   const checks: Record<string, string> = { database, redis: deps.cache.kind === 'in-process' ? 'in-process' : redis };
   names.forEach((name, i) => (checks[name] = extra[i]));
-  const status = database === 'down' ? 'unhealthy' : Object.values(checks).includes('down') ? 'degraded' : 'healthy';
+  if (deps.readiness && !deps.readiness.ready()) checks.startup = 'incomplete';
+  const values = Object.values(checks);
+  const status = database === 'down' || checks.startup ? 'unhealthy' : values.includes('down') || values.includes('busy') ? 'degraded' : 'healthy';
   return { status, service, version: config.version, environment: config.environment, checks };
 }

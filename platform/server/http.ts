@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import Fastify, { FastifyInstance, FastifyError, FastifyReply } from 'fastify';
-import { databaseUnreachable } from '../store/database';
-import { CacheUnavailable } from '../store/cache';
+import { storageRefusal } from './unavailable';
+import { STARTUP_INCOMPLETE, STARTUP_INCOMPLETE_DETAIL, type Readiness } from './readiness';
 
 /** An error the caller can act on; rendered as the contract's `{detail, code}`. */
 export class ApiError extends Error {
@@ -82,7 +82,7 @@ function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
 }
 
 /** A Fastify app whose every error, including schema failures, has the contract's shape. */
-export function createHttpApp(limits: { requestTimeoutMs: number }): FastifyInstance {
+export function createHttpApp(limits: { requestTimeoutMs: number; readiness?: Readiness }): FastifyInstance {
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
@@ -106,6 +106,16 @@ export function createHttpApp(limits: { requestTimeoutMs: number }): FastifyInst
     }
   });
 
+  const { readiness } = limits;
+  if (readiness) {
+    // Until start-up is complete only liveness (/health, which says why) and the test-only pages answer.
+    app.addHook('onRequest', async (request) => {
+      const path = request.url.split('?')[0];
+      if (path === '/health' || path.startsWith('/__')) return;
+      if (!readiness.ready()) throw new ApiError(503, STARTUP_INCOMPLETE, STARTUP_INCOMPLETE_DETAIL);
+    });
+  }
+
   app.setErrorHandler((error: FastifyError | ApiError, _request, reply) => {
     if (error instanceof ApiError) {
       return reply.status(error.statusCode).send({ detail: sentence(error.message), code: error.code });
@@ -122,9 +132,8 @@ export function createHttpApp(limits: { requestTimeoutMs: number }): FastifyInst
           : `The ${where} ${first?.message ?? 'is invalid'}`;
       return reply.status(422).send({ detail: sentence(detail), code: 'VALIDATION_ERROR' });
     }
-    if (databaseUnreachable(error) || error instanceof CacheUnavailable) {
-      return reply.status(503).send({ detail: 'Stored data cannot be reached right now; nothing was changed, and you can try again shortly.', code: 'STORAGE_UNAVAILABLE' });
-    }
+    const refusal = storageRefusal(error);
+    if (refusal) return reply.status(503).send(refusal);
     const status = fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500 ? fastifyError.statusCode : 500;
     if (status === 500) {
       // The reference is what an operator searches the log for when a customer quotes it.

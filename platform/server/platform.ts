@@ -16,6 +16,7 @@ import { ChatModelWording, TemplateWording } from '../agents/wording';
 import { CircuitBreakers } from '../agents/circuit-breaker';
 import { CrashRecovery } from '../agents/crash-recovery';
 import { InstanceLease } from '../store/instance-lease';
+import { Readiness } from './readiness';
 
 export interface RunningPlatform {
   authUrl: string;
@@ -33,23 +34,33 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
 
 /** Starts auth and backend as two listeners; every instance is independent of any other in the process. */
 export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
-  const [db, cache] = await Promise.all([openDatabase(config.databaseUrl, config.databasePool), openCache(config.redisUrl, config.redisCommandTimeoutMs)]);
+  // Faults given at start apply from the first moment (a delay_ready counts from here).
+  const faults = new Faults();
+  config.faultsAtStart.forEach((fault) => faults.add(fault));
+  const readiness = new Readiness(faults);
+  // A hold_connections fault scoped to a customer leaves their work that many fewer connections.
+  const scopedHold = (scope: string) => {
+    const hold = faults.holding('hold_connections', 'database', scope);
+    return hold && { held: hold.count ?? config.databasePool.size, until: hold.until };
+  };
+  const [db, cache] = await Promise.all([openDatabase(config.databaseUrl, config.databasePool, scopedHold), openCache(config.redisUrl, config.redisCommandTimeoutMs)]);
   const tokens = new TokenService(config.jwtSecret, cache, {
     access: config.accessTtlSeconds,
     refresh: config.refreshTtlSeconds,
     longestAccess: config.e2eOAuthSimulationKey ? TEST_SIGN_IN_LONGEST_SECONDS : undefined,
   });
-  const auth = buildAuthService({ config, db, cache, tokens });
+  // Listening before the backend is up, the auth service answers STARTUP_INCOMPLETE until all of it is.
+  const auth = buildAuthService({ config, db, cache, tokens, readiness });
   const authUrl = await listen(auth, config.host, config.authPort);
 
   const gateway = new AuthGateway(config.authServiceUrl ?? authUrl, { id: config.serviceId, secret: config.backendServiceSecret });
   const conversations = new Conversations(db);
-  const faults = new Faults();
   const sockets = new AgentSocketServer(gateway, conversations, cache, {
     heartbeatMs: config.heartbeatMs,
     rateLimitPerMinute: config.socketRateLimit,
     rateWindowSeconds: config.socketRateWindowSeconds,
     maxSocketsPerUser: config.maxSocketsPerUser,
+    readyFor: (userId) => readiness.ready(userId),
   });
   const bus = new EventBus(cache);
   await bus.start((userId, event) => sockets.deliver(userId, event));
@@ -76,9 +87,10 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     if (revocation === null || typeof revocation !== 'object') throw new Error('not a revocation');
     sockets.revoke(revocation);
   });
-  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs, llm: wording.model, disconnectUser: (userId) => sockets.disconnectUser(userId), breakers });
+  const backend = buildBackendService({ config, db, cache, conversations, gateway, faults, runs, llm: wording.model, disconnectUser: (userId) => sockets.disconnectUser(userId), breakers, readiness });
   sockets.attach(backend.server);
   const apiUrl = await listen(backend, config.host, config.backendPort);
+  readiness.markStarted();
 
   return {
     authUrl,
