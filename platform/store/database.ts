@@ -149,14 +149,12 @@ export async function migrate(databaseUrl: string): Promise<void> {
   }
 }
 
-export async function openDatabase(
+/** The platform's connection pool; it opens no connection yet (prepareDatabase does, once the platform listens). */
+export function openDatabase(
   databaseUrl: string,
-  pool: { size: number; warm: number; synchronousCommit?: boolean; statementTimeoutMs: number; queueTimeoutMs: number },
+  pool: { size: number; synchronousCommit?: boolean; statementTimeoutMs: number; queueTimeoutMs: number },
   scopedHold: ScopedHold = () => undefined,
-): Promise<Database> {
-  await migrate(databaseUrl);
-  // Opening a connection costs more than a run's first commit, so connections stay open a while
-  // and `warm` of them are opened up front, for customers who arrive together.
+): Database {
   // Without synchronous commit a commit is visible at once but reaches the disk a moment later: only
   // a crash of the database server itself could lose it. Test platforms take the speed.
   // Stryker disable next-line all: how fast a commit reaches the disk is not observable short of crashing the database server
@@ -180,10 +178,19 @@ export async function openDatabase(
   );
   // An idle client losing its server must not crash the process; the next query reports it.
   connections.on('error', () => undefined);
-  // Stryker disable next-line all: how many connections are opened ahead changes only how soon the first customers are served
-  const warm = await Promise.all(Array.from({ length: Math.min(pool.warm, pool.size) }, () => connections.connect()));
-  warm.forEach((client) => client.release());
   return connections;
+}
+
+/**
+ * What the database needs before the platform may serve anyone: its migrations applied, and
+ * `warm` connections opened (opening one costs more than a run's first commit, so connections stay
+ * open a while and some are opened up front, for customers who arrive together).
+ */
+export async function prepareDatabase(databaseUrl: string, db: Database, warm: number): Promise<void> {
+  await migrate(databaseUrl);
+  // Stryker disable next-line all: how many connections are opened ahead changes only how soon the first customers are served
+  const opened = await Promise.all(Array.from({ length: Math.min(warm, db.options.max ?? warm) }, () => db.connect()));
+  opened.forEach((client) => client.release());
 }
 
 export async function inTransaction<T>(db: Database, work: (client: PoolClient) => Promise<T>): Promise<T> {
