@@ -2,7 +2,7 @@ import type { ApexWorld } from './world';
 import type { UserSession } from './session';
 import type { HttpResponse } from './clients/http';
 import { http } from './clients/http';
-import { faultsWhereEveryoneIs } from './start-up';
+import { faultsWhereEveryoneIs } from './scoped-faults';
 import { eventually } from './wait';
 
 /**

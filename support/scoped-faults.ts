@@ -1,4 +1,5 @@
 import type { ApexWorld } from './world';
+import { FaultClient } from './clients/fault-client';
 
 /**
  * A tool that fails for this scenario's customers only: one fault per person signed in so far,
@@ -15,4 +16,12 @@ export async function failForThisScenario(world: ApexWorld, tool: string): Promi
 export async function repairForThisScenario(world: ApexWorld, tool: string): Promise<void> {
   const faults = world.faults()!;
   for (const scope of world.faultScopes) await faults.lift('tool_failure', tool, scope);
+}
+
+/** The fault switch of the platform everyone in the scenario uses: the instance it moved them to, or the target. */
+export function faultsWhereEveryoneIs(world: ApexWorld): FaultClient {
+  const secret = world.target.secrets.service;
+  if (!secret) throw new Error('Switching a fault on needs the service secret (APEX_SERVICE_SECRET).');
+  // Scoped faults on the target are this scenario's to clear; an instance of its own goes with it.
+  return new FaultClient(world.activeInstance?.apiUrl ?? world.target.apiUrl, secret, world.activeInstance ? undefined : world.faultScopes);
 }

@@ -1,8 +1,8 @@
 import type { ApexWorld } from './world';
 import type { UserSession } from './session';
-import { FaultClient } from './clients/fault-client';
 import { eventually } from './wait';
 import { describeFrames } from './clients/agent-socket';
+import { faultsWhereEveryoneIs } from './scoped-faults';
 
 /** What a delay_ready fault names as its target (platform/server/readiness.ts). */
 const READY_TARGET = 'platform';
@@ -25,7 +25,7 @@ export async function startInstanceNotReadyFor(world: ApexWorld, ms: number): Pr
 /** The platform stays not ready for this person (a delay_ready scoped to them) for `ms`; nobody else notices. */
 export async function delayReadyFor(world: ApexWorld, session: UserSession, ms: number): Promise<void> {
   await session.ensureSignedIn();
-  await world.faults()!.inject({ fault: 'delay_ready', target: READY_TARGET, duration_ms: ms, scope: session.userId });
+  await faultsWhereEveryoneIs(world).inject({ fault: 'delay_ready', target: READY_TARGET, duration_ms: ms, scope: session.userId });
 }
 
 /**
@@ -48,11 +48,4 @@ export async function keepTryingChat(session: UserSession, withinMs: number): Pr
     () => `after ${tries} tries the last connection received: ${last}`,
   );
   return tries;
-}
-
-/** The fault switch of the platform everyone in the scenario uses: the instance it moved them to, or the target. */
-export function faultsWhereEveryoneIs(world: ApexWorld): FaultClient {
-  const secret = world.target.secrets.service;
-  if (!secret) throw new Error('Switching a fault on needs the service secret (APEX_SERVICE_SECRET).');
-  return new FaultClient(world.activeInstance?.apiUrl ?? world.target.apiUrl, secret);
 }
