@@ -30,9 +30,10 @@ export const REFUSALS: Record<string, { status: number; code?: string }> = {
   'she may not run agents': { status: 403 },
   'he may not run agents': { status: 403 },
   'they may not run agents': { status: 403 },
+  'the platform is still starting': { status: 503, code: 'STARTUP_INCOMPLETE' },
 };
 
-/** How the chat refuses a connection: the error code it sends before closing with 1008. */
+/** How the chat refuses a connection: the error code it sends before closing (with 1008, unless SOCKET_REFUSAL_CLOSE_CODES says otherwise). */
 export const SOCKET_REFUSALS: Record<string, string> = {
   'no token was given': 'NO_TOKEN',
   'the token is invalid': 'INVALID_TOKEN',
@@ -41,7 +42,11 @@ export const SOCKET_REFUSALS: Record<string, string> = {
   'she already has too many open': 'TOO_MANY_CONNECTIONS',
   'he already has too many open': 'TOO_MANY_CONNECTIONS',
   'they already have too many open': 'TOO_MANY_CONNECTIONS',
+  'the platform is still starting': 'STARTUP_INCOMPLETE',
 };
+
+/** Refusals that are the server's condition rather than the client's fault close with 1011 (contract section 9), not 1008. */
+export const SOCKET_REFUSAL_CLOSE_CODES: Record<string, number> = { STARTUP_INCOMPLETE: 1011 };
 
 /** The answer has the refusal's status and the contract's error shape: a sentence and a machine code. */
 export function expectRefusal(answer: HttpResponse | undefined, reason: string): void {

@@ -126,15 +126,19 @@ async function chatReply(socket: AgentSocket, from: number, expecting: (f: Frame
 }
 
 /**
- * What a customer tries while one of the platform's dependencies is silent, in a reviewer's
- * words: each comes back with the answer it got (support/expectations/resource-bounds.ts judges
- * it). Add a row to try something else.
+ * What a customer tries while one of the platform's dependencies is silent, or its database has
+ * no connection to spare, in a reviewer's words: each comes back with the answer it got
+ * (support/expectations/resource-bounds.ts judges it). Add a row to try something else.
  */
 export const REQUESTS_WHILE_SILENT: Record<string, (session: UserSession, instance: Instance) => Promise<Reply>> = {
   'listing the conversations': async (session) => ({ kind: 'http', answer: await session.api.threads(session.accessToken) }),
   'signing in': async (session) => ({ kind: 'http', answer: await session.auth.login({ email: session.email, password: session.password }) }),
   // A newcomer's sign-up: the email is new, so the only honest answer is that accounts cannot be reached.
   'signing up': async (session) => ({ kind: 'http', answer: await session.auth.register({ email: session.email.replace('@', '.newcomer@'), password: session.password }) }),
+  'asking a question through the API': async (session) => {
+    const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 2_000_000, avg_input_tokens: 1000, avg_output_tokens: 500 };
+    return { kind: 'http', answer: await session.api.execute(session.accessToken, { type: 'cost_optimizer', message: costQuestion(workload), context: { workload } }) };
+  },
   'opening the conversation on the chat': async (session) => {
     const socket = await session.chatSocket();
     const from = stamp(socket);

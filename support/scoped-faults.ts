@@ -1,5 +1,6 @@
 import type { ApexWorld } from './world';
 import type { UserSession } from './session';
+import { FaultClient } from './clients/fault-client';
 
 /**
  * A tool that fails for this scenario's customers only: one fault per person signed in so far,
@@ -32,4 +33,12 @@ export async function hangNextCallFor(world: ApexWorld, session: UserSession, to
 export async function crashNextMessageOf(world: ApexWorld, session: UserSession, where: 'message' | 'connection' | 'request'): Promise<void> {
   await session.ensureSignedIn();
   await world.faults()!.inject({ fault: 'handler_crash', target: where, count: 1, scope: session.userId });
+}
+
+/** The fault switch of the platform everyone in the scenario uses: the instance it moved them to, or the target. */
+export function faultsWhereEveryoneIs(world: ApexWorld): FaultClient {
+  const secret = world.target.secrets.service;
+  if (!secret) throw new Error('Switching a fault on needs the service secret (APEX_SERVICE_SECRET).');
+  // Scoped faults on the target are this scenario's to clear; an instance of its own goes with it.
+  return new FaultClient(world.activeInstance?.apiUrl ?? world.target.apiUrl, secret, world.activeInstance ? undefined : world.faultScopes);
 }

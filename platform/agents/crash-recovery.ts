@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Conversations } from '../store/conversations';
-import { databaseUnreachable } from '../store/database';
+import { DatabaseBusy, databaseUnreachable } from '../store/database';
 import type { InstanceLease } from '../store/instance-lease';
 import type { RunEngine } from './runs';
 
@@ -56,10 +56,10 @@ export class CrashRecovery {
   }
 }
 
-/** An unreachable database is already the health report's news; anything else is logged, and tried again at the next sweep. */
+/** An unreachable or busy database is already the health report's news; anything else is logged, and tried again at the next sweep. */
 // Stryker disable all: what is logged, and whether, changes nothing a customer can see
 function report(what: string, error: unknown): void {
-  if (!databaseUnreachable(error)) console.error(`Crash recovery: ${what} (${(error as Error).message}); trying again at the next sweep.`);
+  if (!databaseUnreachable(error) && !(error instanceof DatabaseBusy)) console.error(`Crash recovery: ${what} (${(error as Error).message}); trying again at the next sweep.`);
 }
 // Stryker restore all
 

@@ -9,6 +9,7 @@ import { Passwords } from './passwords';
 import { Claims, DEFAULT_PERMISSIONS, REVOCATIONS_CHANNEL, Revocation, TokenRejected, TokenService, hashToken } from './tokens';
 import { AuthSessions, EmailTaken, User, Users } from './users';
 import { healthReport } from '../server/health';
+import type { Readiness } from '../server/readiness';
 
 /** The longest access token the simulated sign-in grants (its expires_in). */
 export const TEST_SIGN_IN_LONGEST_SECONDS = 86_400;
@@ -57,12 +58,12 @@ const waitPhrase = (seconds: number) => (seconds % 60 === 0 ? `${seconds / 60} m
 
 const publicUser = (user: User) => ({ id: user.id, email: user.email, name: user.name });
 
-export function buildAuthService(deps: { config: PlatformConfig; db: Database; cache: Cache; tokens: TokenService }): FastifyInstance {
-  const { config, db, cache, tokens } = deps;
+export function buildAuthService(deps: { config: PlatformConfig; db: Database; cache: Cache; tokens: TokenService; readiness?: Readiness }): FastifyInstance {
+  const { config, db, cache, tokens, readiness } = deps;
   const users = new Users(db);
   const sessions = new AuthSessions(db);
   const passwords = new Passwords(config.passwordHashCost);
-  const app = createHttpApp({ requestTimeoutMs: config.requestTimeoutSeconds * 1000, allowedOrigins: config.corsAllowedOrigins });
+  const app = createHttpApp({ requestTimeoutMs: config.requestTimeoutSeconds * 1000, allowedOrigins: config.corsAllowedOrigins, readiness });
 
   async function signIn(user: User, permissions = user.permissions, accessLifetime?: number) {
     const sessionId = randomUUID();
@@ -301,7 +302,7 @@ export function buildAuthService(deps: { config: PlatformConfig; db: Database; c
   });
 
   const health = async (_request: unknown, reply: { status(code: number): unknown }) => {
-    const report = await healthReport(config, 'auth-service', { db, cache });
+    const report = await healthReport(config, 'auth-service', { db, cache, readiness });
     if (report.status === 'unhealthy') reply.status(503);
     return report;
   };

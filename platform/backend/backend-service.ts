@@ -5,7 +5,8 @@ import { ApiError, bearerToken, createHttpApp } from '../server/http';
 import { healthReport } from '../server/health';
 import { FAULT_KINDS, FaultSpec, Faults } from '../server/faults';
 import type { Cache } from '../store/cache';
-import type { Database } from '../store/database';
+import { asWorkOf, holdConnections, type Database } from '../store/database';
+import { STARTUP_INCOMPLETE, STARTUP_INCOMPLETE_DETAIL, type Readiness } from '../server/readiness';
 import type { Conversations, Thread } from '../store/conversations';
 import type { Identity, RunEngine } from '../agents/runs';
 import { RequestRefused } from '../agents/runs';
@@ -53,9 +54,10 @@ export function buildBackendService(deps: {
   breakers: CircuitBreakers;
   /** Where the front end reaches the auth service when PUBLIC_AUTH_URL is not set (test and development only). */
   authListenerUrl: string;
+  readiness?: Readiness;
 }): FastifyInstance {
-  const { config, db, cache, conversations, gateway, faults, runs, llm, disconnectUser, breakers, authListenerUrl } = deps;
-  const app = createHttpApp({ requestTimeoutMs: config.requestTimeoutSeconds * 1000, allowedOrigins: config.corsAllowedOrigins });
+  const { config, db, cache, conversations, gateway, faults, runs, llm, disconnectUser, breakers, authListenerUrl, readiness } = deps;
+  const app = createHttpApp({ requestTimeoutMs: config.requestTimeoutSeconds * 1000, allowedOrigins: config.corsAllowedOrigins, readiness });
 
   async function authenticate(request: FastifyRequest): Promise<void> {
     const token = bearerToken(request.headers.authorization);
@@ -65,12 +67,19 @@ export function buildBackendService(deps: {
       // Stryker disable next-line StringLiteral: the wording of the detail is not behaviour; the 401 and its code are specified
       if (!result.ok) throw new ApiError(401, result.problem.toUpperCase(), 'The access token is not valid (' + result.problem.replace(/_/g, ' ') + '); sign in again');
       request.identity = result.identity;
+      // A delay_ready fault scoped to this customer: the platform is still starting, for them.
+      if (readiness && !readiness.ready(result.identity.userId)) throw new ApiError(503, STARTUP_INCOMPLETE, STARTUP_INCOMPLETE_DETAIL);
     } catch (error) {
       if (error instanceof AuthUnavailable) throw new ApiError(503, 'AUTH_UNAVAILABLE', `Cannot check your token right now: ${error.message}`);
       throw error;
     }
     // Stryker disable next-line StringLiteral: the simulated crash's own message never leaves the platform
     if (faults.hits('handler_crash', 'request', { userId: request.identity.userId })) throw new Error('Simulated crash while handling a request (handler_crash fault).');
+  }
+
+  /** The handler runs as the customer's work, so that what is scoped to them (a hold on connections) finds it. */
+  function asCustomersWork(request: FastifyRequest, _reply: unknown, done: () => void): void {
+    asWorkOf(request.identity!.userId, done);
   }
 
   async function ownedThread(request: FastifyRequest, id: string): Promise<Thread> {
@@ -83,6 +92,7 @@ export function buildBackendService(deps: {
 
   app.register(async (api) => {
     api.addHook('onRequest', authenticate);
+    api.addHook('preHandler', asCustomersWork);
 
     api.get('/api/threads', async (request) => ({ threads: await conversations.threadsOf(request.identity!.userId) }));
 
@@ -130,6 +140,7 @@ export function buildBackendService(deps: {
 
   app.register(async (api) => {
     api.addHook('onRequest', authenticate);
+    api.addHook('preHandler', asCustomersWork);
     // The same agents without streaming: the answer comes back when the run is over.
     api.post<{ Body: { type: string; message: string; context?: Record<string, unknown>; thread_id?: string } }>('/api/agents/execute', {
       schema: {
@@ -200,7 +211,7 @@ export function buildBackendService(deps: {
   }));
 
   const health = async (_request: unknown, reply: { status(code: number): unknown }) => {
-    const report = await healthReport(config, 'netra-backend', { db, cache }, {
+    const report = await healthReport(config, 'netra-backend', { db, cache, readiness }, {
       auth: () => gateway.standing(),
     });
     const tools = breakers.states();
@@ -215,6 +226,8 @@ export function buildBackendService(deps: {
   app.get('/health/ready', health);
 
   if (config.environment === 'test') {
+    const holds = new Set<{ release(): void }>();
+    app.addHook('onClose', async () => holds.forEach((hold) => hold.release()));
     const requireServiceSecret = async (request: FastifyRequest) => {
       if (!secretsMatch(request.headers['x-service-secret'] as string | undefined, config.serviceSecret)) {
         // Stryker disable next-line StringLiteral: a test-only page (not contract); its 401 is specified (Nobody can break the platform on purpose)
@@ -243,7 +256,17 @@ export function buildBackendService(deps: {
       if (request.body.fault === 'disconnect_sockets') {
         return reply.status(201).send({ disconnected: disconnectUser(request.body.target), active: faults.list() });
       }
+      const { fault, scope, count = 1, duration_ms } = request.body;
+      // Stryker disable next-line all: a test-only page's input check (not contract); the suite always gives these a duration
+      if ((fault === 'hold_connections' || fault === 'delay_ready') && duration_ms === undefined) throw new ApiError(422, 'VALIDATION_ERROR', `${fault} needs a duration_ms`);
       faults.add(request.body);
+      // Unscoped, a hold takes real connections from the pool, from everyone on this instance (so only on an instance of a scenario's own).
+      if (fault === 'hold_connections' && scope === undefined) {
+        const hold = await holdConnections(db, count);
+        holds.add(hold);
+        const timer = setTimeout(() => (hold.release(), holds.delete(hold)), duration_ms);
+        timer.unref();
+      }
       // Stryker disable next-line ObjectLiteral: what the switch answers is not read; what it then lists is specified
       return reply.status(201).send({ active: faults.list() });
     });
@@ -285,6 +308,7 @@ export function buildBackendService(deps: {
           return reply.status(204).send();
         }
         faults.clear(scope);
+        if (scope === undefined) holds.forEach((hold) => hold.release());
         breakers.reset();
         return reply.status(204).send();
       },

@@ -5,10 +5,12 @@ import { WebSocket, WebSocketServer, RawData } from 'ws';
 import type { AuthGateway } from '../backend/auth-gateway';
 import { Identity, RequestRefused, RunEngine, RunEvent, StartRequest } from '../agents/runs';
 import type { Conversations } from '../store/conversations';
-import { CacheUnavailable, type Cache } from '../store/cache';
-import { databaseUnreachable } from '../store/database';
+import type { Cache } from '../store/cache';
+import { asWorkOf } from '../store/database';
 import type { Faults } from '../server/faults';
 import { logInternalError } from '../server/internal-errors';
+import { storageRefusal } from '../server/unavailable';
+import { STARTUP_INCOMPLETE, STARTUP_INCOMPLETE_DETAIL } from '../server/readiness';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
 const MAX_REQUEST_ID = 128;
@@ -49,6 +51,8 @@ export interface SocketOptions {
   rateWindowSeconds: number;
   /** Chat connections one user may hold at once (contract section 8). */
   maxSocketsPerUser: number;
+  /** Whether the platform has finished starting (for this user, given one); until then new sockets are refused (contract section 9). */
+  readyFor?: (userId?: string) => boolean;
 }
 
 const AUTH_PROBLEMS: Record<string, string> = {
@@ -189,6 +193,11 @@ export class AgentSocketServer {
     const connection: Connection = { id: `conn_${randomUUID()}`, socket, missed: 0, replaying: new Map(), sentUpTo: new Map(), queue: Promise.resolve() };
     (socket as WebSocket & { connection?: Connection }).connection = connection;
     socket.on('error', () => undefined);
+    // A socket let in before start-up is complete would be served by a platform not ready to serve it.
+    if (this.options.readyFor && !this.options.readyFor()) {
+      this.refuseWhileStarting(connection);
+      return;
+    }
     socket.on('pong', () => (connection.missed = 0));
     // Messages may arrive while the token is still being checked; they wait for the verdict.
     const ready = this.authenticate(connection, token);
@@ -220,11 +229,11 @@ export class AgentSocketServer {
     try {
       // Stryker disable next-line StringLiteral: the simulated crash's own message never leaves the platform
       if (this.faults?.hits('handler_crash', 'message', context)) throw new Error('Simulated crash while handling a message (handler_crash fault).');
-      await this.onMessage(connection, message);
+      // Whose work this is, so that a pool held for one customer (hold_connections, scoped) holds only theirs.
+      await asWorkOf(context.userId, () => this.onMessage(connection, message));
     } catch (error) {
-      if (databaseUnreachable(error) || error instanceof CacheUnavailable) {
-        return this.error(connection, 'STORAGE_UNAVAILABLE', 'Stored data cannot be reached right now; nothing was changed, and you can ask again shortly.');
-      }
+      const refusal = storageRefusal(error);
+      if (refusal) return this.error(connection, refusal.code, refusal.detail);
       const reference = logInternalError(`chat message ${JSON.stringify(message?.type ?? null)} of user ${context.userId} on ${connection.id}`, error);
       this.send(connection, { type: 'error_message', error_code: 'INTERNAL_ERROR', error_message: `That message could not be handled because of an internal error, logged as ${reference}; try again.`, reference, timestamp: new Date().toISOString() });
     }
@@ -257,6 +266,8 @@ export class AgentSocketServer {
     // handled, so registering it now would hold it (and a place under the cap) for ever.
     // Stryker disable next-line BooleanLiteral: equivalent, a client gone during its token check is never registered, so the messages it left have nobody to reach
     if (connection.socket.readyState !== WebSocket.OPEN) return false;
+    // A delay_ready fault scoped to this user: the platform is still starting, for them.
+    if (this.options.readyFor && !this.options.readyFor(verdict.identity.userId)) return this.refuseWhileStarting(connection);
 
     const mine = this.byUser.get(verdict.identity.userId) ?? new Set();
     // One user's connections are bounded, so no one account can hold the server's sockets and memory.
@@ -273,6 +284,12 @@ export class AgentSocketServer {
       timestamp: now,
     });
     return true;
+  }
+
+  private refuseWhileStarting(connection: Connection): false {
+    this.error(connection, STARTUP_INCOMPLETE, STARTUP_INCOMPLETE_DETAIL);
+    connection.socket.close(INTERNAL_ERROR, STARTUP_INCOMPLETE);
+    return false;
   }
 
   private sendRaw(connection: Connection, frame: string): void {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { FaultSpec } from './faults';
 
 export const PLATFORM_VERSION = '0.1.0';
 
@@ -78,6 +79,11 @@ export interface PlatformConfig {
   instanceLeaseSeconds: number;
   /** How the backend reaches the auth service; by default its own auth listener. */
   authServiceUrl?: string;
+  /**
+   * Faults switched on before anything else starts (FAULTS_AT_START, a JSON list; test only): how
+   * a scenario starts a platform of its own that, say, stays not ready for a while (delay_ready).
+   */
+  faultsAtStart: FaultSpec[];
   /** An OpenAI-compatible chat model that words the agents' answers; figures stay the catalogue's. */
   llm?: { baseUrl: string; apiKey: string; model: string; timeoutMs: number };
 }
@@ -158,6 +164,22 @@ function allowedOrigins(env: NodeJS.ProcessEnv, environment: Environment, fronte
     }
     return url.origin;
   });
+}
+
+function faultsAtStart(env: NodeJS.ProcessEnv, isTest: boolean): FaultSpec[] {
+  const raw = env.FAULTS_AT_START;
+  if (!raw) return [];
+  if (!isTest) throw new ConfigError('FAULTS_AT_START is set: faults exist only in ENVIRONMENT=test; unset it.');
+  let faults: unknown;
+  try {
+    faults = JSON.parse(raw);
+  } catch {
+    faults = undefined;
+  }
+  if (!Array.isArray(faults) || !faults.every((f) => typeof f?.fault === 'string' && typeof f?.target === 'string')) {
+    throw new ConfigError('FAULTS_AT_START is not a JSON list of faults: write it like [{"fault":"delay_ready","target":"platform","duration_ms":2000}].');
+  }
+  return faults as FaultSpec[];
 }
 
 function llmFromEnv(env: NodeJS.ProcessEnv): PlatformConfig['llm'] {
@@ -242,6 +264,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
       statementTimeoutMs: numberSetting(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 1),
       queueTimeoutMs: numberSetting(env, 'DATABASE_QUEUE_TIMEOUT_MS', 5000, 1),
     },
+    faultsAtStart: faultsAtStart(env, isTest),
     llm: llmFromEnv(env),
   };
 }

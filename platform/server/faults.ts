@@ -9,6 +9,10 @@ export const FAULT_KINDS = {
   disconnect_sockets: 'close, now, every socket of the target user on this instance, as a server going away would; their runs go on',
   tool_failure: 'the target tool fails, after hanging for TOOL_FAILURE_DELAY_MS as a broken tool does',
   crash_run: "the target user's runs crash with an unexpected error once under way",
+  delay_ready:
+    'the platform stays not ready (STARTUP_INCOMPLETE) for duration_ms; scoped, only the scoped user is turned away as if it were starting. Unscoped it is instance-wide: give it at start (FAULTS_AT_START) to a platform of your own',
+  hold_connections:
+    "count database connections are held for duration_ms. Scoped, the scoped user's work has that many fewer of the pool's connections (none if count is the pool's size); unscoped, real connections of the pool are held, which starves everyone on the instance",
 } as const;
 
 export type FaultKind = keyof typeof FAULT_KINDS;
@@ -73,6 +77,12 @@ export class Faults {
     if (!match) return false;
     match.remaining -= 1;
     return true;
+  }
+
+  /** The fault of this kind on this target that applies to exactly this scope (or, without one, to everyone), without using any of its count. */
+  holding(fault: FaultKind, target: string, scope?: string): (FaultSpec & { until: number }) | undefined {
+    this.prune();
+    return this.active.find((f) => f.fault === fault && f.target === target && f.scope === scope);
   }
 
   private prune(): void {

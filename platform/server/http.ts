@@ -1,8 +1,8 @@
 import type { Socket } from 'node:net';
 import Fastify, { FastifyInstance, FastifyError, FastifyReply } from 'fastify';
-import { databaseUnreachable } from '../store/database';
-import { CacheUnavailable } from '../store/cache';
 import { logInternalError } from './internal-errors';
+import { storageRefusal } from './unavailable';
+import { STARTUP_INCOMPLETE, STARTUP_INCOMPLETE_DETAIL, type Readiness } from './readiness';
 
 /** An error the caller can act on; rendered as the contract's `{detail, code}`. */
 export class ApiError extends Error {
@@ -113,7 +113,7 @@ function allowCrossOrigin(app: FastifyInstance, allowedOrigins: string[]): void 
 }
 
 /** A Fastify app whose every error, including schema failures, has the contract's shape. */
-export function createHttpApp(limits: { requestTimeoutMs: number; allowedOrigins: string[] }): FastifyInstance {
+export function createHttpApp(limits: { requestTimeoutMs: number; allowedOrigins: string[]; readiness?: Readiness }): FastifyInstance {
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
@@ -137,6 +137,16 @@ export function createHttpApp(limits: { requestTimeoutMs: number; allowedOrigins
     }
   });
 
+  const { readiness } = limits;
+  if (readiness) {
+    // Until start-up is complete only liveness (/health, which says why) and the test-only pages answer.
+    app.addHook('onRequest', async (request) => {
+      const path = request.url.split('?')[0];
+      if (path === '/health' || path.startsWith('/__')) return;
+      if (!readiness.ready()) throw new ApiError(503, STARTUP_INCOMPLETE, STARTUP_INCOMPLETE_DETAIL);
+    });
+  }
+
   app.setErrorHandler((error: FastifyError | ApiError, _request, reply) => {
     if (error instanceof ApiError) {
       return reply.status(error.statusCode).send({ detail: sentence(error.message), code: error.code });
@@ -153,9 +163,8 @@ export function createHttpApp(limits: { requestTimeoutMs: number; allowedOrigins
           : `The ${where} ${first?.message ?? 'is invalid'}`;
       return reply.status(422).send({ detail: sentence(detail), code: 'VALIDATION_ERROR' });
     }
-    if (databaseUnreachable(error) || error instanceof CacheUnavailable) {
-      return reply.status(503).send({ detail: 'Stored data cannot be reached right now; nothing was changed, and you can try again shortly.', code: 'STORAGE_UNAVAILABLE' });
-    }
+    const refusal = storageRefusal(error);
+    if (refusal) return reply.status(503).send(refusal);
     const status = fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500 ? fastifyError.statusCode : 500;
     if (status === 500) {
       // The reference is what an operator searches the log for when a customer quotes it.

@@ -1,8 +1,127 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
-import { Client, Pool, PoolClient } from 'pg';
+import { Client, Pool, PoolClient, PoolConfig } from 'pg';
 import runner from 'node-pg-migrate';
 
 export type Database = Pool;
+
+/**
+ * Every connection was busy and none came free within DATABASE_QUEUE_TIMEOUT_MS: the work is
+ * refused (DATABASE_BUSY) rather than queued for ever. Not the same as a database that cannot be
+ * reached (STORAGE_UNAVAILABLE): this one answers, it only has no connection to spare.
+ */
+export class DatabaseBusy extends Error {
+  constructor() {
+    super('Every database connection is busy; nothing was changed, and you can try again in a moment.');
+  }
+}
+
+/** Whose work is at hand (a user id), so that a limit scoped to one customer touches only their work. */
+const workOf = new AsyncLocalStorage<string>();
+
+/** Runs `work`, and everything it starts, as the named customer's work. */
+export function asWorkOf<T>(scope: string, work: () => T): T {
+  return workOf.run(scope, work);
+}
+
+/** How many of the pool's connections one customer's work must do without, and until when (a scoped hold_connections fault). */
+export type ScopedHold = (scope: string) => { held: number; until: number } | undefined;
+
+/**
+ * A pool that tells a wait for a connection of a full pool (DatabaseBusy) from a database that
+ * cannot be reached, and gives one customer's work fewer connections while a scoped hold lasts,
+ * so a scenario can exhaust the pool for its own customer without starving anyone else.
+ */
+class BoundedPool extends Pool {
+  private readonly inUse = new Map<string, number>();
+  private readonly waiting = new Set<() => void>();
+
+  constructor(options: PoolConfig, private readonly size: number, private readonly queueTimeoutMs: number, private readonly scopedHold: ScopedHold) {
+    super(options);
+  }
+
+  override connect(): Promise<PoolClient>;
+  override connect(callback: (err: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(callback?: (err: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<PoolClient> | void {
+    const acquired = this.acquire();
+    if (!callback) return acquired;
+    acquired.then(
+      (client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
+      (error: Error) => callback(error, undefined, () => undefined),
+    );
+  }
+
+  private async acquire(): Promise<PoolClient> {
+    const scope = workOf.getStore();
+    if (scope !== undefined) await this.takeSlot(scope, Date.now() + this.queueTimeoutMs);
+    // A timeout with every connection checked out is a wait in the queue; otherwise it was the opening of a new connection that timed out.
+    const full = this.totalCount >= this.size && this.idleCount === 0;
+    let client: PoolClient;
+    try {
+      client = await super.connect();
+    } catch (error) {
+      if (scope !== undefined) this.giveSlot(scope);
+      if (full && /timeout exceeded when trying to connect/i.test((error as Error).message)) throw new DatabaseBusy();
+      throw error;
+    }
+    if (scope !== undefined) {
+      const release = client.release;
+      client.release = (err?: Error | boolean) => {
+        this.giveSlot(scope);
+        return release.call(client, err);
+      };
+    }
+    return client;
+  }
+
+  /** Waits, until the deadline at most, for one of the connections this customer may use now. */
+  private async takeSlot(scope: string, deadline: number): Promise<void> {
+    for (;;) {
+      const hold = this.scopedHold(scope);
+      const used = this.inUse.get(scope) ?? 0;
+      if (!hold || used < this.size - hold.held) {
+        this.inUse.set(scope, used + 1);
+        return;
+      }
+      const now = Date.now();
+      if (now >= deadline) throw new DatabaseBusy();
+      // Woken when one of this customer's connections comes back, when the hold ends, or at the deadline.
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.waiting.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.min(deadline, hold.until) - now);
+        this.waiting.add(wake);
+      });
+    }
+  }
+
+  private giveSlot(scope: string): void {
+    const used = (this.inUse.get(scope) ?? 1) - 1;
+    if (used > 0) this.inUse.set(scope, used);
+    else this.inUse.delete(scope);
+    [...this.waiting].forEach((wake) => wake());
+  }
+}
+
+/**
+ * Holds `count` of the pool's connections (as a hold_connections fault without a scope does)
+ * until `release` is called: everyone on the instance has that many fewer.
+ */
+export async function holdConnections(db: Database, count: number): Promise<{ release(): void }> {
+  const held = await Promise.allSettled(Array.from({ length: count }, () => db.connect()));
+  const clients = held.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      clients.forEach((client) => client.release());
+    },
+  };
+}
 
 // Any fixed number: it only has to be the same for every instance of the platform.
 const MIGRATION_LOCK_ID = 7_041_977;
@@ -30,10 +149,12 @@ export async function migrate(databaseUrl: string): Promise<void> {
   }
 }
 
-export async function openDatabase(databaseUrl: string, pool: { size: number; warm: number; synchronousCommit?: boolean; statementTimeoutMs: number; queueTimeoutMs: number }): Promise<Database> {
-  await migrate(databaseUrl);
-  // Opening a connection costs more than a run's first commit, so connections stay open a while
-  // and `warm` of them are opened up front, for customers who arrive together.
+/** The platform's connection pool; it opens no connection yet (prepareDatabase does, once the platform listens). */
+export function openDatabase(
+  databaseUrl: string,
+  pool: { size: number; synchronousCommit?: boolean; statementTimeoutMs: number; queueTimeoutMs: number },
+  scopedHold: ScopedHold = () => undefined,
+): Database {
   // Without synchronous commit a commit is visible at once but reaches the disk a moment later: only
   // a crash of the database server itself could lose it. Test platforms take the speed.
   // Stryker disable next-line all: how fast a commit reaches the disk is not observable short of crashing the database server
@@ -41,21 +162,35 @@ export async function openDatabase(databaseUrl: string, pool: { size: number; wa
   // No request may wait on the database for ever: the server ends a statement that runs past
   // statement_timeout; the client gives up a moment later on a link that carries nothing back
   // (query_timeout), and on waiting for a connection, or opening one (connectionTimeoutMillis).
-  const connections = new Pool({
-    connectionString: databaseUrl,
-    max: pool.size,
-    idleTimeoutMillis: 30_000,
-    options,
-    statement_timeout: pool.statementTimeoutMs,
-    query_timeout: pool.statementTimeoutMs + 500,
-    connectionTimeoutMillis: pool.queueTimeoutMs,
-  });
+  const connections = new BoundedPool(
+    {
+      connectionString: databaseUrl,
+      max: pool.size,
+      idleTimeoutMillis: 30_000,
+      options,
+      statement_timeout: pool.statementTimeoutMs,
+      query_timeout: pool.statementTimeoutMs + 500,
+      connectionTimeoutMillis: pool.queueTimeoutMs,
+    },
+    pool.size,
+    pool.queueTimeoutMs,
+    scopedHold,
+  );
   // An idle client losing its server must not crash the process; the next query reports it.
   connections.on('error', () => undefined);
-  // Stryker disable next-line all: how many connections are opened ahead changes only how soon the first customers are served
-  const warm = await Promise.all(Array.from({ length: Math.min(pool.warm, pool.size) }, () => connections.connect()));
-  warm.forEach((client) => client.release());
   return connections;
+}
+
+/**
+ * What the database needs before the platform may serve anyone: its migrations applied, and
+ * `warm` connections opened (opening one costs more than a run's first commit, so connections stay
+ * open a while and some are opened up front, for customers who arrive together).
+ */
+export async function prepareDatabase(databaseUrl: string, db: Database, warm: number): Promise<void> {
+  await migrate(databaseUrl);
+  // Stryker disable next-line all: how many connections are opened ahead changes only how soon the first customers are served
+  const opened = await Promise.all(Array.from({ length: Math.min(warm, db.options.max ?? warm) }, () => db.connect()));
+  opened.forEach((client) => client.release());
 }
 
 export async function inTransaction<T>(db: Database, work: (client: PoolClient) => Promise<T>): Promise<T> {

@@ -66,12 +66,13 @@ function unavailableOrWhy(reply: Reply, dependency: string): string | undefined 
   return wrong.length ? wrong.map((a) => `${a.call} says ${name} is ${a.body?.checks?.[name] ?? 'not checked'} (${a.status})`).join('; ') : undefined;
 }
 
+type Outcome = { reply: Reply; took: number } | { error: Error; took: number } | 'waiting';
+
 /**
- * Every one of the requests is answered within `withinMs`, saying that what it needs cannot be
- * reached (503 or an error frame whose code says unavailable; health naming the dependency down).
- * A request still waiting at the deadline fails the step, named as such: it would have hung.
+ * Tries every one of the requests at once, each given `withinMs` to be answered, and judges each
+ * answer: the problems (a request still waiting at the deadline would have hung), and what each took.
  */
-export async function expectAnsweredAsUnavailable(session: UserSession, instance: Instance, dependency: string, requests: string[], withinMs: number): Promise<string> {
+async function tryEach(session: UserSession, instance: Instance, requests: string[], withinMs: number, judge: (reply: Reply) => string | undefined): Promise<{ problems: string[]; took: Record<string, number> }> {
   const unknown = requests.filter((name) => !REQUESTS_WHILE_SILENT[name]);
   if (unknown.length) throw new Error(`No request is known as ${unknown.map((n) => `"${n}"`).join(', ')}; the known ones are ${Object.keys(REQUESTS_WHILE_SILENT).join(', ')} (support/resource-bounds.ts).`);
   const started = Date.now();
@@ -82,22 +83,78 @@ export async function expectAnsweredAsUnavailable(session: UserSession, instance
     );
     let deadline: NodeJS.Timeout | undefined;
     const late = new Promise<'waiting'>((resolve) => (deadline = setTimeout(() => resolve('waiting'), withinMs)));
-    const outcome = await Promise.race([attempt, late]);
+    const outcome: Outcome = await Promise.race([attempt, late]);
     clearTimeout(deadline);
     return { name, outcome };
   }));
   const problems = outcomes.flatMap(({ name, outcome }) => {
     if (outcome === 'waiting') return [`${name}: still waiting after ${withinMs / 1000} s`];
     if ('error' in outcome) return [`${name}: ${outcome.error.message}`];
-    const why = unavailableOrWhy(outcome.reply, dependency);
-    if (why) return [`${name}: ${why}`];
-    if (outcome.reply.kind === 'frame' && !outcome.reply.stillOpen && outcome.reply.frame.error_code !== 'AUTH_UNAVAILABLE') return [`${name}: the chat closed after the answer`];
-    return [];
+    const why = judge(outcome.reply);
+    return why ? [`${name}: ${why}`] : [];
+  });
+  const took = Object.fromEntries(outcomes.map(({ name, outcome }) => [name, outcome === 'waiting' ? Infinity : outcome.took]));
+  return { problems, took };
+}
+
+const tookInWords = (took: Record<string, number>) => Object.entries(took).map(([name, ms]) => `${name} answered in ${ms} ms`).join('; ');
+
+/**
+ * Every one of the requests is answered within `withinMs`, saying that what it needs cannot be
+ * reached (503 or an error frame whose code says unavailable; health naming the dependency down).
+ * A request still waiting at the deadline fails the step, named as such: it would have hung.
+ */
+export async function expectAnsweredAsUnavailable(session: UserSession, instance: Instance, dependency: string, requests: string[], withinMs: number): Promise<string> {
+  const { problems, took } = await tryEach(session, instance, requests, withinMs, (reply) => {
+    const why = unavailableOrWhy(reply, dependency);
+    if (why) return why;
+    if (reply.kind === 'frame' && !reply.stillOpen && reply.frame.error_code !== 'AUTH_UNAVAILABLE') return 'the chat closed after the answer';
+    return undefined;
   });
   if (problems.length) {
     throw new Error(`Expected each of ${session.name}'s requests to be answered within ${withinMs / 1000} s while its ${dependency} is silent, saying it cannot be reached right now:\n- ${problems.join('\n- ')}`);
   }
-  return `While its ${dependency} was silent: ${outcomes.map(({ name, outcome }) => `${name} answered in ${(outcome as { took: number }).took} ms`).join('; ')}.`;
+  return `While its ${dependency} was silent: ${tookInWords(took)}.`;
+}
+
+const DATABASE_BUSY = 'DATABASE_BUSY';
+
+/** Whether the reply says the database has no connection to spare (contract section 9); a description of it otherwise. */
+function busyOrWhy(reply: Reply): string | undefined {
+  if (reply.kind === 'http') {
+    const { answer } = reply;
+    return answer.status === 503 && answer.body?.code === DATABASE_BUSY && typeof answer.body?.detail === 'string' ? undefined : `${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 160)}`;
+  }
+  if (reply.kind === 'frame') {
+    const said = reply.frame.type === 'error_message' ? `${reply.frame.error_code}: ${reply.frame.error_message}` : reply.frame.type;
+    if (reply.frame.type !== 'error_message' || reply.frame.error_code !== DATABASE_BUSY) return `the chat answered ${said}`;
+    return reply.stillOpen ? undefined : 'the chat closed after the answer';
+  }
+  const wrong = reply.answers.filter((a) => a.body?.checks?.database !== 'busy');
+  return wrong.length ? wrong.map((a) => `${a.call} says the database is ${a.body?.checks?.database ?? 'not checked'} (${a.status}), not busy`).join('; ') : undefined;
+}
+
+/**
+ * Every one of the requests is refused within `withinMs` (the platform's wait for a connection,
+ * and some leeway: never a hang) as the database being busy: 503 DATABASE_BUSY over REST, an
+ * error_message DATABASE_BUSY on a chat that stays open, health saying the database is busy.
+ * With a control, someone the exhaustion does not touch is served meanwhile, faster than any of
+ * those refusals came: they were kept waiting for a connection, not refused out of hand.
+ */
+export async function expectToldDatabaseBusy(session: UserSession, instance: Instance, requests: string[], withinMs: number, control?: UserSession): Promise<string> {
+  const [{ problems, took }, served] = await Promise.all([
+    tryEach(session, instance, requests, withinMs, busyOrWhy),
+    control?.api.threads(control.accessToken),
+  ]);
+  if (served) {
+    const quickest = Math.min(...Object.values(took));
+    if (served.status !== 200) problems.push(`${control!.name}, whom nothing holds up, was not served meanwhile: ${served.call} answered ${served.status}: ${redact(served.text).slice(0, 160)}`);
+    else if (!(served.elapsedMs < quickest)) problems.push(`${control!.name}, whom nothing holds up, took ${Math.round(served.elapsedMs)} ms to be served, no faster than ${session.name}'s quickest refusal (${quickest} ms)`);
+  }
+  if (problems.length) {
+    throw new Error(`Expected each of ${session.name}'s requests to be refused within ${withinMs / 1000} s as the database being busy (DATABASE_BUSY), as no connection came free in time:\n- ${problems.join('\n- ')}`);
+  }
+  return `While every connection ${session.name}'s work could use was busy: ${tookInWords(took)}${served ? `; ${control!.name} was served meanwhile in ${Math.round(served.elapsedMs)} ms` : ''}.`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { AuthClient } from '../clients/auth-client';
 import { claimsOf } from '../clients/tokens';
 import type { FaultClient } from '../clients/fault-client';
 import { redact } from '../redact';
-import { SERVICE_PROBLEMS, SOCKET_REFUSALS } from '../refusals';
+import { SERVICE_PROBLEMS, SOCKET_REFUSALS, SOCKET_REFUSAL_CLOSE_CODES } from '../refusals';
 import type { HttpResponse } from '../clients/http';
 import type { CacheProbe } from '../probes/cache-probe';
 import type { DatabaseProbe } from '../probes/database-probe';
@@ -76,18 +76,18 @@ export async function expectChatRefused(user: UserSession, reason: string, wsUrl
   await Promise.all(carriers.map(async (carrier) => expectConnectionRefused(await user.openSocket(carrier, wsUrl, { first: { type: 'ping' } }), user.name, reason, carrier === 'none' ? '' : ` (token carried in the ${carrier})`)));
 }
 
-/** The connection was told the stated refusal and closed with 1008, never welcomed. */
+/** The connection was told the stated refusal and closed (1008, or the refusal's own close code), never welcomed. */
 async function expectConnectionRefused(socket: AgentSocket, owner: string, reason: string, how = ''): Promise<void> {
   const code = SOCKET_REFUSALS[reason];
   const answer = await socket.connectionAnswer();
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== code) {
     throw new Error(`Expected the chat to refuse ${owner}'s connection${how} with ${code} because ${reason}; received: ${describeFrames(socket.frames, socket.openedAt)}`);
   }
-  await expectClosedForPolicy(socket, 5000, owner);
+  await expectClosedWith(socket, SOCKET_REFUSAL_CLOSE_CODES[code] ?? CLOSED_FOR_POLICY, 5000, owner);
   if (socket.frames.length !== 1) throw new Error(`Expected ${owner}'s refused connection${how} to get nothing but the refusal; received: ${describeFrames(socket.frames, socket.openedAt)}`);
 }
 
-/** The person's latest connection was told the stated refusal and closed with 1008, never welcomed. */
+/** The person's latest connection was told the stated refusal and closed (1008, or the refusal's own close code), never welcomed. */
 export async function expectLastConnectionRefused(user: UserSession, reason: string): Promise<void> {
   const socket = user.sockets.at(-1);
   if (!socket) throw new Error(`${user.name} has not opened a chat connection.`);
@@ -95,9 +95,13 @@ export async function expectLastConnectionRefused(user: UserSession, reason: str
 }
 
 export async function expectClosedForPolicy(socket: AgentSocket, withinMs: number, owner: string): Promise<void> {
+  await expectClosedWith(socket, CLOSED_FOR_POLICY, withinMs, owner);
+}
+
+async function expectClosedWith(socket: AgentSocket, code: number, withinMs: number, owner: string): Promise<void> {
   const closed = await socket.waitForClose(withinMs);
-  if (closed.code !== CLOSED_FOR_POLICY) {
-    throw new Error(`Expected ${owner}'s socket to be closed with ${CLOSED_FOR_POLICY}; it closed with ${closed.code} ${closed.reason}`);
+  if (closed.code !== code) {
+    throw new Error(`Expected ${owner}'s socket to be closed with ${code}; it closed with ${closed.code} ${closed.reason}`);
   }
 }
 

@@ -1,0 +1,72 @@
+import { DataTable, Given, Then, When } from '@cucumber/cucumber';
+import type { ApexWorld } from '../support/world';
+import { delayReadyFor, keepTryingChat, startInstanceNotReadyFor } from '../support/start-up';
+import { expectReadyWithin, expectStillStarting } from '../support/expectations/start-up';
+import { holdConnectionsOf, holdEveryConnection, listAtOnce, listsAtOnce, startInstanceWithPool, waitForHoldsToEnd } from '../support/pool-exhaustion';
+import { expectServedInTurn } from '../support/expectations/pool-exhaustion';
+import { expectToldDatabaseBusy } from '../support/expectations/resource-bounds';
+
+const OWN_INSTANCE = 'this starts a reference platform instance of its own; a remote target cannot be started for a scenario.';
+
+// Start-up (INC-06)
+
+Given('the platform runs as an instance of its own that stays not ready for {duration} after it starts', async function (this: ApexWorld, ms: number) {
+  if (!(await startInstanceNotReadyFor(this, ms))) return this.skip(OWN_INSTANCE);
+  return undefined;
+});
+
+Given('the platform stays not ready for {user} for {duration}', async function (this: ApexWorld, user: string, ms: number) {
+  await delayReadyFor(this, this.session(user), ms);
+});
+
+Then('the platform reports that it is still starting', async function (this: ApexWorld) {
+  await expectStillStarting(this.activeInstance!);
+});
+
+Then('the platform reports itself ready within {int} seconds', async function (this: ApexWorld, seconds: number) {
+  this.evidence(`Ready ${await expectReadyWithin(this.activeInstance!, seconds * 1000)} ms after the step began.`);
+});
+
+When('{user} tries to sign up with her/his/their email address and a password', async function (this: ApexWorld, user: string) {
+  const session = this.session(user);
+  await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password, name: session.name }));
+});
+
+Then('{user} keeps trying the chat until she/he/they get(s) in, within {int} seconds', async function (this: ApexWorld, user: string, seconds: number) {
+  this.evidence(`${user} got in after ${await keepTryingChat(this.session(user), seconds * 1000)} tries.`);
+});
+
+// Connection pool exhaustion (INC-07)
+
+Given('an instance of the platform with {int} database connections, that waits at most {duration} for one to be free', async function (this: ApexWorld, size: number, ms: number) {
+  if (!(await startInstanceWithPool(this, { size, queueTimeoutMs: ms }))) return this.skip(OWN_INSTANCE);
+  return undefined;
+});
+
+When("every database connection {user}'s work could use is busy for {duration}", async function (this: ApexWorld, user: string, ms: number) {
+  await holdConnectionsOf(this, this.session(user), ms);
+});
+
+When("other work holds every one of the platform's database connections for {duration}", async function (this: ApexWorld, ms: number) {
+  await holdEveryConnection(this, ms);
+});
+
+When('the held connections come free', async function (this: ApexWorld) {
+  await waitForHoldsToEnd(this, 10_000);
+});
+
+When('{user} asks for her/his/their conversations {int} times at once, while {user} asks for his/hers/theirs once', async function (this: ApexWorld, user: string, times: number, control: string) {
+  await listAtOnce(this, this.session(user), times, this.session(control));
+});
+
+Then("every one of {user}'s requests is served once a connection comes free, each later than {user}'s", function (this: ApexWorld, user: string, control: string) {
+  this.evidence(expectServedInTurn(this.session(user), listsAtOnce(this), this.session(control)));
+});
+
+Then('{user} is told the database is busy within {int} seconds, for each of these:', async function (this: ApexWorld, user: string, seconds: number, requests: DataTable) {
+  this.evidence(await expectToldDatabaseBusy(this.session(user), this.activeInstance!, requests.hashes().map((row) => row.request), seconds * 1000));
+});
+
+Then('{user} is told the database is busy within {int} seconds, while {user} is served without waiting, for each of these:', async function (this: ApexWorld, user: string, seconds: number, control: string, requests: DataTable) {
+  this.evidence(await expectToldDatabaseBusy(this.session(user), this.activeInstance!, requests.hashes().map((row) => row.request), seconds * 1000, this.session(control)));
+});

@@ -1,0 +1,20 @@
+import type { HttpResponse } from '../clients/http';
+import { redact } from '../redact';
+import type { UserSession } from '../session';
+
+/**
+ * Work that a connection came free for within the platform's wait was served, all of it, though
+ * there was more of it than connections: every one of the person's requests listed their
+ * conversation. Each was answered later than the control's request, made at the same moment by
+ * someone nothing held up: they waited their turn rather than being served past the hold.
+ */
+export function expectServedInTurn(session: UserSession, answers: { mine: HttpResponse[]; theirs: HttpResponse }, control: UserSession): string {
+  const { mine, theirs } = answers;
+  const listed = (answer: HttpResponse) => answer.status === 200 && (answer.body?.threads ?? []).some((t: { id: string }) => t.id === session.thread?.id);
+  const each = mine.map((a, i) => `request ${i + 1}: ${a.status} in ${Math.round(a.elapsedMs)} ms${a.status === 200 ? '' : ` (${redact(a.text).slice(0, 120)})`}`).join('; ');
+  if (theirs.status !== 200) throw new Error(`Expected ${control.name}, whom nothing holds up, to be served at once; ${theirs.call} answered ${theirs.status}: ${redact(theirs.text).slice(0, 200)}`);
+  if (!mine.every(listed)) throw new Error(`Expected every one of ${session.name}'s ${mine.length} requests to be served once a connection came free, listing the conversation; ${each}`);
+  const early = mine.filter((a) => !(a.elapsedMs > theirs.elapsedMs));
+  if (early.length) throw new Error(`Expected each of ${session.name}'s requests to wait for a connection, and so to be answered later than ${control.name}'s (${Math.round(theirs.elapsedMs)} ms); ${early.length} did not wait: ${each}`);
+  return `${session.name}'s ${mine.length} requests: ${each}; ${control.name}'s, at the same moment: ${Math.round(theirs.elapsedMs)} ms.`;
+}
