@@ -46,8 +46,12 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     return hold && { held: hold.count ?? config.databasePool.size, until: hold.until };
   };
   const db = openDatabase(config.databaseUrl, config.databasePool, scopedHold);
+  // The lease says this instance is alive, so it must not wait behind the work it vouches for: with
+  // every pooled connection busy, a renewal in the queue lapsed, and another instance ended this
+  // one's runs as interrupted while they were still going. It keeps one connection of its own.
+  const leaseDb = openDatabase(config.databaseUrl, { ...config.databasePool, size: 1 });
   const cache = await openCache(config.redisUrl, config.redisCommandTimeoutMs).catch(async (error) => {
-    await db.end();
+    await Promise.all([db.end(), leaseDb.end()]);
     throw error;
   });
   const tokens = new TokenService(config.jwtSecret, cache, {
@@ -70,7 +74,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   const bus = new EventBus(cache);
   const wording = config.llm ? new ChatModelWording(config.llm.baseUrl, config.llm.apiKey, config.llm.model, config.llm.timeoutMs) : new TemplateWording();
   const breakers = new CircuitBreakers(config.breakerThreshold, config.breakerCooldownMs);
-  const lease = new InstanceLease(db, config.instanceLeaseSeconds);
+  const lease = new InstanceLease(leaseDb, config.instanceLeaseSeconds);
   const runs = new RunEngine({
     conversations,
     faults,
@@ -95,7 +99,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     await Promise.all([recovery.stop(), runs.stop()]);
     await sockets.close();
     await Promise.all([backend.close(), auth.close()]);
-    await Promise.all([db.end(), cache.close()]);
+    await Promise.all([db.end(), leaseDb.end(), cache.close()]);
   };
   try {
     await prepareDatabase(config.databaseUrl, db, config.databasePool.warm);
