@@ -10,9 +10,13 @@ import { PROCESS_ENDINGS } from './platform-process';
 import { ORIGINS } from './deployment';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
+// Any capitalised name, as people write them: Zoë, Anne-Marie, McKenzie, O'Brien. A capital must
+// follow an apostrophe, so that "Alice's" is Alice.
+const LETTER = 'A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF';
+const CAPITAL = 'A-Z\u00C0-\u00D6\u00D8-\u00DE';
 defineParameterType({
   name: 'user',
-  regexp: /[A-Z][a-z]+/,
+  regexp: new RegExp(`[${CAPITAL}][${LETTER}]*(?:[-'’][${CAPITAL}][${LETTER}]*)*`),
   transformer: (name: string) => name,
 });
 

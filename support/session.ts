@@ -51,7 +51,9 @@ export class UserSession {
 
   constructor(readonly name: string, readonly target: Target) {
     // Unique per scenario, so scenarios never share an account, in any order or worker.
-    this.email = `${name.toLowerCase()}.${randomUUID().slice(0, 12)}@apex-specs.test`;
+    // An address's local part in plain letters, whatever the name's accents and hyphens.
+    const local = name.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase() || 'customer';
+    this.email = `${local}.${randomUUID().slice(0, 12)}@apex-specs.test`;
     this.auth = new AuthClient(target.authUrl);
     this.api = new ApiClient(target.apiUrl);
     this.chatUrl = target.wsUrl;

@@ -12,6 +12,20 @@ Feature: Sign-up to chat
     When Alice opens a chat connection
     Then Alice is welcomed into the chat as herself
 
+  Scenario Outline: <name> is welcomed into the chat by her own name, however it is written
+    When <name> signs up with her email address and a password
+    And <name> opens a chat connection
+    Then <name> is called "<name>" on her account
+    And <name> is welcomed into the chat as herself
+
+    Examples:
+      | name        |
+      | Zoë         |
+      | Anne-Marie  |
+      | McKenzie    |
+      | O'Brien     |
+      | Ólafsdóttir |
+
   Scenario: A name given with spaces around it is kept without them
     When Alice signs up giving her name as "  Alice Liddell  "
     Then Alice is called "Alice Liddell" on her account

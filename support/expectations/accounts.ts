@@ -98,7 +98,8 @@ export async function untilWindowPassed(since: number, windowMs: number): Promis
 
 /** The sign-up answer and the profile both call the person by this name. */
 export async function expectCalled(user: UserSession, name: string): Promise<void> {
-  const signedUp = expectStatus(user.lastAnswer!, 201, `Signing ${user.name} up`).body;
+  // The answer to a sign-up tried as an attempt, or the one a plain sign-up kept.
+  const signedUp = user.lastAnswer ? expectStatus(user.lastAnswer, 201, `Signing ${user.name} up`).body : { user: user.account, access_token: user.accessToken };
   const profile = expectStatus(await user.auth.me(signedUp.access_token), 200, `Reading ${user.name}'s profile`).body;
   if (signedUp.user?.name !== name || profile.name !== name) {
     throw new Error(`Expected ${user.name} to be called "${name}"; the sign-up says "${signedUp.user?.name}" and the profile "${profile.name}"`);
