@@ -71,6 +71,10 @@ Then("all {int} of {user}'s open chat connections (still )answer", async functio
   await expectOpenChatsAnswer(this.session(user), count);
 });
 
+Then("{user}'s open chat connection (still )answers", async function (this: ApexWorld, user: string) {
+  await expectOpenChatsAnswer(this.session(user), 1);
+});
+
 Given('{user} has a chat connection open that has stopped reading', async function (this: ApexWorld, user: string) {
   await haveChatThatStoppedReading(this.session(user));
 });
