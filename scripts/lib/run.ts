@@ -58,8 +58,9 @@ export async function prepareRun(base: NodeJS.ProcessEnv = process.env): Promise
   };
 }
 
-// The package exports no bin path, so find it beside its package.json.
-const CUCUMBER = join(dirname(require.resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber.js');
+// The command cucumber-js declares as its bin, beside its package.json (which it exports).
+const CUCUMBER_PACKAGE = require.resolve('@cucumber/cucumber/package.json');
+const CUCUMBER = join(dirname(CUCUMBER_PACKAGE), (require(CUCUMBER_PACKAGE) as { bin: Record<string, string> }).bin['cucumber-js']);
 
 /**
  * Resolves once the run writing this message stream has started `count` scenarios, or has ended,
