@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { loadConfiguration } from '@cucumber/cucumber/api';
 import { readFileSync } from 'node:fs';
-import { REPORTS, prepareRun, reportCounts, summarise } from './lib/run';
+import { REPORTS, reportCounts, summarise } from './lib/reports';
+import { prepareRun } from './lib/prepare-run';
 import { ms, readEnvelopes, readOutcomes, readStated } from './lib/messages';
 import { coverageOf, journeySummary, readCatalogue } from './lib/journeys';
 import { readRunConfiguration } from './lib/run-configuration';

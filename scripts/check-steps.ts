@@ -1,4 +1,4 @@
-import { exitOnError } from './lib/run';
+import { exitOnError } from './lib/prepare-run';
 import { stepsCheck } from './lib/checks';
 
 /** `npm run steps:check`: fails, with a snippet for each, when a feature has a step no definition matches. */

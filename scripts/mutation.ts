@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { FileResult, MutantResult, MutantStatus, MutationTestResult } from 'mutation-testing-report-schema' with { 'resolution-mode': 'import' };
 import { SuiteConfigError, targetConfigFromEnv } from '../support/target';
-import { exitOnError, prepareRun } from './lib/run';
+import { exitOnError, prepareRun } from './lib/prepare-run';
 
 // What Stryker mutates and how it runs, and why: stryker.config.mjs.
 const INCREMENTAL = 'docs/mutation/stryker-incremental.json';

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
-import { exitOnError, prepareRun, summarise, writeHtmlReport } from './lib/run';
+import { exitOnError, prepareRun } from './lib/prepare-run';
+import { summarise, writeHtmlReport } from './lib/reports';
 import { readOutcomes } from './lib/messages';
 import { redactionCheck, runAgainstPlatformProcess } from './lib/checks';
 import { SuiteConfigError } from '../support/target';

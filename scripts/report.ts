@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { HTML_REPORT, REPORTS, exitOnError, summarise, writeHtmlReport } from './lib/run';
+import { HTML_REPORT, REPORTS, summarise, writeHtmlReport } from './lib/reports';
+import { exitOnError } from './lib/prepare-run';
 import { SHARDS_DIR, gatheredShards, mergeShards } from './lib/shards';
 import { SuiteConfigError } from '../support/target';
 

@@ -1,4 +1,6 @@
-import { cucumber, exitOnError, prepareRun, slowFirst, summarise, writeHtmlReport } from './lib/run';
+import { cucumber, slowFirst } from './lib/cucumber-process';
+import { exitOnError, prepareRun } from './lib/prepare-run';
+import { summarise, writeHtmlReport } from './lib/reports';
 import { readOutcomes } from './lib/messages';
 import { explainUndefined } from './lib/undefined-steps';
 import { clearReports, keepShardOutput, shardNamed } from './lib/shards';

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { exitOnError, REPORTS } from './lib/run';
+import { exitOnError } from './lib/prepare-run';
+import { REPORTS } from './lib/reports';
 import { stepsCheck } from './lib/checks';
 import { CATALOGUE_START, catalogueMarkdown, stepCatalogue } from './lib/step-catalogue';
 

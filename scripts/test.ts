@@ -1,4 +1,6 @@
-import { HTML_REPORT, REPORTS, cucumber, whenScenariosStarted, exitOnError, prepareRun, reportCounts, slowFirst, summarise, writeHtmlReport } from './lib/run';
+import { HTML_REPORT, REPORTS, reportCounts, summarise, writeHtmlReport } from './lib/reports';
+import { cucumber, whenScenariosStarted, slowFirst } from './lib/cucumber-process';
+import { exitOnError, prepareRun } from './lib/prepare-run';
 import { CheckResult, biteCheck, redactionCheck, remoteCheck, stepsCheck, typecheck, unitCheck } from './lib/checks';
 import { browserCheck } from './lib/browser-check';
 import { gherkinFormatCheck } from './lib/gherkin-format';

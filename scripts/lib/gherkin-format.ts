@@ -3,7 +3,7 @@ import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherki
 import { IdGenerator } from '@cucumber/messages';
 import { pretty } from '@cucumber/gherkin-utils';
 import type { CheckResult } from './checks';
-import { featureFiles } from './run';
+import { featureFiles } from './cucumber-process';
 
 /** What `gherkin-utils format` would make of a feature file. */
 export function formatted(source: string): string {

@@ -1,120 +1,14 @@
-import { spawn, execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+// What a run leaves for its readers: the HTML report, and the one-line summary of the message stream.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../../platform/server/config';
-import { resolveServices } from '../../platform/server/services';
-import { SuiteConfigError, targetConfigFromEnv } from '../../support/target';
-import { preflight } from './preflight';
 import { countByStatus, readOutcomes, readStated } from './messages';
-import { buildPlatform } from '../../support/platform-build';
 import { coverageOf, journeySummary, readCatalogue, writeCoveragePage } from './journeys';
 import { readRunConfiguration } from './run-configuration';
 import { finishReportPages, readableMessage } from './report-pages';
+import type { PreparedRun } from './prepare-run';
 
 export const REPORTS = 'reports';
 export const HTML_REPORT = `${REPORTS}/html/index.html`;
-
-export interface PreparedRun {
-  env: NodeJS.ProcessEnv;
-  /** Printed once at the start: what the run uses. */
-  description: string[];
-  /** Values that must never appear in a report. */
-  secrets: string[];
-  stop(): Promise<void>;
-}
-
-/**
- * Decides once per run what the specification runs against, before any worker starts, so that a
- * bad configuration is one sentence and the fallbacks are chosen (and said) once.
- */
-export async function prepareRun(base: NodeJS.ProcessEnv = process.env): Promise<PreparedRun> {
-  const config = targetConfigFromEnv(base);
-  if (config.kind === 'remote') {
-    await preflight(config);
-    const secrets = [base.APEX_JWT_SECRET, base.APEX_SERVICE_SECRET, base.APEX_E2E_BYPASS_KEY].filter((s): s is string => !!s);
-    return {
-      env: { ...base },
-      description: [`Target: ${config.apiUrl} (auth ${config.authUrl}, socket ${config.wsUrl})`, `Probes: PostgreSQL ${base.APEX_DATABASE_URL ? 'configured' : 'not configured, database checks skipped'}, Redis ${base.APEX_REDIS_URL ? 'configured' : 'not configured, @redis scenarios skipped'}`],
-      secrets,
-      stop: async () => undefined,
-    };
-  }
-  const services = await resolveServices({
-    databaseUrl: base.DATABASE_URL || DEFAULT_DATABASE_URL,
-    redisUrl: base.REDIS_URL || DEFAULT_REDIS_URL,
-    ci: base.CI === 'true',
-  });
-  const secrets = {
-    JWT_SECRET_KEY: randomBytes(32).toString('base64url'),
-    SERVICE_SECRET: randomBytes(24).toString('base64url'),
-    E2E_OAUTH_SIMULATION_KEY: randomBytes(24).toString('base64url'),
-  };
-  return {
-    env: { ...base, ...secrets, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, APEX_SERVICES: JSON.stringify(services.description), APEX_PLATFORM_BUILD: buildPlatform('.apex/build') },
-    description: [`Target: the reference platform, one per worker`, `PostgreSQL: ${services.description.postgres}`, `Redis: ${services.description.redis}`],
-    secrets: Object.values(secrets),
-    stop: () => services.stop(),
-  };
-}
-
-// The command cucumber-js declares as its bin, beside its package.json (which it exports).
-const CUCUMBER_PACKAGE = require.resolve('@cucumber/cucumber/package.json');
-const CUCUMBER = join(dirname(CUCUMBER_PACKAGE), (require(CUCUMBER_PACKAGE) as { bin: Record<string, string> }).bin['cucumber-js']);
-
-/**
- * Resolves once the run writing this message stream has started `count` scenarios, or has ended,
- * or after `deadlineMs` (whichever comes first), so that work beside the run can wait for its
- * workers to have loaded instead of slowing them down while they do.
- */
-export function whenScenariosStarted(messages: string, count: number, deadlineMs: number, ended: Promise<unknown>): Promise<void> {
-  return new Promise((resolve) => {
-    const started = () => (existsSync(messages) ? readFileSync(messages, 'utf8').split('"testCaseStarted"').length - 1 : 0);
-    const poll = setInterval(() => {
-      if (started() >= count) finish();
-    }, 250);
-    const deadline = setTimeout(finish, deadlineMs);
-    function finish(): void {
-      clearInterval(poll);
-      clearTimeout(deadline);
-      resolve();
-    }
-    void ended.then(finish);
-  });
-}
-
-/** Runs cucumber-js in its own process; resolves with its exit code. */
-export function cucumber(args: string[], env: NodeJS.ProcessEnv, quiet = false): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CUCUMBER, ...args], { env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
-/** Every file below a folder, as paths from the project's root, in a stable order. */
-export function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? filesUnder(`${dir}/${entry.name}`) : [`${dir}/${entry.name}`]))
-    .sort();
-}
-
-export function featureFiles(): string[] {
-  return filesUnder('features').filter((file) => file.endsWith('.feature'));
-}
-
-/**
- * Cucumber's arguments with the features listed @slow ones first, unless the caller named its own
- * features: two workers then end together instead of one finishing a long scenario alone
- * (about half a second off the default run).
- */
-export function slowFirst(args: string[]): string[] {
-  if (args.some((arg) => arg.endsWith('.feature') || arg.startsWith('features/'))) return args;
-  const files = featureFiles();
-  const slow = files.filter((file) => /@slow\b/.test(readFileSync(file, 'utf8')));
-  return [...args, ...slow, ...files.filter((file) => !slow.includes(file))];
-}
-
-
 function gitCommit(): string {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
@@ -213,14 +107,4 @@ export function summarise(messagesFile: string): { line: string; passed: number;
   const partly = outcome.scenarios.filter((s) => s.status === 'PASSED' && s.notChecked.length).length;
   const note = partly ? `; ${partly} passed without some checks the target could not have made (listed in the report)` : '';
   return { line: `${total} scenarios: ${parts || 'none'}${note} in ${(outcome.wallMs / 1000).toFixed(1)} s`, passed, failed, total, failures };
-}
-
-/** Bad configuration is one plain sentence; anything else is a bug worth its stack. */
-export function exitOnError(error: unknown): never {
-  if (error instanceof SuiteConfigError || error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
-  process.exit(2);
 }
