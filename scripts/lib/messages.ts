@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { Query } from '@cucumber/query';
 
 /** What a Cucumber message stream says about each scenario, read back after a run. */
 export interface ScenarioOutcome {
@@ -29,74 +30,51 @@ export function readEnvelopes(file: string): any[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
+/** Cucumber's own index of a message stream: what each scenario was, did and attached. */
+export function queryOf(file: string): Query {
+  const query = new Query();
+  for (const envelope of readEnvelopes(file)) query.update(envelope);
+  return query;
+}
+
 export function readOutcomes(file: string): { scenarios: ScenarioOutcome[]; wallMs: number; success: boolean } | undefined {
   if (!existsSync(file)) return undefined;
-  const envelopes = readEnvelopes(file);
-  const pickles = new Map<string, any>();
-  const pickleSteps = new Map<string, string>();
-  const testCases = new Map<string, any>();
-  const testSteps = new Map<string, string>();
-  const suggestions = new Map<string, string>();
-  const started = new Map<string, { testCaseId: string; attempt: number; at: number }>();
-  const byPickle = new Map<string, ScenarioOutcome>();
-  let runStart = 0;
-  let runEnd = 0;
-  let success = true;
-
-  for (const e of envelopes) {
-    if (e.pickle) {
-      pickles.set(e.pickle.id, e.pickle);
-      for (const step of e.pickle.steps) pickleSteps.set(step.id, step.text);
-    } else if (e.testCase) {
-      testCases.set(e.testCase.id, e.testCase);
-      for (const step of e.testCase.testSteps) if (step.pickleStepId) testSteps.set(step.id, step.pickleStepId);
-    } else if (e.suggestion) {
-      suggestions.set(e.suggestion.pickleStepId, e.suggestion.snippets?.[0]?.code);
-    } else if (e.testRunStarted) {
-      runStart = ms(e.testRunStarted.timestamp);
-    } else if (e.testRunFinished) {
-      runEnd = ms(e.testRunFinished.timestamp);
-      success = e.testRunFinished.success;
-    } else if (e.testCaseStarted) {
-      started.set(e.testCaseStarted.id, { testCaseId: e.testCaseStarted.testCaseId, attempt: e.testCaseStarted.attempt, at: ms(e.testCaseStarted.timestamp) });
-      const pickle = pickles.get(testCases.get(e.testCaseStarted.testCaseId).pickleId);
-      // A retried scenario starts afresh: its last attempt is the outcome.
-      byPickle.set(pickle.id, {
-        name: pickle.name,
-        uri: pickle.uri,
-        tags: pickle.tags.map((t: { name: string }) => t.name),
-        status: 'PASSED',
-        attempts: e.testCaseStarted.attempt + 1,
-        errors: [],
-        durationMs: 0,
-        undefinedSteps: [],
-        ambiguousSteps: [],
-        notChecked: [],
-      });
-    } else if (e.testStepFinished) {
-      const attempt = started.get(e.testStepFinished.testCaseStartedId)!;
-      const outcome = byPickle.get(testCases.get(attempt.testCaseId).pickleId)!;
-      const result = e.testStepFinished.testStepResult;
+  const query = queryOf(file);
+  // Each scenario's last attempt: a retried scenario starts afresh, and its last attempt is the outcome.
+  const scenarios = query.findAllTestCaseStarted().map((started): ScenarioOutcome => {
+    const pickle = query.findPickleBy(started)!;
+    const outcome: ScenarioOutcome = {
+      name: pickle.name,
+      uri: pickle.uri,
+      tags: pickle.tags.map((t) => t.name),
+      status: 'PASSED',
+      attempts: started.attempt + 1,
+      errors: [],
+      durationMs: durationMs(query.findTestCaseDurationBy(started)),
+      undefinedSteps: [],
+      ambiguousSteps: [],
+      notChecked: [],
+    };
+    for (const finished of query.findTestStepsFinishedBy(started)) {
+      const result = finished.testStepResult;
+      const testStep = query.findTestStepBy(finished);
+      const pickleStep = testStep && query.findPickleStepBy(testStep);
       outcome.status = worse(outcome.status, result.status);
       if (result.message) outcome.errors.push(result.message);
-      const pickleStepId = testSteps.get(e.testStepFinished.testStepId);
-      if (result.status === 'FAILED' && !outcome.failedStep) outcome.failedStep = pickleStepId ? pickleSteps.get(pickleStepId) : 'a hook';
-      if (result.status === 'UNDEFINED' && pickleStepId) outcome.undefinedSteps.push({ text: pickleSteps.get(pickleStepId)!, snippet: suggestions.get(pickleStepId) });
-      if (result.status === 'AMBIGUOUS' && pickleStepId) outcome.ambiguousSteps.push(`${pickleSteps.get(pickleStepId)}: ${result.message ?? ''}`);
-    } else if (e.attachment?.testCaseStartedId && typeof e.attachment.body === 'string' && /^(Skipped|Not checked): /.test(e.attachment.body)) {
-      const attempt = started.get(e.attachment.testCaseStartedId);
-      const outcome = attempt && byPickle.get(testCases.get(attempt.testCaseId).pickleId);
-      const body: string = e.attachment.body;
-      if (outcome && body.startsWith('Not checked: ')) outcome.notChecked.push(body.slice('Not checked: '.length));
-      else if (outcome && !outcome.skipReason) outcome.skipReason = body.slice('Skipped: '.length);
-    } else if (e.testCaseFinished) {
-      const attempt = started.get(e.testCaseFinished.testCaseStartedId)!;
-      const outcome = byPickle.get(testCases.get(attempt.testCaseId).pickleId)!;
-      outcome.durationMs = ms(e.testCaseFinished.timestamp) - attempt.at;
+      if (result.status === 'FAILED' && !outcome.failedStep) outcome.failedStep = pickleStep ? pickleStep.text : 'a hook';
+      if (result.status === 'UNDEFINED' && pickleStep) outcome.undefinedSteps.push({ text: pickleStep.text, snippet: query.findSuggestionsBy(pickleStep)[0]?.snippets[0]?.code });
+      if (result.status === 'AMBIGUOUS' && pickleStep) outcome.ambiguousSteps.push(`${pickleStep.text}: ${result.message ?? ''}`);
+      for (const { body } of query.findAttachmentsBy(finished)) {
+        if (body.startsWith('Not checked: ')) outcome.notChecked.push(body.slice('Not checked: '.length));
+        else if (body.startsWith('Skipped: ') && !outcome.skipReason) outcome.skipReason = body.slice('Skipped: '.length);
+      }
     }
-  }
-  return { scenarios: [...byPickle.values()], wallMs: runEnd - runStart, success };
+    return outcome;
+  });
+  return { scenarios, wallMs: durationMs(query.findTestRunDuration()), success: query.findTestRunFinished()?.success ?? false };
 }
+
+const durationMs = (d: { seconds: number; nanos: number } | undefined) => (d ? ms(d) : 0);
 
 export function countByStatus(scenarios: ScenarioOutcome[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -115,11 +93,11 @@ export interface StatedScenario {
 export function readStated(file: string): StatedScenario[] {
   if (!existsSync(file)) return [];
   const stated = new Map<string, StatedScenario>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.startsWith('{"pickle"')) continue;
-    const { pickle } = JSON.parse(line);
-    const at = `${pickle.uri}:${pickle.location?.line}`;
-    if (!stated.has(at)) stated.set(at, { name: pickle.name, uri: pickle.uri, line: pickle.location?.line, tags: pickle.tags.map((t: { name: string }) => t.name) });
+  // A merged stream of shards holds every pickle once per shard.
+  for (const pickle of queryOf(file).findAllPickles()) {
+    const line = pickle.location?.line ?? 0;
+    const at = `${pickle.uri}:${line}`;
+    if (!stated.has(at)) stated.set(at, { name: pickle.name, uri: pickle.uri, line, tags: pickle.tags.map((t) => t.name) });
   }
   return [...stated.values()];
 }
