@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readEnvelopes } from './messages';
+import { queryOf } from './messages';
 import { distance } from 'fastest-levenshtein';
 
 export interface StepEntry {
@@ -15,23 +15,16 @@ const KEYWORD: Record<string, string> = { Context: 'Given', Action: 'When', Outc
 /** Every step definition with where it lives and how the features use it, from a dry run's message stream. */
 export function stepCatalogue(messagesFile: string): StepEntry[] {
   if (!existsSync(messagesFile)) return [];
-  const envelopes = readEnvelopes(messagesFile);
-  const entries = new Map<string, StepEntry>();
-  const pickleSteps = new Map<string, string>();
-  for (const e of envelopes) {
-    if (e.stepDefinition) {
-      const d = e.stepDefinition;
-      entries.set(d.id, { pattern: d.pattern.source, file: d.sourceReference.uri, line: d.sourceReference.location?.line ?? 0, examples: [] });
-    } else if (e.pickle) {
-      for (const step of e.pickle.steps) pickleSteps.set(step.id, `${KEYWORD[step.type] ?? '*'} ${step.text}`);
-    } else if (e.testCase) {
-      for (const step of e.testCase.testSteps) {
-        if (!step.pickleStepId || step.stepDefinitionIds?.length !== 1) continue;
-        const entry = entries.get(step.stepDefinitionIds[0]);
-        const text = pickleSteps.get(step.pickleStepId);
-        if (entry && text && !entry.examples.includes(text)) entry.examples.push(text);
-      }
-    }
+  const query = queryOf(messagesFile);
+  const entries = new Map<string, StepEntry>(
+    query.findAllStepDefinitions().map((d) => [d.id, { pattern: d.pattern.source, file: d.sourceReference.uri ?? '', line: d.sourceReference.location?.line ?? 0, examples: [] }]),
+  );
+  for (const testStep of query.findAllTestSteps()) {
+    if (!testStep.pickleStepId || testStep.stepDefinitionIds?.length !== 1) continue;
+    const entry = entries.get(testStep.stepDefinitionIds[0]);
+    const step = query.findPickleStepBy(testStep);
+    const text = step && `${KEYWORD[step.type ?? ''] ?? '*'} ${step.text}`;
+    if (entry && text && !entry.examples.includes(text)) entry.examples.push(text);
   }
   return [...entries.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
