@@ -97,7 +97,8 @@ export async function callFromPage(target: { authUrl: string; apiUrl: string }, 
   return Promise.all(
     BROWSER_CALLS.map(async ({ service, base, path }) => {
       const url = `${base(target)}${path}`;
-      const preflight = await http('OPTIONS', url, { headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+      // The front end's most demanding call: a JSON body posted with the customer's token.
+      const preflight = await http('OPTIONS', url, { headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
       const request = await http('GET', url, { token, headers: { origin } });
       return { service, origin, preflight, request };
     }),

@@ -50,7 +50,7 @@ export function expectAuthRefusesId(health: HttpResponse, id: string, whose: str
 
 const header = (answer: HttpResponse, name: string) => answer.headers?.[name];
 
-/** Each answer names the page's origin as allowed, with credentials; the preflight also lets the token through. */
+/** Each answer names the page's origin as allowed, with credentials; the preflight also lets a JSON body posted with the token through. */
 export function expectAllowed(calls: CrossOriginCall[]): void {
   const problems: string[] = [];
   for (const { service, origin, preflight, request } of calls) {
@@ -61,8 +61,10 @@ export function expectAllowed(calls: CrossOriginCall[]): void {
         problems.push(`${service} answered ${what} (${answer.call} → ${answer.status}) with Access-Control-Allow-Origin ${allowOrigin ?? 'absent'} and Access-Control-Allow-Credentials ${credentials ?? 'absent'}`);
       }
     }
-    const headers = (header(preflight, 'access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/);
-    if (!headers.includes('authorization') && !headers.includes('*')) problems.push(`${service}'s preflight does not let the Authorization header through (Access-Control-Allow-Headers ${header(preflight, 'access-control-allow-headers') ?? 'absent'})`);
+    const listed = (name: string) => (header(preflight, name) ?? '').toLowerCase().split(/\s*,\s*/);
+    const missingHeaders = ['authorization', 'content-type'].filter((h) => !listed('access-control-allow-headers').includes(h));
+    if (missingHeaders.length) problems.push(`${service}'s preflight does not let the ${missingHeaders.join(' and ')} header through (Access-Control-Allow-Headers ${header(preflight, 'access-control-allow-headers') ?? 'absent'})`);
+    if (!listed('access-control-allow-methods').includes('post')) problems.push(`${service}'s preflight does not allow a POST (Access-Control-Allow-Methods ${header(preflight, 'access-control-allow-methods') ?? 'absent'})`);
   }
   if (problems.length) throw new Error(`Expected a page on ${calls[0].origin} to be allowed to read the answers, with the customer's credentials; ${problems.join('; ')}`);
 }
