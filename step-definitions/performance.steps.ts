@@ -36,7 +36,7 @@ Given('the platform runs in a process of its own, allowing {int} messages a minu
 async function ownProcess(world: ApexWorld, overrides: NodeJS.ProcessEnv): Promise<'skipped' | undefined> {
   const instance = await startPlatformServer(overrides);
   if (!instance) return world.skip('this starts the reference platform as a separate process; a remote target already is one.');
-  world.instances.push(instance);
+  world.keepInstance(instance);
   world.moveEveryoneTo(instance);
   await diagnostics(world, '?reset_peak=1');
   return undefined;

@@ -30,15 +30,15 @@ When('the platform is started for {word} with a {word} of {int} characters', asy
 Given('a new, empty database', async function (this: ApexWorld) {
   if (this.target.kind === 'remote' || !this.target.databaseUrl) return this.skip('this creates a database beside the reference platform\'s; a remote target manages its own.');
   const scratch = await createScratchDatabase(this.target.databaseUrl);
-  this.standIns.push({ stop: () => scratch.drop() });
+  this.keepStandIn({ stop: () => scratch.drop() });
   this.scratchDatabaseUrl = scratch.url;
 });
 
 When('two instances of the platform start on it at the same moment', async function (this: ApexWorld) {
   const overrides = { DATABASE_URL: this.scratchDatabaseUrl };
   const started = await Promise.all([startExtraInstance(overrides), startExtraInstance(overrides)]);
-  // Stopped before the database is dropped: clean-up runs instances first, then stand-ins.
-  started.forEach((instance) => instance && this.instances.push(instance));
+  // Stopped before the database is dropped: clean-up undoes the latest first.
+  started.forEach((instance) => instance && this.keepInstance(instance));
 });
 
 Then('both instances are healthy, and every schema change was applied exactly once', async function (this: ApexWorld) {

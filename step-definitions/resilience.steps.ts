@@ -45,7 +45,7 @@ When('{user} archives it while the database ends the connection the change is wa
 
 When("other work holds {user}'s analysis in the database once it is under way", async function (this: ApexWorld, user: string) {
   const hold = await holdRunOnceUnderWay(this.session(user), this.target.databaseUrl!, this.target.runDeadlineMs);
-  this.standIns.push({ stop: () => hold.release() });
+  this.keepStandIn({ stop: () => hold.release() });
   this.remember('held run', hold);
 });
 

@@ -77,7 +77,7 @@ Given('the platform runs in a process of its own, on a Redis server of its own',
   if (this.target.kind === 'remote') return this.skip(OWN_PROCESS);
   if (!PrivateRedis.available) return this.skip('there is no redis-server on this machine to start a private one with (install Debian\'s redis-server).');
   const redis = await PrivateRedis.start();
-  this.standIns.push(redis);
+  this.keepStandIn(redis);
   this.remember('private redis', redis);
   await runInOwnProcess(this, { REDIS_URL: redis.url });
   return undefined;
@@ -86,7 +86,7 @@ Given('the platform runs in a process of its own, on a Redis server of its own',
 Given('the platform runs in a process of its own, whose auth service answers with a page that is not JSON', async function (this: ApexWorld) {
   if (this.target.kind === 'remote') return this.skip(OWN_PROCESS);
   const garbage = await GarbageAuth.start();
-  this.standIns.push(garbage);
+  this.keepStandIn(garbage);
   await runInOwnProcess(this, { AUTH_SERVICE_URL: garbage.url });
   return undefined;
 });

@@ -27,9 +27,11 @@ export async function instanceWithBreakableLink(world: ApexWorld, dependency: st
     proxy = await TcpProxy.start({ host: '127.0.0.1', port: authPort });
     overrides = { AUTH_PORT: String(authPort), AUTH_SERVICE_URL: `http://127.0.0.1:${proxy.port}` };
   }
-  world.standIns.push(proxy);
+  world.keepStandIn(proxy);
   world.breakable = { dependency, proxy };
   const instance = (await world.startInstance({ ...settings, ...overrides }))!;
+  // Undone before the instance stops: a link left silent would keep it waiting on its dependency.
+  world.onCleanUp(() => proxy.restore());
   if (moveEveryone) world.moveEveryoneTo(instance);
   return undefined;
 }
@@ -47,7 +49,7 @@ export async function instanceWithHeldTokenChecks(world: ApexWorld): Promise<'sk
   if (world.target.kind === 'remote') return world.skip(ONLY_REFERENCE);
   const authPort = await freePort();
   const relay = await AuthRelay.start(`http://127.0.0.1:${authPort}`);
-  world.standIns.push(relay);
+  world.keepStandIn(relay);
   world.authRelay = relay;
   world.moveEveryoneTo((await world.startInstance({ AUTH_PORT: String(authPort), AUTH_SERVICE_URL: relay.url }))!);
   return undefined;

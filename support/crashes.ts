@@ -14,7 +14,7 @@ import type { ApexWorld } from './world';
 export async function runInOwnProcess(world: ApexWorld, settings: NodeJS.ProcessEnv = {}): Promise<boolean> {
   const platform = await startPlatformServer(settings);
   if (!platform) return false;
-  world.instances.push(platform);
+  world.keepInstance(platform);
   world.ownProcess = { platform, settings };
   world.moveEveryoneTo(platform);
   return true;
@@ -41,8 +41,8 @@ const OWN_INSTANCE_LEASE_SECONDS = '2';
 export async function runOnOwnInstance(world: ApexWorld, settings: NodeJS.ProcessEnv = {}): Promise<boolean> {
   if (world.target.kind === 'remote' || !world.target.databaseUrl) return false;
   const scratch = await createScratchDatabase(world.target.databaseUrl);
-  // Dropped after the instances have stopped: clean-up stops instances first, then stand-ins.
-  world.standIns.push({ stop: () => scratch.drop() });
+  // Dropped after the instances started on it have stopped: clean-up undoes the latest first.
+  world.keepStandIn({ stop: () => scratch.drop() });
   world.scratchDatabaseUrl = scratch.url;
   // A deep analysis takes about five seconds at this pace, so that it is still running when the instance stops.
   const all = { DATABASE_URL: scratch.url, INSTANCE_LEASE_SECONDS: OWN_INSTANCE_LEASE_SECONDS, AGENT_TIME_SCALE: '0.04', ...settings };
@@ -65,7 +65,7 @@ export async function startOwnPlatformAgain(world: ApexWorld): Promise<void> {
   if (!world.ownInstance) return startOwnProcessAgain(world);
   const { instance: gone, settings } = world.ownInstance;
   const instance = (await startExtraInstance(settings))!;
-  world.instances.push(instance);
+  world.keepInstance(instance);
   world.ownInstance = { instance, settings };
   world.replaceInstance(gone, instance);
 }
@@ -79,7 +79,7 @@ function ownInstance(world: ApexWorld): NonNullable<ApexWorld['ownInstance']> {
 async function startOwnProcessAgain(world: ApexWorld): Promise<void> {
   const { platform: gone, settings } = ownProcess(world);
   const platform = (await startPlatformServer(settings))!;
-  world.instances.push(platform);
+  world.keepInstance(platform);
   world.ownProcess = { platform, settings };
   world.replaceInstance(gone, platform);
 }

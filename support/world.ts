@@ -18,12 +18,12 @@ setDefaultTimeout(300_000);
 export class ApexWorld extends World {
   readonly sessions = new Map<string, UserSession>();
   private probes: { database?: DatabaseProbe; cache?: CacheProbe } = {};
-  /** Extra platform instances this scenario started, newest last; stopped when it ends. */
+  /** Extra platform instances this scenario started or uses, newest last (see keepInstance). */
   readonly instances: Instance[] = [];
   /** The instance this scenario's people talk to, when it moves them off the target onto one it started. */
   activeInstance?: Instance;
-  /** Stand-ins for outside services this scenario started; stopped when it ends. */
-  readonly standIns: { stop(): Promise<void> }[] = [];
+  /** What to undo when the scenario ends, last in first out (see onCleanUp). */
+  private readonly undo: (() => unknown)[] = [];
   /** The people whose runs a crowd scenario measures, by session name. */
   crowd?: string[];
   /** The heartbeat interval of the instance this scenario started, if it set one. */
@@ -84,12 +84,22 @@ export class ApexWorld extends World {
   /** The database probe (into the scenario's own database, where it made one), or undefined where the suite has no database address for the target. */
   databaseProbe(): DatabaseProbe | undefined {
     if (!this.target.databaseUrl) return undefined;
-    return (this.probes.database ??= new DatabaseProbe(this.scratchDatabaseUrl ?? this.target.databaseUrl));
+    if (!this.probes.database) {
+      const probe = new DatabaseProbe(this.scratchDatabaseUrl ?? this.target.databaseUrl);
+      this.onCleanUp(() => probe.close());
+      this.probes.database = probe;
+    }
+    return this.probes.database;
   }
 
   cacheProbe(): CacheProbe | undefined {
     if (!this.target.redisUrl) return undefined;
-    return (this.probes.cache ??= new CacheProbe(this.target.redisUrl));
+    if (!this.probes.cache) {
+      const probe = new CacheProbe(this.target.redisUrl);
+      this.onCleanUp(() => probe.close());
+      this.probes.cache = probe;
+    }
+    return this.probes.cache;
   }
 
   /** The scopes (user and run ids) of the faults this scenario switched on: the only ones it answers for. */
@@ -107,8 +117,7 @@ export class ApexWorld extends World {
   /** Starts another reference platform instance (see startExtraInstance); undefined against a remote target. */
   async startInstance(overrides: NodeJS.ProcessEnv = {}): Promise<Instance | undefined> {
     const instance = await startExtraInstance(overrides);
-    if (instance) this.instances.push(instance);
-    return instance;
+    return instance && this.keepInstance(instance);
   }
 
   /**
@@ -119,9 +128,8 @@ export class ApexWorld extends World {
     const given = this.target.secondInstance;
     if (!given) return this.startInstance();
     // The deployment's own: used, never stopped.
-    const instance = { ...given, stop: async () => undefined };
-    this.instances.push(instance);
-    return instance;
+    this.instances.push({ ...given, stop: async () => undefined });
+    return this.instances.at(-1);
   }
 
   /** Moves everyone, present and future, onto this instance. */
@@ -162,12 +170,33 @@ export class ApexWorld extends World {
     this.attach(typeof content === 'string' ? redact(content) : redactJson(content), mediaType);
   }
 
+  /**
+   * Undoes `undo` when the scenario ends, whatever its outcome, before anything set up earlier:
+   * what was set up later may stand on it (an instance on its stand-in, a link's repair before the
+   * instance behind it stops).
+   */
+  onCleanUp(undo: () => unknown): void {
+    this.undo.push(undo);
+  }
+
+  /** An instance this scenario started: named by latestInstance, and stopped when the scenario ends. */
+  keepInstance<T extends Instance>(instance: T): T {
+    this.instances.push(instance);
+    this.onCleanUp(() => instance.stop());
+    return instance;
+  }
+
+  /** A stand-in for an outside service this scenario started: stopped when the scenario ends. */
+  keepStandIn<T extends { stop(): Promise<void> }>(standIn: T): T {
+    this.onCleanUp(() => standIn.stop());
+    return standIn;
+  }
+
   async cleanUp(): Promise<void> {
-    // A link left silent would keep the instance waiting on its dependency while it stops.
-    this.breakable?.proxy.restore();
+    // People's sockets first, wherever they point: none may outlive the scenario.
     await Promise.allSettled([...this.sessions.values()].map((session) => session.closeSockets()));
-    await Promise.allSettled([this.probes.database?.close(), this.probes.cache?.close(), ...this.instances.map((i) => i.stop())]);
-    await Promise.allSettled(this.standIns.map((s) => s.stop()));
+    // One failure to undo must not leave the rest in place; the scenario's outcome is already known.
+    for (const undo of this.undo.splice(0).reverse()) await Promise.resolve().then(undo).catch(() => undefined);
   }
 }
 
