@@ -61,7 +61,7 @@ Then('it is pointed at the addresses that instance is published at', function (t
 
 When('the platform is started for {word} with {word} pointing at {word}', async function (this: ApexWorld, environment: string, setting: string, host: string) {
   if (this.target.kind === 'remote') return this.skip(ONLY_OWN_PROCESS);
-  this.platformProcess = await startPlatformProcess({ ...startupSettings(environment), [setting]: onThisMachine(setting, host) });
+  this.remember('platformProcess', await startPlatformProcess({ ...startupSettings(environment), [setting]: onThisMachine(setting, host) }));
 });
 
 Then("the front end is told the platform's name and features, and the environment and version its health reports", async function (this: ApexWorld) {
@@ -87,5 +87,5 @@ Then('neither lets the page read their answers', function (this: ApexWorld) {
 
 When('the platform is started for {word} allowing every origin', async function (this: ApexWorld, environment: string) {
   if (this.target.kind === 'remote') return this.skip(ONLY_OWN_PROCESS);
-  this.platformProcess = await startPlatformProcess({ ...startupSettings(environment), CORS_ALLOWED_ORIGINS: '*' });
+  this.remember('platformProcess', await startPlatformProcess({ ...startupSettings(environment), CORS_ALLOWED_ORIGINS: '*' }));
 });

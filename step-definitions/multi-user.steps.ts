@@ -41,11 +41,11 @@ Given('{users} are signed in, each with a chat open', async function (this: Apex
 });
 
 Given('{int} customers are signed in, each with a chat open', async function (this: ApexWorld, count: number) {
-  this.crowd = Array.from({ length: count }, (_, i) => `Customer${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`);
+  this.remember('crowd', Array.from({ length: count }, (_, i) => `Customer${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`));
   const key = this.target.secrets.e2eBypassKey;
   // A crowd signs in through the simulated sign-in where it can: password hashing is not what a crowd measures.
-  if (key) await Promise.all(this.crowd.map((n) => this.session(n).signInThroughBypass(key)));
-  await readyToChat(this.crowd.map((n) => this.session(n)));
+  if (key) await Promise.all(this.recall('crowd').map((n) => this.session(n).signInThroughBypass(key)));
+  await readyToChat(this.recall('crowd').map((n) => this.session(n)));
 });
 
 When('{users} each ask the {agent} about {workload} at the same moment', async function (this: ApexWorld, names: string[], agent: string, workload: Workload) {
@@ -59,7 +59,7 @@ When('{users} each ask the {agent} {int} questions about {workload} at the same 
 });
 
 When('the customers each ask the {agent} about {workload} at the same moment', async function (this: ApexWorld, agent: string, workload: Workload) {
-  await Promise.all(this.crowd!.map((n) => this.session(n).startAgent(agent, { user_request: costQuestion(workload), context: { workload } })));
+  await Promise.all(this.recall('crowd').map((n) => this.session(n).startAgent(agent, { user_request: costQuestion(workload), context: { workload } })));
 });
 
 When('these customers ask at the same moment:', async function (this: ApexWorld, table: DataTable) {
@@ -77,7 +77,7 @@ Then("{users}'s runs all complete, and overlapped in time", async function (this
 });
 
 Then("every one of the customers' runs completes", async function (this: ApexWorld) {
-  const runs = runsOf(this, this.crowd!);
+  const runs = runsOf(this, this.recall('crowd'));
   await everyRunCompletes(this, runs);
   expectOverlap(runs);
 });
@@ -93,7 +93,7 @@ Then('each of {users} received only their own runs, and nothing of anyone else',
 });
 
 Then("nothing of anyone else's reaches the customers", function (this: ApexWorld) {
-  expectIsolation(this.crowd!.map((n) => this.session(n)));
+  expectIsolation(this.recall('crowd').map((n) => this.session(n)));
 });
 
 When("{user} tries to read {user}'s conversation, its messages and the run", async function (this: ApexWorld, reader: string, owner: string) {

@@ -8,7 +8,7 @@ import { LoadFigures, loadFiguresHtml, loadFiguresOf } from '../support/load-rep
 import type { AgentRun } from '../support/agent-run';
 
 function crowdRuns(world: ApexWorld): AgentRun[] {
-  return (world.crowd ?? [...world.sessions.keys()]).flatMap((name) => world.session(name).runs);
+  return (world.noted('crowd') ?? [...world.sessions.keys()]).flatMap((name) => world.session(name).runs);
 }
 
 async function diagnostics(world: ApexWorld, query = ''): Promise<{ heap_used: number; rss: number; peak_rss: number; collected: boolean }> {
@@ -47,24 +47,24 @@ Then("the customers' load figures are in the report", async function (this: Apex
   await Promise.allSettled(runs.map((r) => r.finished(this.target.runDeadlineMs)));
   const figures: LoadFigures = loadFiguresOf(runs);
   if (this.activeInstance) figures.platform_peak_rss_mb = Math.round((await diagnostics(this)).peak_rss / 1024 / 1024);
-  this.loadFigures = figures;
+  this.remember('loadFigures', figures);
   this.evidence(loadFiguresHtml(`${runs.length} runs at once`, figures), 'text/html');
   this.evidence({ ...figures });
 });
 
 Then("every one of the customers' runs completed", function (this: ApexWorld) {
-  const f = this.loadFigures!;
+  const f = this.recall('loadFigures');
   if (f.completed !== f.runs) throw new Error(`Expected 100% of ${f.runs} runs to complete; ${f.completed} did (${f.success_rate_percent}%).`);
 });
 
 Then("the customers' first updates arrived within {int} ms at the 95th percentile", function (this: ApexWorld, ms: number) {
-  const p95 = this.loadFigures!.first_event_ms.p95;
+  const p95 = this.recall('loadFigures').first_event_ms.p95;
   this.evidence(`Budget: first updates within ${ms} ms at the 95th percentile; measured ${p95} ms (${p95 > ms ? 'over' : 'within'} budget).`);
-  if (p95 > ms) throw new Error(`Expected first updates within ${ms} ms at p95; p95 was ${p95} ms (p50 ${this.loadFigures!.first_event_ms.p50}, max ${this.loadFigures!.first_event_ms.max}).`);
+  if (p95 > ms) throw new Error(`Expected first updates within ${ms} ms at p95; p95 was ${p95} ms (p50 ${this.recall('loadFigures').first_event_ms.p50}, max ${this.recall('loadFigures').first_event_ms.max}).`);
 });
 
 Then("every customer's run completed within {int} seconds", function (this: ApexWorld, seconds: number) {
-  const max = this.loadFigures!.completion_ms.max;
+  const max = this.recall('loadFigures').completion_ms.max;
   this.evidence(`Budget: every run complete within ${seconds} s; the slowest took ${max} ms (${max > seconds * 1000 ? 'over' : 'within'} budget).`);
   if (max > seconds * 1000) throw new Error(`Expected every run to complete within ${seconds} s; the slowest took ${max} ms.`);
 });
@@ -73,7 +73,7 @@ When('{user} floods the chat with {int} messages while {users} each ask the {age
   const mallory = this.session(flooder);
   await mallory.ensureSignedIn();
   const socket = await mallory.chatSocket();
-  this.crowd = names;
+  this.remember('crowd', names);
   await Promise.all(names.map(async (n) => {
     await this.session(n).ensureSignedIn();
     await this.session(n).chatSocket();
@@ -91,12 +91,12 @@ When('{user} asks the {agent} about {workload} {int} times to warm the platform 
   for (let i = 0; i < times; i++) await completedResult(await session.startAgent(agent, { user_request: costQuestion(workload), context: { workload } }), this.target.runDeadlineMs);
   const before = await diagnostics(this, '?gc=1');
   if (!before.collected) throw new Error('The platform process cannot force a garbage collection; start it with --expose-gc.');
-  this.heapBaseline = before.heap_used;
+  this.remember('heapBaseline', before.heap_used);
 });
 
 Then("the platform's memory after a full collection has grown by less than {int}%", async function (this: ApexWorld, percent: number) {
   const after = await diagnostics(this, '?gc=1');
-  const growth = ((after.heap_used - this.heapBaseline!) / this.heapBaseline!) * 100;
-  this.evidence(`Heap after a full collection: ${(this.heapBaseline! / 1048576).toFixed(1)} MB after the warm-up, ${(after.heap_used / 1048576).toFixed(1)} MB after the runs (${growth.toFixed(1)}%).`);
-  if (growth >= percent) throw new Error(`Expected the heap to grow by less than ${percent}%; it grew by ${growth.toFixed(1)}% (${this.heapBaseline} → ${after.heap_used} bytes).`);
+  const growth = ((after.heap_used - this.recall('heapBaseline')) / this.recall('heapBaseline')) * 100;
+  this.evidence(`Heap after a full collection: ${(this.recall('heapBaseline') / 1048576).toFixed(1)} MB after the warm-up, ${(after.heap_used / 1048576).toFixed(1)} MB after the runs (${growth.toFixed(1)}%).`);
+  if (growth >= percent) throw new Error(`Expected the heap to grow by less than ${percent}%; it grew by ${growth.toFixed(1)}% (${this.recall('heapBaseline')} → ${after.heap_used} bytes).`);
 });

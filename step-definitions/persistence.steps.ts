@@ -24,18 +24,18 @@ Then('the {word} service reports its environment, version and the state of {stri
 
 When('the platform is started for {word} with a {word} of {int} characters', async function (this: ApexWorld, environment: string, setting: string, length: number) {
   if (this.target.kind === 'remote') return this.skip('this starts the reference platform as its own process; it says nothing about a remote target.');
-  this.platformProcess = await startPlatformProcess({ ...startupSettings(environment), [setting]: 'x'.repeat(length) });
+  this.remember('platformProcess', await startPlatformProcess({ ...startupSettings(environment), [setting]: 'x'.repeat(length) }));
 });
 
 Given('a new, empty database', async function (this: ApexWorld) {
   if (this.target.kind === 'remote' || !this.target.databaseUrl) return this.skip('this creates a database beside the reference platform\'s; a remote target manages its own.');
   const scratch = await createScratchDatabase(this.target.databaseUrl);
   this.keepStandIn({ stop: () => scratch.drop() });
-  this.scratchDatabaseUrl = scratch.url;
+  this.remember('scratchDatabaseUrl', scratch.url);
 });
 
 When('two instances of the platform start on it at the same moment', async function (this: ApexWorld) {
-  const overrides = { DATABASE_URL: this.scratchDatabaseUrl };
+  const overrides = { DATABASE_URL: this.recall('scratchDatabaseUrl') };
   const started = await Promise.all([startExtraInstance(overrides), startExtraInstance(overrides)]);
   // Stopped before the database is dropped: clean-up undoes the latest first.
   started.forEach((instance) => instance && this.keepInstance(instance));
@@ -46,7 +46,7 @@ Then('both instances are healthy, and every schema change was applied exactly on
     const health = expectStatus(await http('GET', `${instance.apiUrl}/health`), 200, 'Reading a new instance health').body;
     if (health.status !== 'healthy') throw new Error(`Expected the new instance to be healthy; it says ${health.status}`);
   }
-  const recorded = await migrationsRecorded(this.scratchDatabaseUrl!);
+  const recorded = await migrationsRecorded(this.recall('scratchDatabaseUrl'));
   const files = readdirSync('platform/store/migrations').filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, ''));
   if (recorded.length !== files.length || recorded.some((r) => r.count !== 1 || !files.includes(r.name))) {
     throw new Error(`Expected each of ${files.join(', ')} recorded once; recorded ${JSON.stringify(recorded)}`);

@@ -51,16 +51,16 @@ When('the platform is started for {word} without {word}', async function (this: 
   const settings = startupSettings(environment);
   if (!(missing in settings)) throw new Error(`${missing} is not a setting this step knows; it knows ${Object.keys(settings).join(', ')}.`);
   delete settings[missing];
-  this.platformProcess = await startPlatformProcess(settings);
+  this.remember('platformProcess', await startPlatformProcess(settings));
 });
 
 Then('it starts', function (this: ApexWorld) {
-  const outcome = this.platformProcess!;
+  const outcome = this.recall('platformProcess');
   if (!outcome.started) throw new Error(`Expected the platform to start; it exited ${outcome.exitCode} and printed: ${redact(outcome.output).slice(0, 500) || 'nothing'}`);
 });
 
 Then('it refuses to start, naming {word}', function (this: ApexWorld, setting: string) {
-  const outcome = this.platformProcess!;
+  const outcome = this.recall('platformProcess');
   const lines = outcome.output.split('\n').filter((line) => line.trim() && !line.startsWith('npm warn'));
   if (outcome.started || outcome.exitCode === 0 || lines.length !== 1 || !lines[0].includes(setting)) {
     throw new Error(`Expected the platform to exit non-zero with one sentence naming ${setting}; it ${outcome.started ? 'started' : `exited ${outcome.exitCode}`} and printed: ${redact(outcome.output).slice(0, 500) || 'nothing'}`);

@@ -32,7 +32,7 @@ Given('a second instance of the platform sharing the same stores, whose link to 
 
 When("its {dependency} stops answering once {user}'s analysis is under way", async function (this: ApexWorld, _dependency: string, user: string) {
   await this.session(user).lastRun().underWay(this.target.runDeadlineMs);
-  this.breakable!.proxy.stall();
+  this.recall('breakable').proxy.stall();
 });
 
 When('{user} opens a chat connection on the second instance and catches up on the analysis', async function (this: ApexWorld, user: string) {
@@ -250,7 +250,7 @@ Given('the platform checks chat connections every {int} milliseconds', async fun
   const instance = await this.startInstance({ HEARTBEAT_INTERVAL_MS: String(ms) });
   if (!instance) return this.skip('this needs a reference platform instance with a short heartbeat; a remote target keeps its own.');
   this.moveEveryoneTo(instance);
-  this.heartbeatMs = ms;
+  this.remember('heartbeatMs', ms);
 });
 
 Given('{user} has a chat connection open that answers heartbeats', async function (this: ApexWorld, user: string) {
@@ -267,12 +267,12 @@ Given('{user} has a chat connection open that has stopped answering heartbeats',
 
 Then("{user}'s idle chat is still open after {int} heartbeats", async function (this: ApexWorld, user: string, beats: number) {
   const socket = this.session(user).sockets.at(-1)!;
-  await socket.waitForHeartbeats(beats, (beats + 2) * this.heartbeatMs!);
+  await socket.waitForHeartbeats(beats, (beats + 2) * this.recall('heartbeatMs'));
   if (!socket.isOpen) throw new Error(`Expected ${user}'s idle chat to stay open; it closed with ${socket.closed?.code}`);
 });
 
 Then("{user}'s chat is dropped once {int} heartbeats in a row went unanswered", async function (this: ApexWorld, user: string, beats: number) {
-  await expectDroppedAfterUnanswered(this.session(user).sockets.at(-1)!, beats, this.heartbeatMs!);
+  await expectDroppedAfterUnanswered(this.session(user).sockets.at(-1)!, beats, this.recall('heartbeatMs'));
 });
 
 When('{user} asks the {agent} about {workload} on the second instance', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
@@ -281,12 +281,12 @@ When('{user} asks the {agent} about {workload} on the second instance', async fu
   const requestId = `req_${Date.now()}`;
   socket.send('start_agent', { user_request: costQuestion(workload), agent, context: { workload }, request_id: requestId });
   const done = await socket.waitFor('the run to complete', (f) => f.type === 'agent_completed' && f.data?.request_id === requestId, this.target.runDeadlineMs);
-  this.fanOut = { runId: done.frame.data.run_id, events: done.frame.data.seq };
+  this.remember('fanOut', { runId: done.frame.data.run_id, events: done.frame.data.seq });
 });
 
 Then("each of {user}'s chat connections receives every event of that run exactly once", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  const { runId, events } = this.fanOut!;
+  const { runId, events } = this.recall('fanOut');
   await Promise.all(session.sockets.map((s) => s.waitFor('the end of the run', (f) => f.type === 'agent_completed' && f.data?.run_id === runId, this.target.runDeadlineMs)));
   expectEverySocketGotRun(session, runId, events);
 });

@@ -63,25 +63,25 @@ Then('{user} is told it cannot be done right now, and the conversation is still 
 });
 
 When('its {dependency} stops answering', function (this: ApexWorld, _dependency: string) {
-  this.breakable!.proxy.stall();
+  this.recall('breakable').proxy.stall();
 });
 
 Then('{user} is answered within {int} seconds, and told it cannot be done right now, for each of these:', async function (this: ApexWorld, user: string, seconds: number, requests: DataTable) {
-  this.evidence(await expectAnsweredAsUnavailable(this.session(user), this.activeInstance!, this.breakable!.dependency, requests.hashes().map((row) => row.request), seconds * 1000));
+  this.evidence(await expectAnsweredAsUnavailable(this.session(user), this.activeInstance!, this.recall('breakable').dependency, requests.hashes().map((row) => row.request), seconds * 1000));
 });
 
 When('its {dependency} becomes unreachable', function (this: ApexWorld, _dependency: string) {
-  this.breakable!.proxy.cut();
+  this.recall('breakable').proxy.cut();
 });
 
 When("its {dependency} becomes unreachable once {user}'s analysis is under way", async function (this: ApexWorld, _dependency: string, user: string) {
   await this.session(user).lastRun().underWay(this.target.runDeadlineMs);
-  this.breakable!.proxy.cut();
+  this.recall('breakable').proxy.cut();
 });
 
 When('its {dependency} is back', function (this: ApexWorld, _dependency: string) {
-  this.breakable!.proxy.restore();
-  this.breakable!.restoredAt = Date.now();
+  this.recall('breakable').proxy.restore();
+  this.recall('breakable').restoredAt = Date.now();
 });
 
 Then("the platform refuses {user}'s session rather than trust it unchecked", async function (this: ApexWorld, user: string) {
@@ -125,8 +125,8 @@ Then("{user}'s next question is answered within {int} seconds of it coming back"
       return undefined;
     }
   }, seconds * 1000);
-  const took = Date.now() - this.breakable!.restoredAt!;
-  this.evidence(`The ${this.breakable!.dependency} came back; the first question was answered ${took} ms later, after ${tries} tries.`);
+  const took = Date.now() - this.recall('breakable').restoredAt!;
+  this.evidence(`The ${this.recall('breakable').dependency} came back; the first question was answered ${took} ms later, after ${tries} tries.`);
 });
 
 Then("the platform refuses {user}'s new chat connection, saying it cannot check her/his/their session", async function (this: ApexWorld, user: string) {
@@ -147,7 +147,7 @@ Then('{user} can open a chat connection again within {int} seconds of it coming 
     const first = await socket.connectionAnswer();
     return first.frame.type === 'system_message' ? true : undefined;
   }, seconds * 1000);
-  this.evidence(`Welcomed again ${Date.now() - this.breakable!.restoredAt!} ms after the auth service came back.`);
+  this.evidence(`Welcomed again ${Date.now() - this.recall('breakable').restoredAt!} ms after the auth service came back.`);
 });
 
 Then("{user}'s analysis ends with a reason that mentions {string}", async function (this: ApexWorld, user: string, mentions: string) {

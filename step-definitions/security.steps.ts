@@ -175,11 +175,11 @@ Given('an instance of the platform whose token checks can be held up', async fun
 });
 
 Then('the platform lets {user} in neither on the chat nor through the API while its auth service answers her/his/their token checks with each of these:', async function (this: ApexWorld, user: string, answers: DataTable) {
-  await expectLetInNowhere(this.session(user), this.authRelay!, answers.hashes() as { answer: string; verdict: string }[]);
+  await expectLetInNowhere(this.session(user), this.recall('authRelay'), answers.hashes() as { answer: string; verdict: string }[]);
 });
 
 When('{user} opens {int} chat connections and closes them while the platform is still checking her/his/their token', async function (this: ApexWorld, user: string, count: number) {
-  await dropChatsWhileSigningIn(this.session(user), this.authRelay, count);
+  await dropChatsWhileSigningIn(this.session(user), this.noted('authRelay'), count);
 });
 
 When('{user} asks for that conversation {int} times on the chat that has stopped reading, and {int} times on her/his/their other chat', async function (this: ApexWorld, user: string, times: number, readingTimes: number) {

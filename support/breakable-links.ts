@@ -28,7 +28,7 @@ export async function instanceWithBreakableLink(world: ApexWorld, dependency: st
     overrides = { AUTH_PORT: String(authPort), AUTH_SERVICE_URL: `http://127.0.0.1:${proxy.port}` };
   }
   world.keepStandIn(proxy);
-  world.breakable = { dependency, proxy };
+  world.remember('breakable', { dependency, proxy });
   const instance = (await world.startInstance({ ...settings, ...overrides }))!;
   // Undone before the instance stops: a link left silent would keep it waiting on its dependency.
   world.onCleanUp(() => proxy.restore());
@@ -50,7 +50,7 @@ export async function instanceWithHeldTokenChecks(world: ApexWorld): Promise<'sk
   const authPort = await freePort();
   const relay = await AuthRelay.start(`http://127.0.0.1:${authPort}`);
   world.keepStandIn(relay);
-  world.authRelay = relay;
+  world.remember('authRelay', relay);
   world.moveEveryoneTo((await world.startInstance({ AUTH_PORT: String(authPort), AUTH_SERVICE_URL: relay.url }))!);
   return undefined;
 }

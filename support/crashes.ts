@@ -2,7 +2,7 @@ import type { AgentRun } from './agent-run';
 import { startExtraInstance, startPlatformServer } from './environment';
 import { PROCESS_ENDINGS } from './platform-process';
 import { createScratchDatabase } from './probes/database-admin';
-import type { ApexWorld } from './world';
+import type { ApexWorld, Notes } from './world';
 
 /**
  * The reference platform as a process of its own that a scenario can end and start again, as a
@@ -15,7 +15,7 @@ export async function runInOwnProcess(world: ApexWorld, settings: NodeJS.Process
   const platform = await startPlatformServer(settings);
   if (!platform) return false;
   world.keepInstance(platform);
-  world.ownProcess = { platform, settings };
+  world.remember('ownProcess', { platform, settings });
   world.moveEveryoneTo(platform);
   return true;
 }
@@ -43,11 +43,11 @@ export async function runOnOwnInstance(world: ApexWorld, settings: NodeJS.Proces
   const scratch = await createScratchDatabase(world.target.databaseUrl);
   // Dropped after the instances started on it have stopped: clean-up undoes the latest first.
   world.keepStandIn({ stop: () => scratch.drop() });
-  world.scratchDatabaseUrl = scratch.url;
+  world.remember('scratchDatabaseUrl', scratch.url);
   // A deep analysis takes about five seconds at this pace, so that it is still running when the instance stops.
   const all = { DATABASE_URL: scratch.url, INSTANCE_LEASE_SECONDS: OWN_INSTANCE_LEASE_SECONDS, AGENT_TIME_SCALE: '0.04', ...settings };
   const instance = (await world.startInstance(all))!;
-  world.ownInstance = { instance, settings: all };
+  world.remember('ownInstance', { instance, settings: all });
   world.moveEveryoneTo(instance);
   return true;
 }
@@ -62,17 +62,17 @@ export async function shutDownOwnInstance(world: ApexWorld, once: AgentRun): Pro
 
 /** Starts the scenario's platform (its process, or its own instance) again with the settings it had; whoever used the old one uses the new one. */
 export async function startOwnPlatformAgain(world: ApexWorld): Promise<void> {
-  if (!world.ownInstance) return startOwnProcessAgain(world);
-  const { instance: gone, settings } = world.ownInstance;
+  if (!world.noted('ownInstance')) return startOwnProcessAgain(world);
+  const { instance: gone, settings } = world.recall('ownInstance');
   const instance = (await startExtraInstance(settings))!;
   world.keepInstance(instance);
-  world.ownInstance = { instance, settings };
+  world.remember('ownInstance', { instance, settings });
   world.replaceInstance(gone, instance);
 }
 
-function ownInstance(world: ApexWorld): NonNullable<ApexWorld['ownInstance']> {
-  if (!world.ownInstance) throw new Error('This scenario runs no platform instance of its own: start with "Given the platform runs as an instance of its own, on a database of its own".');
-  return world.ownInstance;
+function ownInstance(world: ApexWorld): Notes['ownInstance'] {
+  if (!world.noted('ownInstance')) throw new Error('This scenario runs no platform instance of its own: start with "Given the platform runs as an instance of its own, on a database of its own".');
+  return world.recall('ownInstance');
 }
 
 /** Starts the platform process again with the settings it had; whoever used the old one uses the new one. */
@@ -80,11 +80,11 @@ async function startOwnProcessAgain(world: ApexWorld): Promise<void> {
   const { platform: gone, settings } = ownProcess(world);
   const platform = (await startPlatformServer(settings))!;
   world.keepInstance(platform);
-  world.ownProcess = { platform, settings };
+  world.remember('ownProcess', { platform, settings });
   world.replaceInstance(gone, platform);
 }
 
-function ownProcess(world: ApexWorld): NonNullable<ApexWorld['ownProcess']> {
-  if (!world.ownProcess) throw new Error('This scenario runs no platform process of its own: start with "Given the platform runs in a process of its own".');
-  return world.ownProcess;
+function ownProcess(world: ApexWorld): Notes['ownProcess'] {
+  if (!world.noted('ownProcess')) throw new Error('This scenario runs no platform process of its own: start with "Given the platform runs in a process of its own".');
+  return world.recall('ownProcess');
 }

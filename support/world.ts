@@ -14,6 +14,34 @@ import type { PlatformProcess } from './platform-process';
 // past the longest of them, a run's at the realistic pace (210 s, support/environment.ts).
 setDefaultTimeout(300_000);
 
+/**
+ * What a scenario's steps note for later ones, for the notes every kind of scenario shares a
+ * name for; a step may also note anything else under a name of its own.
+ */
+export interface Notes {
+  /** The people whose runs a crowd scenario measures, by session name. */
+  crowd: string[];
+  /** The heartbeat interval of the instance this scenario started. */
+  heartbeatMs: number;
+  /** A run started on a second instance, and how many events it had. */
+  fanOut: { runId: string; events: number };
+  /** The relay a resilience scenario cuts between an instance and one of its dependencies. */
+  breakable: { dependency: string; proxy: TcpProxy; restoredAt?: number };
+  /** The relay that can hold an instance's token checks. */
+  authRelay: AuthRelay;
+  /** What a load scenario measured, and the heap it started from. */
+  loadFigures: LoadFigures;
+  heapBaseline: number;
+  /** A database this scenario created, and drops when it ends. */
+  scratchDatabaseUrl: string;
+  /** The platform process this scenario runs on, and the settings it was started with, so it can be started again. */
+  ownProcess: { platform: PlatformProcess; settings: NodeJS.ProcessEnv };
+  /** The platform instance of its own (in this process, on a database of its own) this scenario runs on, and its settings. */
+  ownInstance: { instance: Instance; settings: NodeJS.ProcessEnv };
+  /** How the last platform process this scenario started ended. */
+  platformProcess: { started: boolean; exitCode: number | null; output: string };
+}
+
 /** One per scenario: the people in it, and the probes into the target's stores. */
 export class ApexWorld extends World {
   readonly sessions = new Map<string, UserSession>();
@@ -24,28 +52,6 @@ export class ApexWorld extends World {
   activeInstance?: Instance;
   /** What to undo when the scenario ends, last in first out (see onCleanUp). */
   private readonly undo: (() => unknown)[] = [];
-  /** The people whose runs a crowd scenario measures, by session name. */
-  crowd?: string[];
-  /** The heartbeat interval of the instance this scenario started, if it set one. */
-  heartbeatMs?: number;
-  /** A run started on a second instance, and how many events it had. */
-  fanOut?: { runId: string; events: number };
-  /** The relay a resilience scenario cuts between an instance and one of its dependencies. */
-  breakable?: { dependency: string; proxy: TcpProxy; restoredAt?: number };
-  /** The relay that can hold an instance's token checks, when this scenario put one in. */
-  authRelay?: AuthRelay;
-  /** What a load scenario measured, and the heap it started from. */
-  loadFigures?: LoadFigures;
-  heapBaseline?: number;
-  /** A database this scenario created, and dropped when it ends. */
-  scratchDatabaseUrl?: string;
-  /** The platform process this scenario runs on, and the settings it was started with, so it can be started again. */
-  ownProcess?: { platform: PlatformProcess; settings: NodeJS.ProcessEnv };
-  /** The platform instance of its own (in this process, on a database of its own) this scenario runs on, and its settings, so it can be started again. */
-  ownInstance?: { instance: Instance; settings: NodeJS.ProcessEnv };
-  /** How the last platform process this scenario started ended. */
-  platformProcess?: { started: boolean; exitCode: number | null; output: string };
-
   /** What steps of this scenario noted for later ones, by name. */
   private readonly notes = new Map<string, unknown>();
 
@@ -53,13 +59,23 @@ export class ApexWorld extends World {
     super(options);
   }
 
+  remember<K extends keyof Notes>(name: K, value: Notes[K]): void;
+  remember(name: string, value: unknown): void;
   remember(name: string, value: unknown): void {
     this.notes.set(name, value);
   }
 
-  recall<T>(name: string): T {
+  /** What an earlier step noted; a step that needs a note nobody made fails, saying which step is missing. */
+  recall<K extends keyof Notes>(name: K): Notes[K];
+  recall<T>(name: string): T;
+  recall(name: string): unknown {
     if (!this.notes.has(name)) throw new Error(`Nothing was noted as "${name}" earlier in this scenario; a step before this one must set it up.`);
-    return this.notes.get(name) as T;
+    return this.notes.get(name);
+  }
+
+  /** What an earlier step noted, if any did. */
+  noted<K extends keyof Notes>(name: K): Notes[K] | undefined {
+    return this.notes.get(name) as Notes[K] | undefined;
   }
 
   hasNoted(name: string): boolean {
@@ -85,7 +101,7 @@ export class ApexWorld extends World {
   databaseProbe(): DatabaseProbe | undefined {
     if (!this.target.databaseUrl) return undefined;
     if (!this.probes.database) {
-      const probe = new DatabaseProbe(this.scratchDatabaseUrl ?? this.target.databaseUrl);
+      const probe = new DatabaseProbe(this.noted('scratchDatabaseUrl') ?? this.target.databaseUrl);
       this.onCleanUp(() => probe.close());
       this.probes.database = probe;
     }

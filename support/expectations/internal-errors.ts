@@ -11,7 +11,7 @@ import type { ApexWorld } from '../world';
  * the scenario started has a log the suite can read; elsewhere this is not checked.
  */
 async function expectLogged(world: ApexWorld, reference: string, given: string): Promise<void> {
-  const platform = world.ownProcess?.platform;
+  const platform = world.noted('ownProcess')?.platform;
   if (!platform) return void world.notChecked(`the platform's log is not at hand (only that of a platform process the scenario starts is), so the reference ${reference} ${given} was not looked up in it`);
   await eventually(`the platform's log to hold the reference ${reference} ${given}`, async () => (platform.log().includes(reference) ? true : undefined), 2000, () => `its log ends: ${redact(platform.log().slice(-600))}`);
   world.evidence(platform.log().split('\n').filter((line) => line.includes(reference)).join('\n').slice(0, 2000));
@@ -44,7 +44,7 @@ export async function expectConnectionClosedWithReference(world: ApexWorld, owne
   }
   // The reason is free text: the reference in it is whichever of its words the log holds.
   const words = closed.reason.split(/[\s,;:()"']+/).filter((word) => word.length >= 8);
-  const platform = world.ownProcess?.platform;
+  const platform = world.noted('ownProcess')?.platform;
   const reference = (platform && words.find((word) => platform.log().includes(word))) ?? words.at(-1) ?? closed.reason;
   await expectLogged(world, reference, `in the reason ${owner.name}'s chat was closed with ("${closed.reason}")`);
 }
