@@ -1,9 +1,8 @@
-import { isDeepStrictEqual } from 'node:util';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import { BAD_EXECUTIONS } from '../support/hostile-input';
 import type { ApexWorld } from '../support/world';
-import { LOG_VARIATIONS, Workload, money, describeWorkload, dollars, costQuestion, inOwnWords, pastedFromNotes, deepStagePace } from '../support/domain';
-import { expectEventsInOrder, expectGivenUpAfterSilence, expectLongButNeverSilent, expectWellFormedRun, sameAmount } from '../support/expectations/runs';
+import { LOG_VARIATIONS, Workload, money, describeWorkload, costQuestion, inOwnWords, pastedFromNotes, deepStagePace, removeLogColumn, dollars } from '../support/domain';
+import { expectEventsInOrder, expectGivenUpAfterSilence, expectLongButNeverSilent, expectWellFormedRun } from '../support/expectations/runs';
 import { runWithAgentPatience } from '../support/agent-patience';
 import { hangNextCallFor } from '../support/scoped-faults';
 import {
@@ -34,9 +33,30 @@ import {
   expectSummaryStates,
   expectSavings,
   expectSpend,
+  expectRecommendationSays,
+  expectApiNoSuchAgent,
+  expectCurrentSpend,
+  expectSavingsOfAtLeast,
+  expectNoMeaningfulSaving,
+  expectSummarySaysNoMeaningfulSaving,
+  expectTopRecommendation,
+  expectConfidenceScore,
+  expectCompleteAnswer,
+  expectMayNotRunAgents,
+  expectSameConnection,
+  expectAtLeastUpdates,
+  expectCancelledWithin,
+  expectCancellationLast,
+  expectStoredEndingInCancellation,
+  expectStoredAsCancelled,
+  expectFollowUpInConversation,
+  expectSameFiguresAsStreamed,
+  expectRowsProcessed,
+  expectLogTotalCost,
+  expectMostExpensiveModel,
+  expectDailyCostTrend,
+  expectTypicalLatency,
 } from '../support/expectations/agents';
-import { expectStatus } from '../support/clients/http';
-import { redact } from '../support/redact';
 
 When('{user} asks the {agent} about {workload}', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
   await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } });
@@ -120,9 +140,7 @@ When('{user} asks the {agent} about {int} requests a month of {int} input and {i
 });
 
 Then('the recommendation {string} tells {user} {string}', async function (this: ApexWorld, title: string, user: string, words: string) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const found = (result?.recommendations ?? []).find((r: { title: string }) => r.title === title);
-  if (!found || !String(found.description).includes(words)) throw new Error(`Expected "${title}" to tell ${user} "${words}"; it says: ${found ? `"${found.description}"` : 'nothing, as it was not offered'}`);
+  expectRecommendationSays(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user, title, words);
 });
 
 When('{user} asks the data analyst to analyse her/his/their usage log', async function (this: ApexWorld, user: string) {
@@ -165,10 +183,7 @@ When('{user} asks an agent called {string} through the API', async function (thi
 });
 
 Then('the API tells {user} there is no agent called {string}', function (this: ApexWorld, user: string, name: string) {
-  const answer = this.session(user).lastAnswer;
-  if (answer?.status !== 422 || answer.body?.code !== 'UNKNOWN_AGENT' || !String(answer.body?.detail).includes(name)) {
-    throw new Error(`Expected the API to refuse with 422 UNKNOWN_AGENT, naming "${name}"; ${answer?.call} answered ${answer?.status}: ${answer?.text.slice(0, 200)}`);
-  }
+  expectApiNoSuchAgent(this.session(user).lastAnswer, name);
 });
 
 Then("the API refuses {user}'s workload as impossible, because of its {workloadField}", function (this: ApexWorld, user: string, field: string) {
@@ -187,31 +202,19 @@ Then('{user} watches the agent start, think, use a tool, finish the tool and com
 });
 
 Then('{user} is told her/his/their current spend is {money} a month', async function (this: ApexWorld, user: string, amount: number) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const told = result?.cost_analysis?.current_monthly_cost;
-  if (!sameAmount(told, amount)) throw new Error(`Expected ${user} to be told a current spend of ${dollars(amount)} a month; the agent said ${typeof told === 'number' ? dollars(told) : JSON.stringify(told)}`);
+  expectCurrentSpend(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user, amount);
 });
 
 Then('{user} is offered savings of at least {money} a month', async function (this: ApexWorld, user: string, amount: number) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const offered = result?.potential_savings?.monthly_amount;
-  if (typeof offered !== 'number' || offered <= 0 || offered < amount) {
-    throw new Error(`Expected ${user} to be offered at least ${dollars(amount)} a month (and more than nothing); the agent offered ${typeof offered === 'number' ? dollars(offered) : JSON.stringify(offered)}`);
-  }
+  expectSavingsOfAtLeast(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user, amount);
 });
 
 Then('{user} is told there is no meaningful saving to make', async function (this: ApexWorld, user: string) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const offered = result?.potential_savings?.monthly_amount;
-  if (offered !== 0 || (result?.recommendations ?? []).length !== 0) {
-    throw new Error(`Expected ${user} to be told there is no meaningful saving (nothing offered, no recommendations); the agent offered ${JSON.stringify(offered)} with ${(result?.recommendations ?? []).map((r: { title: string }) => r.title).join('; ') || 'no recommendations'}`);
-  }
+  expectNoMeaningfulSaving(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user);
 });
 
 Then('the top recommendation for {user} is {string}', async function (this: ApexWorld, user: string, title: string) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const top = (result?.recommendations ?? result?.strategic_recommendations ?? [])[0]?.title;
-  if (top !== title) throw new Error(`Expected ${user}'s top recommendation to be "${title}"; it is "${top ?? 'none'}"`);
+  expectTopRecommendation(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user, title);
 });
 
 Then('{user} gets at least {int} recommendations, each with a monthly saving and steps to take', async function (this: ApexWorld, user: string, count: number) {
@@ -219,17 +222,11 @@ Then('{user} gets at least {int} recommendations, each with a monthly saving and
 });
 
 Then("the agent states its confidence in {user}'s answer as a score between 0 and 1", async function (this: ApexWorld, user: string) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const score = result?.confidence_score;
-  if (typeof score !== 'number' || score < 0 || score > 1) throw new Error(`Expected a confidence score between 0 and 1; the answer gives ${JSON.stringify(score)}`);
+  expectConfidenceScore(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs));
 });
 
 Then('{user} is told she/he/they may not run agents', async function (this: ApexWorld, user: string) {
-  const run = this.session(user).lastRun();
-  const answer = await run.socket.waitFor('a refusal of the run', (f) => f.type === 'error_message' || (f.type === 'agent_started' && f.data?.request_id === run.requestId), 5000, run.firstFrame);
-  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'PERMISSION_DENIED') {
-    throw new Error(`Expected ${user}'s request to be refused with PERMISSION_DENIED; received: ${run.describe() || answer.frame.type}`);
-  }
+  await expectMayNotRunAgents(user, this.session(user).lastRun());
 });
 
 Then("{user}'s request ends with a reason that mentions {string}", async function (this: ApexWorld, user: string, mentions: string) {
@@ -239,13 +236,11 @@ Then("{user}'s request ends with a reason that mentions {string}", async functio
 Then("{user}'s answer says in words that she/he/they spend(s) {money} a month and that no option is worth {money} a month", async function (this: ApexWorld, user: string, spend: number, threshold: number) {
   const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
   expectSummaryStates(result, [spend, threshold]);
-  if (!/no meaningful saving/i.test(String(result?.summary))) throw new Error(`Expected the answer to say there is no meaningful saving; it says "${result?.summary}"`);
+  expectSummarySaysNoMeaningfulSaving(result);
 });
 
 Then("{user}'s answer is complete: it states no limitations, and says whose words it is in", async function (this: ApexWorld, user: string) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  if (result?.limitations !== undefined) throw new Error(`Expected a complete answer with no limitations; it states ${JSON.stringify(result.limitations)}`);
-  if (!['template', 'model'].includes(result?.wording?.source)) throw new Error(`Expected the answer to say whose words it is in (the template's or a model's); its wording is ${JSON.stringify(result?.wording)}`);
+  expectCompleteAnswer(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs));
 });
 
 Then("{user}'s new conversation is named after the start of her/his/their question", async function (this: ApexWorld, user: string) {
@@ -260,7 +255,7 @@ Then("{user}'s answer arrives on the same chat connection", async function (this
   const session = this.session(user);
   const [earlier, latest] = session.runs.slice(-2);
   await completedResult(latest, this.target.runDeadlineMs);
-  if (!earlier || earlier.socket !== latest.socket) throw new Error(`Expected ${user}'s two requests to share one chat connection.`);
+  expectSameConnection(user, earlier, latest);
 });
 
 Then("every tool {user}'s agent used reported back under the same call id", async function (this: ApexWorld, user: string) {
@@ -315,7 +310,7 @@ Then("{user} is told the request is about cost optimization, and the data is {wo
 Then('{user} receives at least {int} updates before the analysis completes', async function (this: ApexWorld, user: string, count: number) {
   const run = this.session(user).lastRun();
   await completedResult(run, this.target.runDeadlineMs);
-  if (run.events.length < count) throw new Error(`Expected at least ${count} events; received ${run.events.length}: ${run.describe()}`);
+  expectAtLeastUpdates(run, count);
 });
 
 Then("{user}'s updates arrive spread over at least half of the run, not bunched at its end", function (this: ApexWorld, user: string) {
@@ -373,53 +368,33 @@ Then('{user} is told it had already ended, and it stays completed', async functi
 });
 
 Then("{user}'s analysis is cancelled within {int} seconds", async function (this: ApexWorld, user: string, seconds: number) {
-  const run = this.session(user).runs.find((r) => r.interruptedAt)!;
-  const terminal = await run.finished(seconds * 1000);
-  if (terminal.frame.type !== 'agent_cancelled' || terminal.at - run.interruptedAt! > seconds * 1000) {
-    throw new Error(`Expected agent_cancelled within ${seconds} s of the stop; got ${terminal.frame.type} after ${terminal.at - run.interruptedAt!} ms`);
-  }
-  expectWellFormedRun(run);
+  await expectCancelledWithin(this.session(user).runs.find((r) => r.interruptedAt)!, seconds);
 });
 
 Then("nothing more of {user}'s analysis arrives or is recorded after the cancellation", async function (this: ApexWorld, user: string) {
   const run = this.session(user).runs.find((r) => r.interruptedAt)!;
-  const events = run.events;
-  if (events.at(-1)?.frame.type !== 'agent_cancelled') throw new Error(`Expected agent_cancelled to be the last event of the analysis; received: ${run.describe()}`);
+  const received = expectCancellationLast(run);
   const probe = this.databaseProbe();
   if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
-  const stored = await probe.runEvents(run.runId!);
-  if (stored.at(-1)?.type !== 'agent_cancelled' || stored.length !== events.length) {
-    throw new Error(`Expected the stored events to end with agent_cancelled, as received; stored ${stored.map((e) => `${e.seq}:${e.type}`).join(', ')}`);
-  }
+  await expectStoredEndingInCancellation(probe, run, received);
 });
 
 Then("{user}'s analysis is stored as cancelled", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  const run = session.runs.find((r) => r.interruptedAt)!;
-  const stored = expectStatus(await session.api.run(session.accessToken, run.runId!), 200, `Reading ${user}'s cancelled run`).body;
-  if (stored.status !== 'cancelled') throw new Error(`Expected run ${run.runId} to be stored as cancelled; it is ${stored.status}`);
+  await expectStoredAsCancelled(session, session.runs.find((r) => r.interruptedAt)!);
 });
 
 Then("the conversation still holds {user}'s earlier request", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const [earlier, latest] = session.runs.slice(-2);
   await completedResult(latest, this.target.runDeadlineMs);
-  if (earlier.threadId !== latest.threadId) throw new Error(`Expected the follow-up in thread ${earlier.threadId}; it went to ${latest.threadId}`);
-  const { messages } = expectStatus(await session.api.messages(session.accessToken, latest.threadId!), 200, `Reading ${user}'s conversation`).body as { messages: { role: string; content: string; run_id: string }[] };
-  const asked = messages.filter((m) => m.role === 'user').map((m) => m.run_id);
-  if (asked.join(',') !== [earlier.runId, latest.runId].join(',')) throw new Error(`Expected both of ${user}'s requests in the conversation, in order; it holds requests of runs ${asked.join(', ')}`);
+  await expectFollowUpInConversation(session, earlier, latest);
 });
 
 Then("the API's answer has the same figures as the one {user} watched", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const streamed = await completedResult(session.runs.at(-1)!, this.target.runDeadlineMs);
-  const answer = expectStatus(session.lastAnswer!, 200, 'Running the agent through the API').body;
-  for (const part of ['cost_analysis', 'potential_savings', 'recommendations', 'confidence_score']) {
-    if (!isDeepStrictEqual(answer.response?.[part], streamed[part])) {
-      const show = (value: unknown) => redact(JSON.stringify(value) ?? 'nothing').slice(0, 300);
-      throw new Error(`Expected the API's ${part} to equal the streamed one; API: ${show(answer.response?.[part])}; streamed: ${show(streamed[part])}`);
-    }
-  }
+  expectSameFiguresAsStreamed(session.lastAnswer, streamed);
 });
 
 Given("{user}'s usage log {string}:", function (this: ApexWorld, user: string, name: string, table: DataTable) {
@@ -428,11 +403,7 @@ Given("{user}'s usage log {string}:", function (this: ApexWorld, user: string, n
 });
 
 Given("{user}'s usage log has no {word} column", function (this: ApexWorld, user: string, column: string) {
-  const log = this.session(user).usageLog!;
-  const at = log.header.indexOf(column);
-  if (at < 0) throw new Error(`${user}'s usage log has no ${column} column to remove.`);
-  log.header.splice(at, 1);
-  log.rows.forEach((row) => row.splice(at, 1));
+  removeLogColumn(this.session(user).usageLog!, column, user);
 });
 
 Given("{user}'s usage log has {string} as the {word} on row {int}", function (this: ApexWorld, user: string, value: string, column: string, row: number) {
@@ -469,29 +440,19 @@ Given("{user}'s usage log holds only blank lines", function (this: ApexWorld, us
 });
 
 Then('{user} is told {int} rows were processed', async function (this: ApexWorld, user: string, rows: number) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  if (result?.rows_processed !== rows) throw new Error(`Expected ${rows} rows processed; the analysis says ${result?.rows_processed}`);
+  expectRowsProcessed(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), rows);
 });
 
 Then("{user}'s total cost in the log is {money}", async function (this: ApexWorld, user: string, amount: number) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  if (!sameAmount(result?.totals?.cost, amount) || !result.key_insights?.some((i: string) => i.includes(dollars(amount)))) {
-    throw new Error(`Expected a total cost of ${dollars(amount)} in the analysis and its insights; it says ${result?.totals?.cost} and ${JSON.stringify(result?.key_insights)}`);
-  }
+  expectLogTotalCost(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), amount);
 });
 
 Then("{user}'s most expensive model is {word} {word}", async function (this: ApexWorld, user: string, provider: string, model: string) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const top = result?.by_model?.[0];
-  if (top?.provider !== provider || top?.model !== model || !result.key_insights?.some((i: string) => i.includes(`${provider} ${model}`))) {
-    throw new Error(`Expected ${provider} ${model} to be named the most expensive model; the analysis names ${top?.provider} ${top?.model}`);
-  }
+  expectMostExpensiveModel(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), provider, model);
 });
 
 Then("{user}'s daily cost trend reads {string}", async function (this: ApexWorld, user: string, trend: string) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const reads = (result?.trend_data ?? []).map((p: { date: string; cost: number }) => `${p.date} ${dollars(p.cost)}`).join(', ');
-  if (reads !== trend) throw new Error(`Expected the daily trend "${trend}"; the analysis reads "${reads}"`);
+  expectDailyCostTrend(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), trend);
 });
 
 Then("{user}'s daily requests read {string}", async function (this: ApexWorld, user: string, trend: string) {
@@ -523,9 +484,7 @@ Then("{user}'s answer says in words that she/he/they spend(s) {money} and can sa
 });
 
 Then('{user} is told a typical request of {int} tokens waits about {int} ms', async function (this: ApexWorld, user: string, tokens: number, ms: number) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  const metrics = result?.performance_metrics ?? {};
-  if (metrics.expected_latency_ms !== ms || metrics.tokens_per_request !== tokens) throw new Error(`Expected ${user} to be told a typical request of ${tokens} tokens waits ${ms} ms; the answer says ${JSON.stringify(metrics)}`);
+  expectTypicalLatency(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user, tokens, ms);
 });
 
 Then('{user} is told her/his/their busiest day was {word} at {money}', async function (this: ApexWorld, user: string, day: string, amount: number) {

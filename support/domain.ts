@@ -213,3 +213,11 @@ export const NOT_MESSAGES: Record<string, string> = {
   'a message whose type is a number': '{"type": 7}',
   'a message naming a conversation whose id holds a null byte': '{"type": "get_thread", "payload": {"thread_id": "thread_\\u0000"}}',
 };
+
+/** Takes a column out of the log, header and rows alike; a column the log never had is a mistake in the scenario. */
+export function removeLogColumn(log: UsageLog, column: string, owner: string): void {
+  const at = log.header.indexOf(column);
+  if (at < 0) throw new Error(`${owner}'s usage log has no ${column} column to remove.`);
+  log.header.splice(at, 1);
+  log.rows.forEach((row) => row.splice(at, 1));
+}

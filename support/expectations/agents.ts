@@ -5,6 +5,8 @@ import { describeFrames } from '../clients/agent-socket';
 import { costQuestion, dollars } from '../domain';
 import { HttpResponse, expectStatus } from '../clients/http';
 import type { UserSession } from '../session';
+import type { DatabaseProbe } from '../probes/database-probe';
+import { redact } from '../redact';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from './runs';
 
 export const FIVE_EVENTS = ['agent_started', 'agent_thinking', 'tool_executing', 'tool_completed', 'agent_completed'];
@@ -380,4 +382,155 @@ export async function expectQuestionsUnavailable(session: UserSession): Promise<
   const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 2_000_000, avg_input_tokens: 1000, avg_output_tokens: 500 };
   const answer = await session.api.execute(session.accessToken, { type: 'cost_optimizer', message: costQuestion(workload), context: { workload } });
   if (answer.status !== 503 || answer.body?.code !== 'STORAGE_UNAVAILABLE') throw new Error(`Expected the API to refuse a question with 503 STORAGE_UNAVAILABLE while the database is away; ${answer.call} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
+}
+
+/** The named recommendation is offered, and its description says these words. */
+export function expectRecommendationSays(result: any, owner: string, title: string, words: string): void {
+  const found = (result?.recommendations ?? []).find((r: { title: string }) => r.title === title);
+  if (!found || !String(found.description).includes(words)) throw new Error(`Expected "${title}" to tell ${owner} "${words}"; it says: ${found ? `"${found.description}"` : 'nothing, as it was not offered'}`);
+}
+
+/** The API refuses the request with 422 UNKNOWN_AGENT, naming the agent it does not know. */
+export function expectApiNoSuchAgent(answer: HttpResponse | undefined, name: string): void {
+  if (answer?.status !== 422 || answer.body?.code !== 'UNKNOWN_AGENT' || !String(answer.body?.detail).includes(name)) {
+    throw new Error(`Expected the API to refuse with 422 UNKNOWN_AGENT, naming "${name}"; ${answer?.call} answered ${answer?.status}: ${answer?.text.slice(0, 200)}`);
+  }
+}
+
+/** The current monthly spend, to the cent. */
+export function expectCurrentSpend(result: any, owner: string, amount: number): void {
+  const told = result?.cost_analysis?.current_monthly_cost;
+  if (!sameAmount(told, amount)) throw new Error(`Expected ${owner} to be told a current spend of ${dollars(amount)} a month; the agent said ${typeof told === 'number' ? dollars(told) : JSON.stringify(told)}`);
+}
+
+/** A saving of at least this much a month, and never nothing. */
+export function expectSavingsOfAtLeast(result: any, owner: string, amount: number): void {
+  const offered = result?.potential_savings?.monthly_amount;
+  if (typeof offered !== 'number' || offered <= 0 || offered < amount) {
+    throw new Error(`Expected ${owner} to be offered at least ${dollars(amount)} a month (and more than nothing); the agent offered ${typeof offered === 'number' ? dollars(offered) : JSON.stringify(offered)}`);
+  }
+}
+
+/** Nothing offered and no recommendations: the honest answer when no option is worth making. */
+export function expectNoMeaningfulSaving(result: any, owner: string): void {
+  const offered = result?.potential_savings?.monthly_amount;
+  if (offered !== 0 || (result?.recommendations ?? []).length !== 0) {
+    throw new Error(`Expected ${owner} to be told there is no meaningful saving (nothing offered, no recommendations); the agent offered ${JSON.stringify(offered)} with ${(result?.recommendations ?? []).map((r: { title: string }) => r.title).join('; ') || 'no recommendations'}`);
+  }
+}
+
+/** The answer's own words say there is no meaningful saving. */
+export function expectSummarySaysNoMeaningfulSaving(result: any): void {
+  if (!/no meaningful saving/i.test(String(result?.summary))) throw new Error(`Expected the answer to say there is no meaningful saving; it says "${result?.summary}"`);
+}
+
+/** The first recommendation (a supervisor's are strategic ones) has this title. */
+export function expectTopRecommendation(result: any, owner: string, title: string): void {
+  const top = (result?.recommendations ?? result?.strategic_recommendations ?? [])[0]?.title;
+  if (top !== title) throw new Error(`Expected ${owner}'s top recommendation to be "${title}"; it is "${top ?? 'none'}"`);
+}
+
+export function expectConfidenceScore(result: any): void {
+  const score = result?.confidence_score;
+  if (typeof score !== 'number' || score < 0 || score > 1) throw new Error(`Expected a confidence score between 0 and 1; the answer gives ${JSON.stringify(score)}`);
+}
+
+/** A complete answer states no limitations, and says whether the template or a model worded it. */
+export function expectCompleteAnswer(result: any): void {
+  if (result?.limitations !== undefined) throw new Error(`Expected a complete answer with no limitations; it states ${JSON.stringify(result.limitations)}`);
+  if (!['template', 'model'].includes(result?.wording?.source)) throw new Error(`Expected the answer to say whose words it is in (the template's or a model's); its wording is ${JSON.stringify(result?.wording)}`);
+}
+
+/** Someone without the right to run agents is refused with PERMISSION_DENIED before any run starts. */
+export async function expectMayNotRunAgents(owner: string, run: AgentRun): Promise<void> {
+  const answer = await run.socket.waitFor('a refusal of the run', (f) => f.type === 'error_message' || (f.type === 'agent_started' && f.data?.request_id === run.requestId), 5000, run.firstFrame);
+  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'PERMISSION_DENIED') {
+    throw new Error(`Expected ${owner}'s request to be refused with PERMISSION_DENIED; received: ${run.describe() || answer.frame.type}`);
+  }
+}
+
+export function expectSameConnection(owner: string, earlier: AgentRun | undefined, latest: AgentRun): void {
+  if (!earlier || earlier.socket !== latest.socket) throw new Error(`Expected ${owner}'s two requests to share one chat connection.`);
+}
+
+export function expectAtLeastUpdates(run: AgentRun, count: number): void {
+  if (run.events.length < count) throw new Error(`Expected at least ${count} events; received ${run.events.length}: ${run.describe()}`);
+}
+
+/** A stopped run ends in agent_cancelled within this long of the stop, and is well formed to its end. */
+export async function expectCancelledWithin(run: AgentRun, seconds: number): Promise<void> {
+  const terminal = await run.finished(seconds * 1000);
+  if (terminal.frame.type !== 'agent_cancelled' || terminal.at - run.interruptedAt! > seconds * 1000) {
+    throw new Error(`Expected agent_cancelled within ${seconds} s of the stop; got ${terminal.frame.type} after ${terminal.at - run.interruptedAt!} ms`);
+  }
+  expectWellFormedRun(run);
+}
+
+/** agent_cancelled is the last event received. Returns how many events were received, for the stored record to match. */
+export function expectCancellationLast(run: AgentRun): number {
+  const events = run.events;
+  if (events.at(-1)?.frame.type !== 'agent_cancelled') throw new Error(`Expected agent_cancelled to be the last event of the analysis; received: ${run.describe()}`);
+  return events.length;
+}
+
+/** The stored events end with agent_cancelled and are as many as were received: nothing was recorded after the cancellation. */
+export async function expectStoredEndingInCancellation(probe: DatabaseProbe, run: AgentRun, received: number): Promise<void> {
+  const stored = await probe.runEvents(run.runId!);
+  if (stored.at(-1)?.type !== 'agent_cancelled' || stored.length !== received) {
+    throw new Error(`Expected the stored events to end with agent_cancelled, as received; stored ${stored.map((e) => `${e.seq}:${e.type}`).join(', ')}`);
+  }
+}
+
+export async function expectStoredAsCancelled(owner: UserSession, run: AgentRun): Promise<void> {
+  const stored = expectStatus(await owner.api.run(owner.accessToken, run.runId!), 200, `Reading ${owner.name}'s cancelled run`).body;
+  if (stored.status !== 'cancelled') throw new Error(`Expected run ${run.runId} to be stored as cancelled; it is ${stored.status}`);
+}
+
+/** The follow-up went to the same thread, and the conversation holds both requests, in the order asked. */
+export async function expectFollowUpInConversation(owner: UserSession, earlier: AgentRun, latest: AgentRun): Promise<void> {
+  if (earlier.threadId !== latest.threadId) throw new Error(`Expected the follow-up in thread ${earlier.threadId}; it went to ${latest.threadId}`);
+  const { messages } = expectStatus(await owner.api.messages(owner.accessToken, latest.threadId!), 200, `Reading ${owner.name}'s conversation`).body as { messages: { role: string; content: string; run_id: string }[] };
+  const asked = messages.filter((m) => m.role === 'user').map((m) => m.run_id);
+  if (asked.join(',') !== [earlier.runId, latest.runId].join(',')) throw new Error(`Expected both of ${owner.name}'s requests in the conversation, in order; it holds requests of runs ${asked.join(', ')}`);
+}
+
+/** The API's answer carries the same figures, part by part, as the streamed one. */
+export function expectSameFiguresAsStreamed(answer: HttpResponse | undefined, streamed: any): void {
+  const body = expectStatus(answer!, 200, 'Running the agent through the API').body;
+  for (const part of ['cost_analysis', 'potential_savings', 'recommendations', 'confidence_score']) {
+    if (!isDeepStrictEqual(body.response?.[part], streamed[part])) {
+      const show = (value: unknown) => redact(JSON.stringify(value) ?? 'nothing').slice(0, 300);
+      throw new Error(`Expected the API's ${part} to equal the streamed one; API: ${show(body.response?.[part])}; streamed: ${show(streamed[part])}`);
+    }
+  }
+}
+
+export function expectRowsProcessed(result: any, rows: number): void {
+  if (result?.rows_processed !== rows) throw new Error(`Expected ${rows} rows processed; the analysis says ${result?.rows_processed}`);
+}
+
+/** The log's total cost, to the cent, in the figures and in an insight. */
+export function expectLogTotalCost(result: any, amount: number): void {
+  if (!sameAmount(result?.totals?.cost, amount) || !result.key_insights?.some((i: string) => i.includes(dollars(amount)))) {
+    throw new Error(`Expected a total cost of ${dollars(amount)} in the analysis and its insights; it says ${result?.totals?.cost} and ${JSON.stringify(result?.key_insights)}`);
+  }
+}
+
+/** The model first by cost, in the figures and named in an insight. */
+export function expectMostExpensiveModel(result: any, provider: string, model: string): void {
+  const top = result?.by_model?.[0];
+  if (top?.provider !== provider || top?.model !== model || !result.key_insights?.some((i: string) => i.includes(`${provider} ${model}`))) {
+    throw new Error(`Expected ${provider} ${model} to be named the most expensive model; the analysis names ${top?.provider} ${top?.model}`);
+  }
+}
+
+/** Each day of the trend with its cost: "2024-06-01 $41.00, 2024-06-02 $45.50". */
+export function expectDailyCostTrend(result: any, trend: string): void {
+  const reads = (result?.trend_data ?? []).map((p: { date: string; cost: number }) => `${p.date} ${dollars(p.cost)}`).join(', ');
+  if (reads !== trend) throw new Error(`Expected the daily trend "${trend}"; the analysis reads "${reads}"`);
+}
+
+export function expectTypicalLatency(result: any, owner: string, tokens: number, ms: number): void {
+  const metrics = result?.performance_metrics ?? {};
+  if (metrics.expected_latency_ms !== ms || metrics.tokens_per_request !== tokens) throw new Error(`Expected ${owner} to be told a typical request of ${tokens} tokens waits ${ms} ms; the answer says ${JSON.stringify(metrics)}`);
 }
