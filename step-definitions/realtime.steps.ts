@@ -1,13 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { INCOMPLETE_MESSAGES, Workload, costQuestion } from '../support/domain';
-import { http } from '../support/clients/http';
-import { describeFrames } from '../support/clients/agent-socket';
-import { eventually } from '../support/wait';
 import { completedResult, expectQuestionsUnavailable } from '../support/expectations/agents';
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { expectClosedForPolicy } from '../support/expectations/sessions';
-import { expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable, expectDroppedAfterUnanswered, expectToldTooMany } from '../support/expectations/realtime';
+import {
+  expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable, expectDroppedAfterUnanswered, expectToldTooMany,
+  expectClosedAsGoingAway,
+  untilStoredBeyond,
+  expectPickedUpWhereLeftOff,
+  catchUpTime,
+  expectCaughtUpWithin,
+  expectRunsInTurn,
+  expectPong,
+  expectToldMessageWrongAndStillOpen,
+  expectClosedAsTooBig,
+  expectBackendHealthy,
+  expectOpenAfterHeartbeats,
+  expectNoChatThere,
+  expectConversationsUnavailable,
+} from '../support/expectations/realtime';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
@@ -57,8 +70,7 @@ When("the platform drops {user}'s connection once the analysis is under way", as
   const faults = this.faults();
   if (!faults) return this.skip('dropping a connection from the server side needs the service secret (APEX_SERVICE_SECRET).');
   await faults.inject({ fault: 'disconnect_sockets', target: session.userId, scope: session.userId });
-  const closed = await run.socket.waitForClose(5000);
-  if (closed.code !== 1001) throw new Error(`Expected the server to close ${user}'s socket as going away (1001); it closed with ${closed.code}`);
+  await expectClosedAsGoingAway(run.socket, user);
 });
 
 When("{user} reconnects after the analysis has moved on, and picks up where she/he/they left off", async function (this: ApexWorld, user: string) {
@@ -68,9 +80,7 @@ When("{user} reconnects after the analysis has moved on, and picks up where she/
   const probe = this.databaseProbe();
   // Waiting for stored progress makes sure there is something to replay; without a probe the
   // reconnection is immediate and the replay may be empty.
-  if (probe) {
-    await eventually(`the analysis to emit two more events after #${seen}`, async () => ((await probe.runEvents(run.runId!)).length >= seen + 2 ? true : undefined), this.target.runDeadlineMs);
-  }
+  if (probe) await untilStoredBeyond(probe, run, seen, this.target.runDeadlineMs);
   run.reconnectedAt = await session.reconnectAndResume(run);
   run.lastSeqBeforeReconnect = seen;
 });
@@ -86,18 +96,13 @@ Then("{user} has every event of the analysis exactly once, in order, with none m
   const run = this.session(user).lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   expectWellFormedRun(run);
-  const replayed = run.socket.frames.filter((f) => f.frame.data?.request_id === run.requestId);
-  if (replayed[0]?.frame.data.seq !== run.lastSeqBeforeReconnect! + 1) {
-    throw new Error(`Expected the new connection to start at event #${run.lastSeqBeforeReconnect! + 1}; it received ${describeFrames(replayed, run.reconnectedAt!)}`);
-  }
+  expectPickedUpWhereLeftOff(run);
 });
 
 Then('the first missed event reached {user} within {int} seconds of reconnecting', function (this: ApexWorld, user: string, seconds: number) {
-  const run = this.session(user).lastRun();
-  const first = run.socket.frames.find((f) => f.frame.data?.request_id === run.requestId);
-  const took = first ? first.at - run.reconnectedAt! : Infinity;
+  const took = catchUpTime(this.session(user).lastRun());
   this.evidence(`Reconnection to the first replayed event: ${took} ms`);
-  if (took > seconds * 1000) throw new Error(`Expected the first missed event within ${seconds} s of reconnecting; it took ${took} ms`);
+  expectCaughtUpWithin(took, seconds);
 });
 
 When('{user} asks the {agent} about {workload} {int} times at once, on the same chat', async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {
@@ -114,13 +119,7 @@ When('{user} asks the {agent} about {workload} {int} times, one after another, o
 });
 
 Then("each of {user}'s runs completed before the next began, numbering its events from 1 without a gap", function (this: ApexWorld, user: string) {
-  const runs = this.session(user).runs;
-  runs.forEach((run, i) => {
-    expectWellFormedRun(run);
-    const previous = runs[i - 1];
-    if (previous && run.events[0].at < previous.terminal!.at) throw new Error(`Expected run ${i + 1} to start after run ${i} ended.`);
-    if (new Set(runs.map((r) => r.runId)).size !== runs.length || runs.some((r) => r.socket !== runs[0].socket)) throw new Error('Expected distinct runs on one chat connection.');
-  });
+  expectRunsInTurn(this.session(user).runs);
 });
 
 When('{user} pings the chat', function (this: ApexWorld, user: string) {
@@ -136,9 +135,7 @@ When('{user} sends a ping of {frameSize}', function (this: ApexWorld, user: stri
 });
 
 Then('the chat answers {user} with a pong', async function (this: ApexWorld, user: string) {
-  const socket = this.session(user).sockets.at(-1)!;
-  const answer = await socket.waitFor('an answer to the ping', (f) => f.type === 'pong' || f.type === 'error_message', 5000, socket.marked);
-  if (answer.frame.type !== 'pong') throw new Error(`Expected a pong; the chat answered ${answer.frame.type} ${answer.frame.error_code ?? ''}: ${answer.frame.error_message ?? ''}`);
+  await expectPong(this.session(user).sockets.at(-1)!);
 });
 
 Given('the chat allows {int} message(s) per customer every {int} second(s)', async function (this: ApexWorld, limit: number, seconds: number) {
@@ -198,14 +195,7 @@ When('{user} sends a message of a kind the chat does not know', function (this: 
 });
 
 Then('{user} is told the message was {word}, and her/his/their chat stays open', async function (this: ApexWorld, user: string, how: string) {
-  const code = { malformed: 'FORMAT_ERROR', unknown: 'UNKNOWN_MESSAGE_TYPE' }[how];
-  if (!code) throw new Error(`"${how}" is not a way a message can be wrong here; say malformed or unknown.`);
-  const socket = this.session(user).sockets.at(-1)!;
-  const answer = await socket.waitFor(`an error_message ${code}`, (f) => f.type === 'error_message', 5000, socket.marked);
-  if (answer.frame.error_code !== code) throw new Error(`Expected ${code}; the chat answered ${answer.frame.error_code}: ${answer.frame.error_message}`);
-  const from = socket.frames.length;
-  socket.send('ping');
-  await socket.waitFor('a pong on the same chat', (f) => f.type === 'pong', 5000, from);
+  await expectToldMessageWrongAndStillOpen(this.session(user).sockets.at(-1)!, how);
 });
 
 When('{user} sends a message larger than {int} KiB', function (this: ApexWorld, user: string, kib: number) {
@@ -213,8 +203,7 @@ When('{user} sends a message larger than {int} KiB', function (this: ApexWorld, 
 });
 
 Then("{user}'s chat is closed because the message was too big", async function (this: ApexWorld, user: string) {
-  const closed = await this.session(user).sockets.at(-1)!.waitForClose(5000);
-  if (closed.code !== 1009) throw new Error(`Expected the chat to close with 1009 (message too big); it closed with ${closed.code}`);
+  await expectClosedAsTooBig(this.session(user).sockets.at(-1)!);
 });
 
 When('{user} sends {int} more messages at once', function (this: ApexWorld, user: string, count: number) {
@@ -242,8 +231,7 @@ Then("{user}'s earlier analysis completes undisturbed", async function (this: Ap
 });
 
 Then('the platform still reports itself healthy', async function (this: ApexWorld) {
-  const health = expectStatus(await http('GET', `${this.target.apiUrl}/health`), 200, 'Reading the backend health');
-  if (health.body.status !== 'healthy') throw new Error(`Expected the backend to be healthy; it says ${health.body.status}: ${JSON.stringify(health.body.checks)}`);
+  await expectBackendHealthy(this.target.apiUrl);
 });
 
 Given('the platform checks chat connections every {int} milliseconds', async function (this: ApexWorld, ms: number) {
@@ -266,9 +254,7 @@ Given('{user} has a chat connection open that has stopped answering heartbeats',
 });
 
 Then("{user}'s idle chat is still open after {int} heartbeats", async function (this: ApexWorld, user: string, beats: number) {
-  const socket = this.session(user).sockets.at(-1)!;
-  await socket.waitForHeartbeats(beats, (beats + 2) * this.recall('heartbeatMs'));
-  if (!socket.isOpen) throw new Error(`Expected ${user}'s idle chat to stay open; it closed with ${socket.closed?.code}`);
+  await expectOpenAfterHeartbeats(this.session(user).sockets.at(-1)!, user, beats, this.recall('heartbeatMs'));
 });
 
 Then("{user}'s chat is dropped once {int} heartbeats in a row went unanswered", async function (this: ApexWorld, user: string, beats: number) {
@@ -278,7 +264,7 @@ Then("{user}'s chat is dropped once {int} heartbeats in a row went unanswered", 
 When('{user} asks the {agent} about {workload} on the second instance', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
   const session = this.session(user);
   const socket = session.sockets.find((s) => s.url.startsWith(this.latestInstance.wsUrl))!;
-  const requestId = `req_${Date.now()}`;
+  const requestId = `req_${randomUUID()}`;
   socket.send('start_agent', { user_request: costQuestion(workload), agent, context: { workload }, request_id: requestId });
   const done = await socket.waitFor('the run to complete', (f) => f.type === 'agent_completed' && f.data?.request_id === requestId, this.target.runDeadlineMs);
   this.remember('fanOut', { runId: done.frame.data.run_id, events: done.frame.data.seq });
@@ -325,8 +311,7 @@ When('{user} tries to open a chat connection at another address of the platform'
 });
 
 Then('{user} is refused as there is no chat at that address', function (this: ApexWorld, user: string) {
-  const outcome = this.recall<string>('connection attempt');
-  if (!/refused the handshake with HTTP 404/.test(outcome)) throw new Error(`Expected ${user}'s connection elsewhere to be refused with 404; it ${outcome}`);
+  expectNoChatThere(this.recall<string>('connection attempt'), user);
 });
 
 When('{user} opens another chat and asks it to replay her/his/their analysis from {replayFrom}', async function (this: ApexWorld, user: string, from: unknown) {
@@ -360,7 +345,5 @@ Then('the API tells {user} her/his/their questions cannot be answered right now'
 });
 
 Then("the API tells {user} her/his/their conversations cannot be reached right now", async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  const answer = await session.api.threads(session.accessToken);
-  if (answer.status !== 503 || answer.body?.code !== 'STORAGE_UNAVAILABLE') throw new Error(`Expected the API to answer 503 STORAGE_UNAVAILABLE while the database is away; ${answer.call} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
+  await expectConversationsUnavailable(this.session(user));
 });

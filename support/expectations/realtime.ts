@@ -3,8 +3,10 @@ import * as hdr from 'hdr-histogram-js';
 import type { AgentRun } from '../agent-run';
 import type { UserSession } from '../session';
 import { AgentSocket, describeFrames } from '../clients/agent-socket';
-import { http } from '../clients/http';
+import { HttpResponse, http, expectStatus } from '../clients/http';
+import type { DatabaseProbe } from '../probes/database-probe';
 import { eventually } from '../wait';
+import { expectWellFormedRun } from './runs';
 
 /** What each event of the pipeline must carry besides the run's ids and seq. */
 const FIELDS: Record<string, (data: any) => boolean> = {
@@ -184,4 +186,85 @@ export async function expectToldStorageUnavailable(socket: AgentSocket): Promise
   const pinged = socket.frames.length;
   socket.send('ping');
   await socket.waitFor('a pong on the same chat', (f) => f.type === 'pong', 5000, pinged);
+}
+
+/** The server closed the socket as going away (1001), as it does when it drops a connection on purpose. */
+export async function expectClosedAsGoingAway(socket: AgentSocket, owner: string): Promise<void> {
+  const closed = await socket.waitForClose(5000);
+  if (closed.code !== 1001) throw new Error(`Expected the server to close ${owner}'s socket as going away (1001); it closed with ${closed.code}`);
+}
+
+/** Until the platform has stored at least two events after this one, so that a reconnection has something to replay. */
+export async function untilStoredBeyond(probe: DatabaseProbe, run: AgentRun, seen: number, withinMs: number): Promise<void> {
+  await eventually(`the analysis to emit two more events after #${seen}`, async () => ((await probe.runEvents(run.runId!)).length >= seen + 2 ? true : undefined), withinMs);
+}
+
+/** After a reconnection the run's events on the new connection start right after the last one seen before. */
+export function expectPickedUpWhereLeftOff(run: AgentRun): void {
+  const replayed = run.socket.frames.filter((f) => f.frame.data?.request_id === run.requestId);
+  if (replayed[0]?.frame.data.seq !== run.lastSeqBeforeReconnect! + 1) {
+    throw new Error(`Expected the new connection to start at event #${run.lastSeqBeforeReconnect! + 1}; it received ${describeFrames(replayed, run.reconnectedAt!)}`);
+  }
+}
+
+/** How long after reconnecting the first missed event arrived (Infinity if none did). */
+export function catchUpTime(run: AgentRun): number {
+  const first = run.socket.frames.find((f) => f.frame.data?.request_id === run.requestId);
+  return first ? first.at - run.reconnectedAt! : Infinity;
+}
+
+export function expectCaughtUpWithin(took: number, seconds: number): void {
+  if (took > seconds * 1000) throw new Error(`Expected the first missed event within ${seconds} s of reconnecting; it took ${took} ms`);
+}
+
+/** Runs on one chat, one after another: each well formed, each starting after the previous ended, all distinct, all on the same connection. */
+export function expectRunsInTurn(runs: AgentRun[]): void {
+  runs.forEach((run, i) => {
+    expectWellFormedRun(run);
+    const previous = runs[i - 1];
+    if (previous && run.events[0].at < previous.terminal!.at) throw new Error(`Expected run ${i + 1} to start after run ${i} ended.`);
+    if (new Set(runs.map((r) => r.runId)).size !== runs.length || runs.some((r) => r.socket !== runs[0].socket)) throw new Error('Expected distinct runs on one chat connection.');
+  });
+}
+
+export async function expectPong(socket: AgentSocket): Promise<void> {
+  const answer = await socket.waitFor('an answer to the ping', (f) => f.type === 'pong' || f.type === 'error_message', 5000, socket.marked);
+  if (answer.frame.type !== 'pong') throw new Error(`Expected a pong; the chat answered ${answer.frame.type} ${answer.frame.error_code ?? ''}: ${answer.frame.error_message ?? ''}`);
+}
+
+/** A malformed or unknown message is answered with its error code, and the chat still answers a ping afterwards. */
+export async function expectToldMessageWrongAndStillOpen(socket: AgentSocket, how: string): Promise<void> {
+  const code = { malformed: 'FORMAT_ERROR', unknown: 'UNKNOWN_MESSAGE_TYPE' }[how];
+  if (!code) throw new Error(`"${how}" is not a way a message can be wrong here; say malformed or unknown.`);
+  const answer = await socket.waitFor(`an error_message ${code}`, (f) => f.type === 'error_message', 5000, socket.marked);
+  if (answer.frame.error_code !== code) throw new Error(`Expected ${code}; the chat answered ${answer.frame.error_code}: ${answer.frame.error_message}`);
+  const from = socket.frames.length;
+  socket.send('ping');
+  await socket.waitFor('a pong on the same chat', (f) => f.type === 'pong', 5000, from);
+}
+
+export async function expectClosedAsTooBig(socket: AgentSocket): Promise<void> {
+  const closed = await socket.waitForClose(5000);
+  if (closed.code !== 1009) throw new Error(`Expected the chat to close with 1009 (message too big); it closed with ${closed.code}`);
+}
+
+export async function expectBackendHealthy(apiUrl: string): Promise<void> {
+  const health = expectStatus(await http('GET', `${apiUrl}/health`), 200, 'Reading the backend health');
+  if (health.body.status !== 'healthy') throw new Error(`Expected the backend to be healthy; it says ${health.body.status}: ${JSON.stringify(health.body.checks)}`);
+}
+
+/** An idle chat that answers heartbeats is still open after this many of them. */
+export async function expectOpenAfterHeartbeats(socket: AgentSocket, owner: string, beats: number, heartbeatMs: number): Promise<void> {
+  await socket.waitForHeartbeats(beats, (beats + 2) * heartbeatMs);
+  if (!socket.isOpen) throw new Error(`Expected ${owner}'s idle chat to stay open; it closed with ${socket.closed?.code}`);
+}
+
+/** outcome is how the attempt to connect went: "opened (…)" or the refusal's message. */
+export function expectNoChatThere(outcome: string, owner: string): void {
+  if (!/refused the handshake with HTTP 404/.test(outcome)) throw new Error(`Expected ${owner}'s connection elsewhere to be refused with 404; it ${outcome}`);
+}
+
+export async function expectConversationsUnavailable(session: UserSession): Promise<void> {
+  const answer: HttpResponse = await session.api.threads(session.accessToken);
+  if (answer.status !== 503 || answer.body?.code !== 'STORAGE_UNAVAILABLE') throw new Error(`Expected the API to answer 503 STORAGE_UNAVAILABLE while the database is away; ${answer.call} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
 }
