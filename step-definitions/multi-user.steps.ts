@@ -1,14 +1,14 @@
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { AGENT_NAMES, Workload, parseWorkload, costQuestion } from '../support/domain';
-import { expectStatus } from '../support/clients/http';
+import { Workload, costQuestion, parseAsks } from '../support/domain';
 import { completedResult } from '../support/expectations/agents';
-import { expectEverySocketGotRun, expectIsolation, expectOverlap, latencySummary } from '../support/expectations/realtime';
+import { expectEveryConnectionAnswersPing, expectEverySocketGotEveryRun, expectIsolation, expectOverlap } from '../support/expectations/realtime';
+import { expectEveryRunCompletes, expectOwnRunsUnmixed, expectQuestionsKept } from '../support/expectations/multi-user';
 import type { AgentRun } from '../support/agent-run';
 import type { UserSession } from '../support/session';
 import { randomUUID } from 'node:crypto';
 import { INTRUSIONS, headersClaimingToBe, listClaimingToBe, refusedAsNotTheirs, refusedAsUnknown } from '../support/intrusions';
-import { expectConversationHoldsOnly, expectOnlyOwnConversationsListed, expectRefused } from '../support/expectations/access';
+import { expectChatRefusesAccess, expectChatShowsOwnConversation, expectConversationHoldsOnly, expectEveryReadRefused, expectOnlyOwnConversationsListed, expectOtherConversationsUnchanged, expectRefused } from '../support/expectations/access';
 
 /** Everyone signed in with a chat open first, so that the asking itself happens at one moment. */
 async function readyToChat(people: UserSession[]): Promise<void> {
@@ -20,20 +20,6 @@ async function readyToChat(people: UserSession[]): Promise<void> {
 
 function runsOf(world: ApexWorld, names: string[]): AgentRun[] {
   return names.flatMap((name) => world.session(name).runs);
-}
-
-/** Waits for every run, counts how many completed, and reports the rate and the slowest first event. */
-async function everyRunCompletes(world: ApexWorld, runs: AgentRun[]): Promise<void> {
-  const outcomes = await Promise.allSettled(runs.map((run) => completedResult(run, world.target.runDeadlineMs)));
-  const failures = outcomes.map((o, i) => ({ o, run: runs[i] })).filter(({ o }) => o.status === 'rejected');
-  const firstEvents = runs.filter((r) => r.events.length).map((r) => r.events[0].at - r.sentAt);
-  const latency = latencySummary(firstEvents);
-  const rate = ((runs.length - failures.length) / runs.length) * 100;
-  world.evidence(`${runs.length} runs, ${rate.toFixed(1)}% completed; first event p50 ${latency.p50} ms, p95 ${latency.p95} ms, slowest ${latency.max} ms`);
-  world.evidence({ runs: runs.length, success_rate_percent: rate, first_event_ms: latency });
-  if (failures.length) {
-    throw new Error(`Expected every run to complete; ${failures.length} of ${runs.length} did not: ${failures.slice(0, 3).map(({ o }) => ((o as PromiseRejectedResult).reason as Error).message).join(' | ')}`);
-  }
 }
 
 Given('{users} are signed in, each with a chat open', async function (this: ApexWorld, names: string[]) {
@@ -63,32 +49,26 @@ When('the customers each ask the {agent} about {workload} at the same moment', a
 });
 
 When('these customers ask at the same moment:', async function (this: ApexWorld, table: DataTable) {
-  const asks = table.hashes().map((row) => ({ name: row.customer, agent: AGENT_NAMES[row.agent], workload: parseWorkload(row.workload) }));
-  const unknown = table.hashes().filter((row) => !AGENT_NAMES[row.agent]);
-  if (unknown.length) throw new Error(`Unknown agent "${unknown[0].agent}"; the agents are ${Object.keys(AGENT_NAMES).join(', ')}.`);
+  const asks = parseAsks(table.hashes());
   await readyToChat(asks.map((a) => this.session(a.name)));
   await Promise.all(asks.map((a) => this.session(a.name).startAgent(a.agent, { user_request: costQuestion(a.workload), context: { workload: a.workload } })));
 });
 
 Then("{users}'s runs all complete, and overlapped in time", async function (this: ApexWorld, names: string[]) {
   const runs = runsOf(this, names);
-  await everyRunCompletes(this, runs);
+  await expectEveryRunCompletes(this, runs);
   expectOverlap(runs);
 });
 
 Then("every one of the customers' runs completes", async function (this: ApexWorld) {
   const runs = runsOf(this, this.recall('crowd'));
-  await everyRunCompletes(this, runs);
+  await expectEveryRunCompletes(this, runs);
   expectOverlap(runs);
 });
 
 Then('each of {users} received only their own runs, and nothing of anyone else', async function (this: ApexWorld, names: string[]) {
-  await everyRunCompletes(this, runsOf(this, names));
-  for (const name of names) {
-    for (const run of this.session(name).runs) {
-      if (run.events.some((f) => f.frame.data?.run_id !== run.runId)) throw new Error(`${name}'s run ${run.runId} is mixed with another run's events.`);
-    }
-  }
+  await expectEveryRunCompletes(this, runsOf(this, names));
+  for (const name of names) expectOwnRunsUnmixed(this.session(name));
   expectIsolation(names.map((n) => this.session(n)));
 });
 
@@ -107,9 +87,7 @@ When("{user} tries to read {user}'s conversation, its messages and the run", asy
 });
 
 Then('{user} is refused every time as having no access', function (this: ApexWorld, user: string) {
-  const reads = this.session(user).attempts.filter((a) => a.label.startsWith('read '));
-  const wrong = reads.filter(({ answer }) => answer.status !== 403 || answer.body?.code !== 'ACCESS_DENIED');
-  if (reads.length === 0 || wrong.length) throw new Error(`Expected 403 ACCESS_DENIED for every read; got ${wrong.map(({ label, answer }) => `${label}: ${answer.status} ${answer.body?.code}`).join(', ')}`);
+  expectEveryReadRefused(this.session(user));
 });
 
 When('{user} lists her/his/their conversations with headers claiming to be {user}', async function (this: ApexWorld, user: string, named: string) {
@@ -146,21 +124,11 @@ When('{user} asks the chat for her/his/their own conversation', async function (
 });
 
 Then('the chat refuses {user} as having no access', async function (this: ApexWorld, user: string) {
-  const socket = this.session(user).sockets.at(-1)!;
-  const answer = await socket.waitFor('an answer to get_thread', (f) => f.type === 'error_message' || f.type === 'thread', 5000, socket.marked);
-  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'ACCESS_DENIED') {
-    throw new Error(`Expected the chat to refuse ${user} with ACCESS_DENIED; it answered ${answer.frame.type} ${answer.frame.error_code ?? ''}`);
-  }
+  await expectChatRefusesAccess(this.session(user));
 });
 
 Then("the chat shows {user} her/his/their conversation with its messages", async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  const socket = session.sockets.at(-1)!;
-  const answer = await socket.waitFor('the thread', (f) => f.type === 'thread' || f.type === 'error_message', 5000, socket.marked);
-  const messages = answer.frame.data?.messages ?? [];
-  if (answer.frame.type !== 'thread' || answer.frame.data?.thread?.id !== session.lastRun().threadId || messages.length < 2) {
-    throw new Error(`Expected ${user}'s conversation with its messages; the chat answered ${answer.frame.type} ${answer.frame.error_code ?? ''} with ${messages.length} messages`);
-  }
+  await expectChatShowsOwnConversation(this.session(user));
 });
 
 Given('{users} each have {int} chat connections open', async function (this: ApexWorld, names: string[], count: number) {
@@ -172,22 +140,12 @@ Given('{users} each have {int} chat connections open', async function (this: Ape
 });
 
 Then('every chat connection of {users} answers a ping', async function (this: ApexWorld, names: string[]) {
-  await Promise.all(names.flatMap((name) => this.session(name).sockets.map(async (socket) => {
-    const from = socket.frames.length;
-    socket.send('ping');
-    await socket.waitFor(`a pong for ${name}`, (f) => f.type === 'pong', 5000, from);
-  })));
+  await expectEveryConnectionAnswersPing(names.map((name) => this.session(name)));
 });
 
 Then("every chat connection of {users} receives every event of that person's run, and nothing of anyone else's", async function (this: ApexWorld, names: string[]) {
-  await everyRunCompletes(this, runsOf(this, names));
-  for (const name of names) {
-    const session = this.session(name);
-    for (const run of session.runs) {
-      await Promise.all(session.sockets.map((s) => s.waitFor('the end of the run', (f) => f.type === 'agent_completed' && f.data?.run_id === run.runId, this.target.runDeadlineMs)));
-      expectEverySocketGotRun(session, run.runId!, run.events.length);
-    }
-  }
+  await expectEveryRunCompletes(this, runsOf(this, names));
+  for (const name of names) await expectEverySocketGotEveryRun(this.session(name), this.target.runDeadlineMs);
   expectIsolation(names.map((n) => this.session(n)));
 });
 
@@ -199,15 +157,7 @@ When('{user} signs out and signs in again', async function (this: ApexWorld, use
 });
 
 Then("{user}'s conversations still hold all {int} questions with their answers", async function (this: ApexWorld, user: string, count: number) {
-  const session = this.session(user);
-  const listed = expectStatus(await session.api.threads(session.accessToken), 200, `Listing ${user}'s threads`).body.threads as { id: string }[];
-  for (const run of session.runs) {
-    if (!listed.some((t) => t.id === run.threadId)) throw new Error(`Expected ${user}'s threads to list ${run.threadId}`);
-    const { messages } = expectStatus(await session.api.messages(session.accessToken, run.threadId!), 200, 'Reading messages').body as { messages: { role: string; run_id: string }[] };
-    const roles = messages.filter((m) => m.run_id === run.runId).map((m) => m.role).join(',');
-    if (roles !== 'user,assistant') throw new Error(`Expected ${user}'s question and answer for run ${run.runId}; found ${roles || 'nothing'}`);
-  }
-  if (session.runs.length !== count) throw new Error(`Expected ${count} questions; ${user} asked ${session.runs.length}`);
+  await expectQuestionsKept(this.session(user), count);
 });
 
 When("{user} tries to {intrusion} {user}'s conversation once her/his/their analysis is under way", async function (this: ApexWorld, actor: string, intrusion: string, owner: string) {
@@ -255,8 +205,5 @@ Then("{user}'s conversation is as it was", async function (this: ApexWorld, owne
 });
 
 Then("{user}'s other conversations are as they were", async function (this: ApexWorld, owner: string) {
-  const session = this.session(owner);
-  const others = session.runs.slice(0, -1);
-  if (others.length === 0) throw new Error(`${owner} has only one conversation; there is no other to look at.`);
-  for (const run of others) await expectConversationHoldsOnly(session, run);
+  await expectOtherConversationsUnchanged(this.session(owner));
 });

@@ -221,3 +221,11 @@ export function removeLogColumn(log: UsageLog, column: string, owner: string): v
   log.header.splice(at, 1);
   log.rows.forEach((row) => row.splice(at, 1));
 }
+
+/** Rows of "customer | agent | workload" as who asks which agent about what; an agent not on the list is a mistake in the scenario. */
+export function parseAsks(rows: Record<string, string>[]): { name: string; agent: string; workload: Workload }[] {
+  const asks = rows.map((row) => ({ name: row.customer, agent: AGENT_NAMES[row.agent], workload: parseWorkload(row.workload) }));
+  const unknown = rows.filter((row) => !AGENT_NAMES[row.agent]);
+  if (unknown.length) throw new Error(`Unknown agent "${unknown[0].agent}"; the agents are ${Object.keys(AGENT_NAMES).join(', ')}.`);
+  return asks;
+}

@@ -68,3 +68,36 @@ export function expectOnlyOwnConversationsListed(user: UserSession, named: UserS
     throw new Error(`Expected ${user.name}'s list to show her own conversations only, whatever the headers claimed; ${foreign.length ? `it shows ${foreign.map((t) => `${t.id} of ${t.metadata?.user_id}`).join(', ')} (${named.name} is ${named.userId})` : ''}${own.length ? ` it leaves out her own ${own.join(', ')}` : ''}`);
   }
 }
+
+/** Every read the person tried (attempts labelled "read …") was refused 403 ACCESS_DENIED. */
+export function expectEveryReadRefused(reader: UserSession): void {
+  const reads = reader.attempts.filter((a) => a.label.startsWith('read '));
+  const wrong = reads.filter(({ answer }) => answer.status !== 403 || answer.body?.code !== 'ACCESS_DENIED');
+  if (reads.length === 0 || wrong.length) throw new Error(`Expected 403 ACCESS_DENIED for every read; got ${wrong.map(({ label, answer }) => `${label}: ${answer.status} ${answer.body?.code}`).join(', ')}`);
+}
+
+/** The chat answers the last get_thread with ACCESS_DENIED, not the conversation. */
+export async function expectChatRefusesAccess(reader: UserSession): Promise<void> {
+  const socket = reader.sockets.at(-1)!;
+  const answer = await socket.waitFor('an answer to get_thread', (f) => f.type === 'error_message' || f.type === 'thread', 5000, socket.marked);
+  if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'ACCESS_DENIED') {
+    throw new Error(`Expected the chat to refuse ${reader.name} with ACCESS_DENIED; it answered ${answer.frame.type} ${answer.frame.error_code ?? ''}`);
+  }
+}
+
+/** The chat answers the owner's get_thread with the conversation of their last run and at least its question and answer. */
+export async function expectChatShowsOwnConversation(owner: UserSession): Promise<void> {
+  const socket = owner.sockets.at(-1)!;
+  const answer = await socket.waitFor('the thread', (f) => f.type === 'thread' || f.type === 'error_message', 5000, socket.marked);
+  const messages = answer.frame.data?.messages ?? [];
+  if (answer.frame.type !== 'thread' || answer.frame.data?.thread?.id !== owner.lastRun().threadId || messages.length < 2) {
+    throw new Error(`Expected ${owner.name}'s conversation with its messages; the chat answered ${answer.frame.type} ${answer.frame.error_code ?? ''} with ${messages.length} messages`);
+  }
+}
+
+/** Every conversation but the latest is as its run left it; a scenario with only one has nothing to look at. */
+export async function expectOtherConversationsUnchanged(owner: UserSession): Promise<void> {
+  const others = owner.runs.slice(0, -1);
+  if (others.length === 0) throw new Error(`${owner.name} has only one conversation; there is no other to look at.`);
+  for (const run of others) await expectConversationHoldsOnly(owner, run);
+}

@@ -268,3 +268,20 @@ export async function expectConversationsUnavailable(session: UserSession): Prom
   const answer: HttpResponse = await session.api.threads(session.accessToken);
   if (answer.status !== 503 || answer.body?.code !== 'STORAGE_UNAVAILABLE') throw new Error(`Expected the API to answer 503 STORAGE_UNAVAILABLE while the database is away; ${answer.call} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
 }
+
+/** Every one of these chat connections answers a ping of its own. */
+export async function expectEveryConnectionAnswersPing(people: UserSession[]): Promise<void> {
+  await Promise.all(people.flatMap((person) => person.sockets.map(async (socket) => {
+    const from = socket.frames.length;
+    socket.send('ping');
+    await socket.waitFor(`a pong for ${person.name}`, (f) => f.type === 'pong', 5000, from);
+  })));
+}
+
+/** Every chat connection of the person sees every one of their runs to its end, each event exactly once. */
+export async function expectEverySocketGotEveryRun(person: UserSession, deadlineMs: number): Promise<void> {
+  for (const run of person.runs) {
+    await Promise.all(person.sockets.map((s) => s.waitFor('the end of the run', (f) => f.type === 'agent_completed' && f.data?.run_id === run.runId, deadlineMs)));
+    expectEverySocketGotRun(person, run.runId!, run.events.length);
+  }
+}
