@@ -1,9 +1,8 @@
 import { Given, Then } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { FALLBACK_REASONS, ModelBehaviour, STAND_IN_MODEL, StandInChatModel } from '../support/fakes/chat-model';
-import { expectWordedByModel, expectWordingFellBack } from '../support/expectations/wording';
+import { expectModelReported, expectWordedByModel, expectWordingFellBack } from '../support/expectations/wording';
 import { completedResult } from '../support/expectations/agents';
-import { http } from '../support/clients/http';
 
 Given('the agents word their answers with a language model that {modelBehaviour}', async function (this: ApexWorld, behaviour: ModelBehaviour) {
   if (this.target.kind === 'remote') return this.skip('this puts a stand-in model behind a reference platform instance; a remote target brings its own model.');
@@ -16,8 +15,7 @@ Given('the agents word their answers with a language model that {modelBehaviour}
 });
 
 Then('the platform reports the language model it words answers with', async function (this: ApexWorld) {
-  const health = await http('GET', `${this.latestInstance.apiUrl}/health`);
-  if (health.body?.capabilities?.llm !== STAND_IN_MODEL) throw new Error(`Expected /health to report capabilities.llm "${STAND_IN_MODEL}"; it reports ${JSON.stringify(health.body?.capabilities)}`);
+  await expectModelReported(this.latestInstance.apiUrl);
 });
 
 Then("{user}'s answer is worded by the model", async function (this: ApexWorld, user: string) {

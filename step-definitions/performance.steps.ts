@@ -6,6 +6,7 @@ import { startPlatformServer } from '../support/environment';
 import { completedResult } from '../support/expectations/agents';
 import { LoadFigures, loadFiguresHtml, loadFiguresOf } from '../support/load-report';
 import type { AgentRun } from '../support/agent-run';
+import { expectAllRunsCompleted, expectCollected, expectEveryRunCompletedWithin, expectFirstUpdatesWithin, expectHeapGrowthBelow } from '../support/expectations/performance';
 
 function crowdRuns(world: ApexWorld): AgentRun[] {
   return (world.noted('crowd') ?? [...world.sessions.keys()]).flatMap((name) => world.session(name).runs);
@@ -53,20 +54,15 @@ Then("the customers' load figures are in the report", async function (this: Apex
 });
 
 Then("every one of the customers' runs completed", function (this: ApexWorld) {
-  const f = this.recall('loadFigures');
-  if (f.completed !== f.runs) throw new Error(`Expected 100% of ${f.runs} runs to complete; ${f.completed} did (${f.success_rate_percent}%).`);
+  expectAllRunsCompleted(this.recall('loadFigures'));
 });
 
 Then("the customers' first updates arrived within {int} ms at the 95th percentile", function (this: ApexWorld, ms: number) {
-  const p95 = this.recall('loadFigures').first_event_ms.p95;
-  this.evidence(`Budget: first updates within ${ms} ms at the 95th percentile; measured ${p95} ms (${p95 > ms ? 'over' : 'within'} budget).`);
-  if (p95 > ms) throw new Error(`Expected first updates within ${ms} ms at p95; p95 was ${p95} ms (p50 ${this.recall('loadFigures').first_event_ms.p50}, max ${this.recall('loadFigures').first_event_ms.max}).`);
+  expectFirstUpdatesWithin(this, this.recall('loadFigures'), ms);
 });
 
 Then("every customer's run completed within {int} seconds", function (this: ApexWorld, seconds: number) {
-  const max = this.recall('loadFigures').completion_ms.max;
-  this.evidence(`Budget: every run complete within ${seconds} s; the slowest took ${max} ms (${max > seconds * 1000 ? 'over' : 'within'} budget).`);
-  if (max > seconds * 1000) throw new Error(`Expected every run to complete within ${seconds} s; the slowest took ${max} ms.`);
+  expectEveryRunCompletedWithin(this, this.recall('loadFigures'), seconds);
 });
 
 When('{user} floods the chat with {int} messages while {users} each ask the {agent} about {workload} at the same moment', async function (this: ApexWorld, flooder: string, count: number, names: string[], agent: string, workload: Workload) {
@@ -90,13 +86,11 @@ When('{user} asks the {agent} about {workload} {int} times to warm the platform 
   const session = this.session(user);
   for (let i = 0; i < times; i++) await completedResult(await session.startAgent(agent, { user_request: costQuestion(workload), context: { workload } }), this.target.runDeadlineMs);
   const before = await diagnostics(this, '?gc=1');
-  if (!before.collected) throw new Error('The platform process cannot force a garbage collection; start it with --expose-gc.');
+  expectCollected(before);
   this.remember('heapBaseline', before.heap_used);
 });
 
 Then("the platform's memory after a full collection has grown by less than {int}%", async function (this: ApexWorld, percent: number) {
   const after = await diagnostics(this, '?gc=1');
-  const growth = ((after.heap_used - this.recall('heapBaseline')) / this.recall('heapBaseline')) * 100;
-  this.evidence(`Heap after a full collection: ${(this.recall('heapBaseline') / 1048576).toFixed(1)} MB after the warm-up, ${(after.heap_used / 1048576).toFixed(1)} MB after the runs (${growth.toFixed(1)}%).`);
-  if (growth >= percent) throw new Error(`Expected the heap to grow by less than ${percent}%; it grew by ${growth.toFixed(1)}% (${this.recall('heapBaseline')} → ${after.heap_used} bytes).`);
+  expectHeapGrowthBelow(this, this.recall('heapBaseline'), after.heap_used, percent);
 });

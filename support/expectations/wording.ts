@@ -1,3 +1,4 @@
+import { http } from '../clients/http';
 import { ModelCall, STAND_IN_MODEL, WORDED_PREFIX } from '../fakes/chat-model';
 
 /**
@@ -25,4 +26,10 @@ export function expectWordingFellBack(result: any, why: string): void {
   if (result?.wording?.source !== 'fallback' || !String(result.wording.fallback_reason).includes(why) || !said) {
     throw new Error(`Expected the answer to say its wording fell back because the model ${why}…; its wording is ${JSON.stringify(result?.wording)}, limitations ${JSON.stringify(result?.limitations)}`);
   }
+}
+
+/** /health names the model the platform words answers with: the stand-in's. */
+export async function expectModelReported(apiUrl: string): Promise<void> {
+  const health = await http('GET', `${apiUrl}/health`);
+  if (health.body?.capabilities?.llm !== STAND_IN_MODEL) throw new Error(`Expected /health to report capabilities.llm "${STAND_IN_MODEL}"; it reports ${JSON.stringify(health.body?.capabilities)}`);
 }
