@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expectToldToWait } from '../support/refusals';
-import { expectAccountsApart, expectCalled, expectCalledByGivenEmail, expectOneAccount } from '../support/expectations/accounts';
+import { expectAccountsApart, expectBackInSameAccount, expectCalled, expectCalledByGivenEmail, expectCameBackSignedIn, expectOneAccount } from '../support/expectations/accounts';
 import type { ApexWorld } from '../support/world';
 import { expectApiRefuses } from '../support/expectations/sessions';
 import { PRODUCTION_PASSWORD_HASH_COST } from '../support/environment';
@@ -12,7 +12,7 @@ import { expectFaultsListed } from '../support/expectations/sessions';
 import { expectStatus } from '../support/clients/http';
 import { BAD_SIGN_UPS } from '../support/domain';
 import { addressesFor } from '../support/deployment';
-import { OAUTH_DESTINATIONS, PUBLISHED_AUTH_ADDRESS, expectCodeSentTo, expectLeadsThroughPublishedAddress, expectSameDestinations, ownCallback } from '../support/oauth';
+import { OAUTH_DESTINATIONS, PUBLISHED_AUTH_ADDRESS, expectCodeSentTo, expectLeadsThroughPublishedAddress, expectSameDestinations, googleApprovalOf, googleReturnOf, ownCallback } from '../support/oauth';
 
 Given('{user} is signed in', async function (this: ApexWorld, user: string) {
   await this.session(user).ensureSignedIn();
@@ -151,20 +151,17 @@ When('{user} signs in with Google again', async function (this: ApexWorld, user:
 });
 
 Then('{user} is back in the same account', function (this: ApexWorld, user: string) {
-  const first = this.recall<string>(`${user}'s first account`);
-  if (this.session(user).userId !== first) throw new Error(`Expected ${user}'s second sign-in with Google to reach account ${first}; it reached ${this.session(user).userId}`);
+  expectBackInSameAccount(this.session(user), this.recall<string>(`${user}'s first account`));
 });
 
 Then('{user} comes back to the app signed in', async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  const me = expectStatus(await session.auth.me(session.accessToken), 200, `Reading ${user}'s profile after Google`).body;
-  if (me.email !== session.email) throw new Error(`Expected ${user} to come back signed in as ${session.email}; the token belongs to ${me.email}.`);
+  await expectCameBackSignedIn(this.session(user));
 });
 
 When('{user} comes back from Google with a state the platform never issued', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const { code } = await session.googleCallbackParameters();
-  await session.attempt('callback', session.auth.oauthCallback({ code, state: `forged-${Date.now()}` }));
+  await session.attempt('callback', session.auth.oauthCallback({ code, state: `forged-${randomUUID()}` }));
 });
 
 When('{user} comes back from Google without an authorization code', async function (this: ApexWorld, user: string) {
@@ -180,23 +177,20 @@ When("{user} comes back from Google with the platform's state but an authorizati
 });
 
 When("{user} replays {user}'s return from Google", async function (this: ApexWorld, user: string, owner: string) {
-  const address = this.session(owner).googleReturn;
-  if (!address) throw new Error(`${owner} has not come back from Google yet; write "When ${owner} signs in with Google" first.`);
+  const address = googleReturnOf(this.session(owner));
   const session = this.session(user);
   await session.attempt('callback', session.auth.follow(address));
 });
 
 When("{user} comes back from Google with a fresh code for {user}'s already used sign-in", async function (this: ApexWorld, user: string, owner: string) {
-  const approval = this.session(owner).googleApproval;
-  if (!approval) throw new Error(`${owner} has not been through Google yet; write "When ${owner} signs in with Google" first.`);
+  const approval = googleApprovalOf(this.session(owner));
   const session = this.session(user);
   const approved = expectStatus(await session.auth.follow(approval), 302, 'The provider approving again');
   await session.attempt('callback', session.auth.follow(approved.location!));
 });
 
 When("{user} comes back from Google with {user}'s already used code, in a sign-in of his/her/their own", async function (this: ApexWorld, user: string, owner: string) {
-  const used = this.session(owner).googleReturn;
-  if (!used) throw new Error(`${owner} has not come back from Google yet; write "When ${owner} signs in with Google" first.`);
+  const used = googleReturnOf(this.session(owner));
   const session = this.session(user);
   const { state } = await session.googleCallbackParameters();
   await session.attempt('callback', session.auth.oauthCallback({ code: new URL(used).searchParams.get('code')!, state }));

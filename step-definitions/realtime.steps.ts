@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { INCOMPLETE_MESSAGES, Workload, costQuestion } from '../support/domain';
@@ -6,7 +5,7 @@ import { completedResult, expectQuestionsUnavailable } from '../support/expectat
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { expectClosedForPolicy } from '../support/expectations/sessions';
 import {
-  expectEventFields, expectEverySocketGotRun, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable, expectDroppedAfterUnanswered, expectToldTooMany,
+  expectEventFields, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable, expectDroppedAfterUnanswered, expectToldTooMany,
   expectClosedAsGoingAway,
   untilStoredBeyond,
   expectPickedUpWhereLeftOff,
@@ -20,7 +19,10 @@ import {
   expectOpenAfterHeartbeats,
   expectNoChatThere,
   expectConversationsUnavailable,
+  expectFirstUpdateWithin,
+  expectEverySocketSawRunToItsEnd,
 } from '../support/expectations/realtime';
+import { askOnConnection } from '../support/session';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
@@ -28,9 +30,7 @@ import { untilWindowPassed } from '../support/expectations/accounts';
 import { instanceWithBreakableLink } from '../support/breakable-links';
 
 Then("{user}'s first update arrives within {int} second(s) of her/his/their question", async function (this: ApexWorld, user: string, seconds: number) {
-  const run = this.session(user).lastRun();
-  const first = await run.socket.waitFor(`the first event of ${user}'s run`, (f) => f.type === 'agent_started' && f.data?.request_id === run.requestId, seconds * 1000, run.firstFrame);
-  this.evidence(`First event after ${first.at - run.sentAt} ms`);
+  this.evidence(`First event after ${await expectFirstUpdateWithin(user, this.session(user).lastRun(), seconds)} ms`);
 });
 
 Then("every event of {user}'s run carries its fields and timestamps", async function (this: ApexWorld, user: string) {
@@ -262,19 +262,13 @@ Then("{user}'s chat is dropped once {int} heartbeats in a row went unanswered", 
 });
 
 When('{user} asks the {agent} about {workload} on the second instance', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
-  const session = this.session(user);
-  const socket = session.sockets.find((s) => s.url.startsWith(this.latestInstance.wsUrl))!;
-  const requestId = `req_${randomUUID()}`;
-  socket.send('start_agent', { user_request: costQuestion(workload), agent, context: { workload }, request_id: requestId });
-  const done = await socket.waitFor('the run to complete', (f) => f.type === 'agent_completed' && f.data?.request_id === requestId, this.target.runDeadlineMs);
-  this.remember('fanOut', { runId: done.frame.data.run_id, events: done.frame.data.seq });
+  const socket = this.session(user).sockets.find((s) => s.url.startsWith(this.latestInstance.wsUrl))!;
+  this.remember('fanOut', await askOnConnection(socket, agent, { user_request: costQuestion(workload), context: { workload } }, this.target.runDeadlineMs));
 });
 
 Then("each of {user}'s chat connections receives every event of that run exactly once", async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
   const { runId, events } = this.recall('fanOut');
-  await Promise.all(session.sockets.map((s) => s.waitFor('the end of the run', (f) => f.type === 'agent_completed' && f.data?.run_id === runId, this.target.runDeadlineMs)));
-  expectEverySocketGotRun(session, runId, events);
+  await expectEverySocketSawRunToItsEnd(this.session(user), runId, events, this.target.runDeadlineMs);
 });
 
 When('{user} signs out on the second instance', async function (this: ApexWorld, user: string) {

@@ -3,7 +3,7 @@ import type { ApexWorld } from '../support/world';
 import { expectStatus } from '../support/clients/http';
 import { HOSTILE_BODIES, ROUTER_PROBLEMS, detailsOf } from '../support/hostile-input';
 import { http } from '../support/clients/http';
-import { PATHOLOGICAL_TEXTS, POISONED_MESSAGES } from '../support/hostile-input';
+import { PATHOLOGICAL_TEXTS, publishPoison, wrongPasswordsAroundRightOne } from '../support/hostile-input';
 import type { Workload } from '../support/domain';
 import { costQuestion } from '../support/domain';
 import { PrivateRedis } from '../support/fakes/private-redis';
@@ -58,13 +58,7 @@ When('{user} sends {int} wrong passwords for {user} all at once', async function
 });
 
 When('{user} sends {int} wrong passwords for {user} all at once, and {user} her/his/their right one while they are being checked', async function (this: ApexWorld, user: string, count: number, owner: string, signer: string) {
-  const session = this.session(user);
-  const victim = this.session(owner);
-  if (signer !== owner) throw new Error(`Only ${owner} knows ${owner}'s right password; write "and ${owner} her right one".`);
-  const burst = Array.from({ length: count }, () => session.attempt('wrong password', session.auth.login({ email: victim.email, password: 'wrong-password-123' })));
-  // The first answer back means every attempt of the burst has arrived; the right one comes after them but before they are all answered.
-  await Promise.race(burst);
-  await Promise.all([...burst, victim.attempt('sign-in', victim.auth.login({ email: victim.email, password: victim.password }))]);
+  await wrongPasswordsAroundRightOne(this.session(user), this.session(owner), count, signer);
 });
 
 Then("exactly {int} of {user}'s attempts were checked, and the other {int} refused because there were too many failed attempts", function (this: ApexWorld, checked: number, user: string, refused: number) {
@@ -135,10 +129,7 @@ Then("{user}'s analysis is still under way", function (this: ApexWorld, user: st
 When("a neighbour publishes {poison}, while {user}'s chat is open", async function (this: ApexWorld, poison: string, user: string) {
   const session = this.session(user);
   await session.chatSocket();
-  const { channel, message } = POISONED_MESSAGES[poison];
-  let heard = 0;
-  for (const text of [message(session.userId)].flat()) heard = await this.recall<PrivateRedis>('private redis').publish(channel, text);
-  if (heard === 0) throw new Error(`Nothing listens on ${channel}: the platform's channel names have changed, so this scenario would check nothing. Update support/hostile-input.ts.`);
+  await publishPoison(this.recall<PrivateRedis>('private redis'), session, poison);
 });
 
 Then("the platform is still serving: it reports itself healthy, and {user}'s question is answered", async function (this: ApexWorld, user: string) {

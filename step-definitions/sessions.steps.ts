@@ -1,5 +1,4 @@
 import { Given, Then, When } from '@cucumber/cucumber';
-import { setTimeout as until } from 'node:timers/promises';
 import type { ApexWorld } from '../support/world';
 import { claimsOf } from '../support/clients/tokens';
 import { FORGERIES, sessionOfGoneAccount } from '../support/clients/forgery';
@@ -8,7 +7,11 @@ import { ApiClient } from '../support/clients/api-client';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectRefusal } from '../support/refusals';
 import { untilWindowPassed } from '../support/expectations/accounts';
+import { firstDeviceRefreshToken, previousRefreshToken, spentRefreshToken } from '../support/session';
 import {
+  untilExpired,
+  expectRenewedTokens,
+  expectVouchedFor,
   expectApiAccepts,
   expectApiRefuses,
   expectChatRefused,
@@ -30,12 +33,7 @@ Given('{user} is signed in for {int} second(s)', async function (this: ApexWorld
 });
 
 When("{user}'s session has expired", async function (this: ApexWorld, user: string) {
-  // Waits for the clock, not a guess: until the token's own expiry instant, plus the server's
-  // whole-second rounding, and never a second more.
-  const expiresAt = (claimsOf(this.session(user).accessToken).exp ?? 0) * 1000;
-  const wait = expiresAt - Date.now();
-  if (wait > 60_000) throw new Error(`${user}'s token expires in ${Math.round(wait / 1000)} s; a scenario should not wait that long.`);
-  if (wait > 0) await until(wait + 20);
+  await untilExpired(this.session(user));
 });
 
 Then("the API accepts {user}'s token", async function (this: ApexWorld, user: string) {
@@ -71,23 +69,18 @@ When('{user} refreshes her/his/their session', async function (this: ApexWorld, 
 
 Then('{user} has a new session that works', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  const [previous, latest] = session.issued.slice(-2);
-  if (!previous || previous.access_token === latest.access_token || previous.refresh_token === latest.refresh_token) {
-    throw new Error(`Expected ${user}'s refresh to give a new access and refresh token; it gave ${previous ? 'the same ones again' : 'nothing to compare'}.`);
-  }
+  expectRenewedTokens(session);
   await expectApiAccepts(session);
 });
 
 When("{user} presents {user}'s spent refresh token", async function (this: ApexWorld, presenter: string, owner: string) {
-  const spent = this.session(owner).issued.at(-2)?.refresh_token;
-  if (!spent) throw new Error(`${owner} has not refreshed yet, so there is no spent refresh token.`);
+  const spent = spentRefreshToken(this.session(owner));
   await this.session(presenter).attempt('refresh', this.session(presenter).auth.refresh(spent));
 });
 
 Then("{user}'s previous refresh token no longer works", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  const previous = session.issued.at(-2)?.refresh_token;
-  if (!previous) throw new Error(`${user} has no previous refresh token.`);
+  const previous = previousRefreshToken(session);
   expectRefusal(await session.auth.refresh(previous), 'the refresh token is not valid');
 });
 
@@ -150,11 +143,7 @@ When("the backend asks the auth service to vouch for {user}'s token with the rig
 });
 
 Then("the auth service vouches for {user}'s token", function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  const answer = expectStatus(session.lastAnswer!, 200, 'Validating a token');
-  if (answer.body.valid !== true || answer.body.user_id !== session.userId) {
-    throw new Error(`Expected the auth service to vouch for ${user} (${session.userId}); it answered valid=${answer.body.valid}, error ${answer.body.error ?? 'none'}.`);
-  }
+  expectVouchedFor(this.session(user));
 });
 
 When('{user} asks the auth service to vouch for a token by reading its address', async function (this: ApexWorld, user: string) {
@@ -221,8 +210,7 @@ When('{user} refreshes her/his/their session on the first device', async functio
 });
 
 When("{user} presents the refresh token {user}'s first device has spent", async function (this: ApexWorld, presenter: string, owner: string) {
-  const spent = this.session(owner).issued[0]?.refresh_token;
-  if (!spent) throw new Error(`${owner} has not signed in on a first device.`);
+  const spent = firstDeviceRefreshToken(this.session(owner));
   await this.session(presenter).attempt('refresh', this.session(presenter).auth.refresh(spent));
 });
 

@@ -35,6 +35,14 @@ export function startupSettings(environment: string): NodeJS.ProcessEnv {
   };
 }
 
+/** The start-up settings for the environment with one left out; a setting not among them is a mistake in the scenario. */
+export function startupSettingsWithout(environment: string, missing: string): NodeJS.ProcessEnv {
+  const settings = startupSettings(environment);
+  if (!(missing in settings)) throw new Error(`${missing} is not a setting this step knows; it knows ${Object.keys(settings).join(', ')}.`);
+  delete settings[missing];
+  return settings;
+}
+
 /** A published address moved onto this machine ("localhost", "127.0.0.1"), at the port the real platform falls back to. */
 export function onThisMachine(setting: string, host: string): string {
   const published = PUBLISHED_ADDRESSES[setting];

@@ -1,3 +1,6 @@
+import type { PrivateRedis } from './fakes/private-redis';
+import type { UserSession } from './session';
+
 /**
  * Bodies an attacker (or a broken client) sends, in a reviewer's words. Each is written as text,
  * because a JSON encoder would never produce most of them. `fields` is a well-formed body for the
@@ -91,3 +94,23 @@ export const BAD_EXECUTIONS: Record<string, (question: string, workload: Record<
   'a context that is a list': (question, workload) => ({ message: question, context: [workload] }),
   'a conversation id that is a number': (question, workload) => ({ message: question, context: { workload }, thread_id: 42 }),
 };
+
+/**
+ * Publishes the poisoned message(s) on the neighbour's channel. Nobody listening means the
+ * platform's channel names changed and the scenario would check nothing, so that fails at once.
+ */
+export async function publishPoison(redis: PrivateRedis, customer: UserSession, poison: string): Promise<void> {
+  const { channel, message } = POISONED_MESSAGES[poison];
+  let heard = 0;
+  for (const text of [message(customer.userId)].flat()) heard = await redis.publish(channel, text);
+  if (heard === 0) throw new Error(`Nothing listens on ${channel}: the platform's channel names have changed, so this scenario would check nothing. Update support/hostile-input.ts.`);
+}
+
+/** A burst of wrong passwords for the victim, and the victim's right one sent while the burst is being checked. */
+export async function wrongPasswordsAroundRightOne(attacker: UserSession, victim: UserSession, count: number, signer: string): Promise<void> {
+  if (signer !== victim.name) throw new Error(`Only ${victim.name} knows ${victim.name}'s right password; write "and ${victim.name} her right one".`);
+  const burst = Array.from({ length: count }, () => attacker.attempt('wrong password', attacker.auth.login({ email: victim.email, password: 'wrong-password-123' })));
+  // The first answer back means every attempt of the burst has arrived; the right one comes after them but before they are all answered.
+  await Promise.race(burst);
+  await Promise.all([...burst, victim.attempt('sign-in', victim.auth.login({ email: victim.email, password: victim.password }))]);
+}

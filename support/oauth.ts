@@ -77,3 +77,15 @@ export function expectLeadsThroughPublishedAddress(answer: { status: number; loc
     throw new Error(`Expected the sign-in to lead to the provider at ${published.origin} and back to ${callback}; ${answer?.call} answered ${answer?.status}${to ? ` leading to ${to.origin}${to.pathname} with the code sent to ${back}` : `: ${answer?.text.slice(0, 200)}`}`);
   }
 }
+
+/** Where the owner came back to from Google, for others to replay; asking before it happened is a mistake in the scenario. */
+export function googleReturnOf(owner: { name: string; googleReturn?: string }): string {
+  if (!owner.googleReturn) throw new Error(`${owner.name} has not come back from Google yet; write "When ${owner.name} signs in with Google" first.`);
+  return owner.googleReturn;
+}
+
+/** The provider's approval page the owner went through, to be approved again. */
+export function googleApprovalOf(owner: { name: string; googleApproval?: string }): string {
+  if (!owner.googleApproval) throw new Error(`${owner.name} has not been through Google yet; write "When ${owner.name} signs in with Google" first.`);
+  return owner.googleApproval;
+}

@@ -277,3 +277,35 @@ export class UserSession {
     await Promise.all(this.sockets.map((socket) => socket.close()));
   }
 }
+
+/** The refresh token the owner's last refresh spent; a scenario must have refreshed first. */
+export function spentRefreshToken(owner: UserSession): string {
+  const spent = owner.issued.at(-2)?.refresh_token;
+  if (!spent) throw new Error(`${owner.name} has not refreshed yet, so there is no spent refresh token.`);
+  return spent;
+}
+
+/** The refresh token the owner held before the latest one. */
+export function previousRefreshToken(owner: UserSession): string {
+  const previous = owner.issued.at(-2)?.refresh_token;
+  if (!previous) throw new Error(`${owner.name} has no previous refresh token.`);
+  return previous;
+}
+
+/** The refresh token of the owner's first sign-in (their first device). */
+export function firstDeviceRefreshToken(owner: UserSession): string {
+  const spent = owner.issued[0]?.refresh_token;
+  if (!spent) throw new Error(`${owner.name} has not signed in on a first device.`);
+  return spent;
+}
+
+/**
+ * Asks on one particular chat connection (not the session's own) and waits for the run to
+ * complete there. Returns the run's id and how many events it had.
+ */
+export async function askOnConnection(socket: AgentSocket, agent: string, request: { user_request: string; context?: Record<string, unknown> }, withinMs: number): Promise<{ runId: string; events: number }> {
+  const requestId = `req_${randomUUID()}`;
+  socket.send('start_agent', { user_request: request.user_request, agent, context: request.context, request_id: requestId });
+  const done = await socket.waitFor('the run to complete', (f) => f.type === 'agent_completed' && f.data?.request_id === requestId, withinMs);
+  return { runId: done.frame.data.run_id, events: done.frame.data.seq };
+}

@@ -135,3 +135,13 @@ export function expectOneAccount(user: UserSession): void {
   const accounts = new Set(answers.map((answer) => answer.body?.user?.id));
   if (accounts.size !== 1) throw new Error(`Expected ${user.name}'s ${count} sign-ins to land in one account; they landed in ${accounts.size}: ${[...accounts].join(', ')}`);
 }
+
+export function expectBackInSameAccount(user: UserSession, first: string): void {
+  if (user.userId !== first) throw new Error(`Expected ${user.name}'s second sign-in with Google to reach account ${first}; it reached ${user.userId}`);
+}
+
+/** The tokens the front end received are the person's own: the profile they open is theirs. */
+export async function expectCameBackSignedIn(user: UserSession): Promise<void> {
+  const me = expectStatus(await user.auth.me(user.accessToken), 200, `Reading ${user.name}'s profile after Google`).body;
+  if (me.email !== user.email) throw new Error(`Expected ${user.name} to come back signed in as ${user.email}; the token belongs to ${me.email}.`);
+}

@@ -278,10 +278,19 @@ export async function expectEveryConnectionAnswersPing(people: UserSession[]): P
   })));
 }
 
+/** Every chat connection of the person sees the run to its end, with each of its events exactly once. */
+export async function expectEverySocketSawRunToItsEnd(person: UserSession, runId: string, events: number, deadlineMs: number): Promise<void> {
+  await Promise.all(person.sockets.map((s) => s.waitFor('the end of the run', (f) => f.type === 'agent_completed' && f.data?.run_id === runId, deadlineMs)));
+  expectEverySocketGotRun(person, runId, events);
+}
+
 /** Every chat connection of the person sees every one of their runs to its end, each event exactly once. */
 export async function expectEverySocketGotEveryRun(person: UserSession, deadlineMs: number): Promise<void> {
-  for (const run of person.runs) {
-    await Promise.all(person.sockets.map((s) => s.waitFor('the end of the run', (f) => f.type === 'agent_completed' && f.data?.run_id === run.runId, deadlineMs)));
-    expectEverySocketGotRun(person, run.runId!, run.events.length);
-  }
+  for (const run of person.runs) await expectEverySocketSawRunToItsEnd(person, run.runId!, run.events.length, deadlineMs);
+}
+
+/** The run's first event (agent_started) arrives within this long of the question. Returns how long it took, for the report. */
+export async function expectFirstUpdateWithin(owner: string, run: AgentRun, seconds: number): Promise<number> {
+  const first = await run.socket.waitFor(`the first event of ${owner}'s run`, (f) => f.type === 'agent_started' && f.data?.request_id === run.requestId, seconds * 1000, run.firstFrame);
+  return first.at - run.sentAt;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as until } from 'node:timers/promises';
 import { AgentSocket, SocketAuth, describeFrames } from '../clients/agent-socket';
 import { ApiClient } from '../clients/api-client';
 import { AuthClient } from '../clients/auth-client';
@@ -6,7 +7,7 @@ import { claimsOf } from '../clients/tokens';
 import type { FaultClient } from '../clients/fault-client';
 import { redact } from '../redact';
 import { SERVICE_PROBLEMS, SOCKET_REFUSALS, SOCKET_REFUSAL_CLOSE_CODES } from '../refusals';
-import type { HttpResponse } from '../clients/http';
+import { HttpResponse, expectStatus } from '../clients/http';
 import type { CacheProbe } from '../probes/cache-probe';
 import type { DatabaseProbe } from '../probes/database-probe';
 import type { UserSession } from '../session';
@@ -217,4 +218,45 @@ export async function expectAuthFailsClosed(user: UserSession, serviceSecret?: s
 export async function expectFaultsListed(faults: FaultClient, expected: string[]): Promise<void> {
   const listed = await faults.leftovers();
   if (listed.join('; ') !== expected.join('; ')) throw new Error(`Expected the fault switch to list ${expected.length ? expected.join('; ') : 'nothing'}; it lists ${listed.length ? listed.join('; ') : 'nothing'}`);
+}
+
+/**
+ * Until the token's own expiry instant, plus the server's whole-second rounding, and never a
+ * second more; a token that lasts more than a minute is a mistake in the scenario.
+ */
+export async function untilExpired(user: UserSession): Promise<void> {
+  const expiresAt = (claimsOf(user.accessToken).exp ?? 0) * 1000;
+  const wait = expiresAt - Date.now();
+  if (wait > 60_000) throw new Error(`${user.name}'s token expires in ${Math.round(wait / 1000)} s; a scenario should not wait that long.`);
+  if (wait > 0) await until(wait + 20);
+}
+
+/** The refresh gave a new access token and a new refresh token, not the same ones again. */
+export function expectRenewedTokens(user: UserSession): void {
+  const [previous, latest] = user.issued.slice(-2);
+  if (!previous || previous.access_token === latest.access_token || previous.refresh_token === latest.refresh_token) {
+    throw new Error(`Expected ${user.name}'s refresh to give a new access and refresh token; it gave ${previous ? 'the same ones again' : 'nothing to compare'}.`);
+  }
+}
+
+/** The last validation answered 200, valid, naming the person's own account. */
+export function expectVouchedFor(user: UserSession): void {
+  const answer = expectStatus(user.lastAnswer!, 200, 'Validating a token');
+  if (answer.body.valid !== true || answer.body.user_id !== user.userId) {
+    throw new Error(`Expected the auth service to vouch for ${user.name} (${user.userId}); it answered valid=${answer.body.valid}, error ${answer.body.error ?? 'none'}.`);
+  }
+}
+
+/** An instance that cannot check tokens (its service secret is wrong) refuses the person over the API (503 AUTH_UNAVAILABLE) and the chat, rather than trust them unchecked. */
+export async function expectInstanceRefusesUnchecked(user: UserSession, instance: { apiUrl: string; wsUrl: string }): Promise<void> {
+  const answer = await new ApiClient(instance.apiUrl).threads(user.accessToken);
+  if (answer.status !== 503 || answer.body?.code !== 'AUTH_UNAVAILABLE') {
+    throw new Error(`Expected the instance to refuse ${user.name} with 503 AUTH_UNAVAILABLE rather than trust an unchecked token; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
+  }
+  const socket = await user.openSocket('header', instance.wsUrl);
+  const first = await socket.connectionAnswer();
+  if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
+    throw new Error(`Expected the instance's chat to refuse ${user.name} with AUTH_UNAVAILABLE; received: ${describeFrames(socket.frames, socket.openedAt)}`);
+  }
+  await socket.waitForClose(5000);
 }

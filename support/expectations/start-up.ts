@@ -41,3 +41,18 @@ export async function expectReadyWithin(instance: Instance, withinMs: number): P
   );
   return Date.now() - started;
 }
+
+type ProcessOutcome = { started: boolean; exitCode: number | null; output: string };
+
+export function expectStarted(outcome: ProcessOutcome): void {
+  if (!outcome.started) throw new Error(`Expected the platform to start; it exited ${outcome.exitCode} and printed: ${redact(outcome.output).slice(0, 500) || 'nothing'}`);
+}
+
+/** The platform exits non-zero saying one sentence that names the setting (npm's own warnings aside). Returns that sentence. */
+export function expectRefusedToStart(outcome: ProcessOutcome, setting: string): string {
+  const lines = outcome.output.split('\n').filter((line) => line.trim() && !line.startsWith('npm warn'));
+  if (outcome.started || outcome.exitCode === 0 || lines.length !== 1 || !lines[0].includes(setting)) {
+    throw new Error(`Expected the platform to exit non-zero with one sentence naming ${setting}; it ${outcome.started ? 'started' : `exited ${outcome.exitCode}`} and printed: ${redact(outcome.output).slice(0, 500) || 'nothing'}`);
+  }
+  return lines[0];
+}
