@@ -35,8 +35,10 @@ async function main(): Promise<void> {
   let failed = 0;
   const problems: string[] = [];
   HALVES.forEach((half, i) => {
-    const summary = summarise(`${half.dir}/messages.ndjson`);
-    const scenarios = readOutcomes(`${half.dir}/messages.ndjson`)?.scenarios ?? [];
+    // Read once: the summary and the skip reasons come from the same outcomes.
+    const outcome = readOutcomes(`${half.dir}/messages.ndjson`);
+    const summary = summarise(`${half.dir}/messages.ndjson`, outcome);
+    const scenarios = outcome?.scenarios ?? [];
     writeHtmlReport(prepared, half.dir);
     console.log(`\n${half.name}: ${summary.line}. Report: ${half.dir}/html/index.html`);
     for (const failure of summary.failures) console.log(`  failed   ${failure}`);
@@ -44,7 +46,8 @@ async function main(): Promise<void> {
     const reasons = new Map<string, number>();
     for (const scenario of scenarios.filter((s) => s.status === 'SKIPPED')) {
       if (!scenario.skipReason) problems.push(`${scenario.uri}: ${scenario.name} was skipped without saying why`);
-      reasons.set(scenario.skipReason ?? 'no reason given', (reasons.get(scenario.skipReason ?? 'no reason given') ?? 0) + 1);
+      const reason = scenario.skipReason ?? 'no reason given';
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
     for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  skipped  ${String(count).padStart(3)} × ${reason}`);
     if (codes[i] !== 0 && summary.failed === 0) problems.push(`the run ${half.name} ended with exit code ${codes[i]} and no failed scenario; its output above says why`);

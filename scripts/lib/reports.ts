@@ -91,8 +91,7 @@ export function reportCounts(dir = REPORTS): { features: number; scenarios: numb
 }
 
 /** "7 scenarios: 6 passed, 1 skipped in 4.2 s", from the message stream. */
-export function summarise(messagesFile: string): { line: string; passed: number; failed: number; total: number; failures: string[] } {
-  const outcome = readOutcomes(messagesFile);
+export function summarise(messagesFile: string, outcome = readOutcomes(messagesFile)): { line: string; passed: number; failed: number; total: number; failures: string[] } {
   if (!outcome) return { line: 'no scenarios ran', passed: 0, failed: 0, total: 0, failures: [] };
   const counts = countByStatus(outcome.scenarios);
   const total = outcome.scenarios.length;
