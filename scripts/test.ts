@@ -2,7 +2,7 @@ import { HTML_REPORT, REPORTS, reportCounts, summarise, writeHtmlReport } from '
 import { cucumber, whenScenariosStarted, slowFirst } from './lib/cucumber-process';
 import { exitOnError, prepareRun } from './lib/prepare-run';
 import { CheckResult, biteCheck, redactionCheck, remoteCheck, stepsCheck, typecheck, unitCheck } from './lib/checks';
-import { browserCheck } from './lib/browser-check';
+import { browserCheck, launchChromium } from './lib/browser-check';
 import { gherkinFormatCheck } from './lib/gherkin-format';
 import { EDITOR_SETTINGS, GUIDE, editorSettings, guideWithCatalogue } from './steps';
 import { readFileSync } from 'node:fs';
@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     // platform of its own) runs beside it instead of before or after it. They start once every
     // worker has its platform up: started with the workers, they doubled the workers' start-up.
     const besideRun = whenScenariosStarted(`${REPORTS}/messages.ndjson`, Math.max(1, configuration.workers), 30_000, run);
-    const early = besideRun.then(() => Promise.all([typecheck(), stepsCheck(prepared.env), unitCheck()]));
+    // The checks that read only files run beside the specification too; the guide's needs the steps check's dry run.
+    const early = besideRun.then(() => Promise.all([typecheck(), stepsCheck(prepared.env).then((steps) => [steps, gherkinFormatCheck(), guideCheck()]), unitCheck()]));
     const platformChecks = besideRun.then(() =>
       Promise.all(
         prepared.env.APEX_API_URL
@@ -49,10 +50,13 @@ async function main(): Promise<void> {
     );
     const code = await run;
     const [types, steps, unit] = await early;
-    checks.push(types, steps, unit, gherkinFormatCheck(), guideCheck());
+    checks.push(types, ...steps, unit);
     scenarios = summarise(`${REPORTS}/messages.ndjson`);
     checks.push({ name: 'specification', ok: code === 0 && scenarios.total > 0, detail: scenarios.line });
-    if (writeHtmlReport(prepared)) checks.push(await browserCheck(reportCounts()));
+    // Chromium comes up while the report is written.
+    const chromium = launchChromium();
+    if (writeHtmlReport(prepared)) checks.push(await browserCheck(reportCounts(), chromium));
+    else await chromium.then((browser) => browser?.close(), () => undefined);
     checks.push(...(await platformChecks));
     checks.push(redactionCheck(prepared.secrets));
   } finally {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
 import type { CheckResult } from './checks';
 import { REPORTS } from './reports';
 
@@ -10,17 +11,26 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * Opens the reviewer's report in a real browser: the feature and scenario counts it shows must
  * be the run's, a timeline picture must render, and a screenshot is kept under reports/.
  */
-export async function browserCheck(expected: { features: number; scenarios: number }): Promise<CheckResult> {
-  if (!existsSync(CHROMIUM)) return { name: 'browser', ok: true, skipped: true, detail: `skipped: no Chromium at ${CHROMIUM} (install Debian's chromium, as .ci/run does)` };
-  const index = resolve(REPORTS, 'html', 'index.html');
-  if (!existsSync(index)) return { name: 'browser', ok: false, detail: 'no HTML report to open' };
+/**
+ * Starts Chromium, if the machine has it, so that it can come up while the report is written.
+ * Whoever starts it passes it to browserCheck, which closes it.
+ */
+export async function launchChromium(): Promise<Browser | undefined> {
+  if (!existsSync(CHROMIUM)) return undefined;
   const { chromium } = await import('playwright-core');
   // These flags keep Chromium off the network, which this machine does not have.
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+export async function browserCheck(expected: { features: number; scenarios: number }, launched = launchChromium()): Promise<CheckResult> {
+  const browser = await launched;
+  if (!browser) return { name: 'browser', ok: true, skipped: true, detail: `skipped: no Chromium at ${CHROMIUM} (install Debian's chromium, as .ci/run does)` };
+  const index = resolve(REPORTS, 'html', 'index.html');
   try {
+    if (!existsSync(index)) return { name: 'browser', ok: false, detail: 'no HTML report to open' };
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(pathToFileURL(index).toString());
     const [features, scenarios] = await page.locator('.total').allInnerTexts();

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Query } from '@cucumber/query';
 
 /** What a Cucumber message stream says about each scenario, read back after a run. */
@@ -30,10 +30,21 @@ export function readEnvelopes(file: string): any[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
-/** Cucumber's own index of a message stream: what each scenario was, did and attached. */
+const indexed = new Map<string, { version: string; query: Query }>();
+
+/**
+ * Cucumber's own index of a message stream: what each scenario was, did and attached. The summary,
+ * the report and the journey page each read the run's stream; it is indexed once for as long as it
+ * stays as it is.
+ */
 export function queryOf(file: string): Query {
+  const { mtimeMs, size } = statSync(file);
+  const version = `${mtimeMs}:${size}`;
+  const known = indexed.get(file);
+  if (known?.version === version) return known.query;
   const query = new Query();
   for (const envelope of readEnvelopes(file)) query.update(envelope);
+  indexed.set(file, { version, query });
   return query;
 }
 
