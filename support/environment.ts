@@ -5,6 +5,7 @@ import { startPlatform, RunningPlatform } from '../platform/server/platform';
 import { registerSecret } from './redact';
 import { InstanceAddresses, SuiteConfigError, readHealth, targetConfigFromEnv } from './target';
 import { PlatformProcess, launchPlatform, spawnPlatform } from './platform-process';
+import { tapPlatformLog } from './platform-log';
 import { FRONT_END_ADDRESS } from './deployment';
 
 /** Everything a scenario needs to know about the deployment under test. */
@@ -29,6 +30,8 @@ export interface Target {
   timing: TargetTiming;
   /** A remote deployment's other instance, by its direct addresses (APEX_SECOND_*), where one is given. */
   secondInstance?: InstanceAddresses;
+  /** The platform's log, where the suite can read it: the reference platform's, in this process. */
+  log?: () => string;
 }
 
 /**
@@ -150,6 +153,7 @@ export async function bringUpTarget(): Promise<Target> {
       E2E_OAUTH_SIMULATION_KEY: secrets.e2eBypassKey,
     };
     const platformConfig = configFromEnv(referenceEnv);
+    const log = tapPlatformLog();
     platform = await startPlatform(platformConfig);
     const timing = { agentTimeScale: platformConfig.agentTimeScale, breakerCooldownMs: platformConfig.breakerCooldownMs, heartbeatIntervalMs: platformConfig.heartbeatMs, source: "the reference platform's settings" };
     target = {
@@ -165,6 +169,7 @@ export async function bringUpTarget(): Promise<Target> {
       redisUrl: platformConfig.redisUrl === 'memory:' ? undefined : platformConfig.redisUrl,
       runDeadlineMs: runDeadlineFor(timing),
       timing,
+      log,
     };
   }
   Object.values(target.secrets).forEach(registerSecret);

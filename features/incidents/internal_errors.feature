@@ -6,9 +6,6 @@ Feature: Internal errors stay small
   connection, saying why, and the customer connects again. The API answers an unexpected failure
   the same way, with a reference. Nobody else notices any of it.
 
-  Background:
-    Given the platform runs in a process of its own
-
   Scenario: A message whose handling fails unexpectedly is answered with a reference, and the chat carries on
     Given Alice and Bob are signed in, each with a chat open
     And the handling of Alice's next chat message will fail unexpectedly

@@ -5,16 +5,22 @@ import type { UserSession } from '../session';
 import { eventually } from '../wait';
 import type { ApexWorld } from '../world';
 
+/** The log of the platform the scenario's people use, where the suite can read it. */
+function platformLog(world: ApexWorld): (() => string) | undefined {
+  const own = world.noted('ownProcess')?.platform;
+  return own ? () => own.log() : world.target.log;
+}
+
 /**
  * The platform's log holds the reference a customer was given (contract section 9, "Internal
- * errors"): what an operator searches for when the customer quotes it. Only a platform process
- * the scenario started has a log the suite can read; elsewhere this is not checked.
+ * errors"): what an operator searches for when the customer quotes it. Only the reference
+ * platform's log is at hand (in this process, or a process the scenario started); elsewhere this is not checked.
  */
 async function expectLogged(world: ApexWorld, reference: string, given: string): Promise<void> {
-  const platform = world.noted('ownProcess')?.platform;
-  if (!platform) return void world.notChecked(`the platform's log is not at hand (only that of a platform process the scenario starts is), so the reference ${reference} ${given} was not looked up in it`);
-  await eventually(`the platform's log to hold the reference ${reference} ${given}`, async () => (platform.log().includes(reference) ? true : undefined), 2000, () => `its log ends: ${redact(platform.log().slice(-600))}`);
-  world.evidence(platform.log().split('\n').filter((line) => line.includes(reference)).join('\n').slice(0, 2000));
+  const log = platformLog(world);
+  if (!log) return void world.notChecked(`the platform's log is not at hand (only the reference platform's is), so the reference ${reference} ${given} was not looked up in it`);
+  await eventually(`the platform's log to hold the reference ${reference} ${given}`, async () => (log().includes(reference) ? true : undefined), 2000, () => `its log ends: ${redact(log().slice(-600))}`);
+  world.evidence(log().split('\n').filter((line) => line.includes(reference)).join('\n').slice(0, 2000));
 }
 
 /** The message was answered error_message INTERNAL_ERROR with a reference the log holds, and the chat it came on is still open. */
@@ -44,8 +50,8 @@ export async function expectConnectionClosedWithReference(world: ApexWorld, owne
   }
   // The reason is free text: the reference in it is whichever of its words the log holds.
   const words = closed.reason.split(/[\s,;:()"']+/).filter((word) => word.length >= 8);
-  const platform = world.noted('ownProcess')?.platform;
-  const reference = (platform && words.find((word) => platform.log().includes(word))) ?? words.at(-1) ?? closed.reason;
+  const log = platformLog(world);
+  const reference = (log && words.find((word) => log().includes(word))) ?? words.at(-1) ?? closed.reason;
   await expectLogged(world, reference, `in the reason ${owner.name}'s chat was closed with ("${closed.reason}")`);
 }
 
