@@ -8,7 +8,7 @@ import { instanceWithBreakableLink, patienceWith } from '../support/breakable-li
 import { expectAnsweredAsUnavailable, expectRefusedAsUnavailableAndConversationKept } from '../support/expectations/resource-bounds';
 import { archiveWhileConnectionEnded, archiveWhileHeld, holdRunOnceUnderWay } from '../support/resource-bounds';
 import type { RowHold } from '../support/probes/database-admin';
-import { expectFailedWithReason, expectOneTrialCall } from '../support/expectations/agents';
+import { expectFailedWithReason } from '../support/expectations/agents';
 import { FaultClient } from '../support/clients/fault-client';
 import { expectFaultRefused, expectNoTokenRefused } from '../support/expectations/sessions';
 import { ApiClient } from '../support/clients/api-client';
@@ -26,6 +26,7 @@ import {
   expectBreakerReported,
   untilBreakerHalfOpen,
   expectEachAnsweredWithin,
+  expectOneTrialCall,
 } from '../support/expectations/resilience';
 import { failForThisScenario, repairForThisScenario } from '../support/scoped-faults';
 

@@ -1,5 +1,5 @@
 import type { AgentRun } from '../agent-run';
-import { describeFrames } from '../clients/agent-socket';
+import { Frame, describeFrames } from '../clients/agent-socket';
 import { http } from '../clients/http';
 import { costQuestion } from '../domain';
 import type { DatabaseProbe } from '../probes/database-probe';
@@ -91,18 +91,24 @@ export async function expectAnswersSayCostAnalysisUnavailable(runs: AgentRun[], 
 
 const costAnalyzerCall = (run: AgentRun) => run.events.map((f) => f.frame).find((e) => e.type === 'tool_completed' && e.data.tool_name === 'cost_analyzer');
 
+/**
+ * A call the breaker refused "at once": in less than half the time of a call that waited on the broken
+ * tool, measured on the same machine at the same time. A refusal waits only for its first event to be
+ * stored, a fraction of the broken tool's hang, so the bound holds on a busy machine too.
+ */
+const refusedAtOnce = (call: Frame, waitedMs: number) => Number(call.data?.execution_time_ms) < waitedMs / 2;
+
 /** The answer names the cost analyzer as unavailable, and the call was refused by the open breaker faster than any call that waited on the broken tool. */
 export async function expectUnavailableWithoutWaiting(owner: UserSession, run: AgentRun, deadlineMs: number): Promise<void> {
   const result = await completedResult(run, deadlineMs);
   const tool = costAnalyzerCall(run);
   if (!result?.unavailable_tools?.includes('cost_analyzer')) throw new Error(COST_ANALYZER_UNAVAILABLE(result));
-  // In less than half the time of the quickest call that waited on the broken tool and failed there, measured on the
-  // same machine at the same time: a refusal waits only for its first event to be stored, a fraction of the broken tool's hang.
-  // Successful calls do not count: they take only the tool's short work, no faster than a refusal on a busy machine.
+  // Compared with the quickest call that waited on the broken tool and failed there. Successful calls do not
+  // count: they take only the tool's short work, no faster than a refusal on a busy machine.
   const waited = owner.runs.flatMap((r) => r.events.map((f) => f.frame)).filter((e) => e.type === 'tool_completed' && e.data.tool_name === 'cost_analyzer' && e.data.error !== undefined && !String(e.data.error).includes('circuit breaker'));
   if (waited.length === 0) throw new Error(`Expected an earlier call that waited on the broken tool to compare with; ${owner.name} saw none`);
   const quickest = Math.min(...waited.map((e) => e.data.execution_time_ms));
-  if (!tool || !String(tool.data.error).includes('circuit breaker') || !(tool.data.execution_time_ms < quickest / 2)) {
+  if (!tool || !String(tool.data.error).includes('circuit breaker') || !refusedAtOnce(tool, quickest)) {
     throw new Error(`Expected the call to fail at once because the breaker is open, in less than half the ${quickest} ms the quickest call to the broken tool took; it took ${tool?.data.execution_time_ms} ms: ${tool?.data.error}`);
   }
 }
@@ -139,5 +145,23 @@ export function expectEachAnsweredWithin(people: UserSession[], seconds: number)
     const run = person.lastRun();
     const took = (run.terminal?.at ?? Infinity) - run.sentAt;
     if (took > seconds * 1000) throw new Error(`Expected ${person.name}'s answer within ${seconds} s; it took ${took} ms`);
+  }
+}
+
+/** Of runs that reached a half-open breaker together, exactly one made the trial call; the breaker refused the rest, at once. */
+export async function expectOneTrialCall(runs: AgentRun[], deadlineMs: number): Promise<void> {
+  const calls = [];
+  for (const run of runs) {
+    await completedResult(run, deadlineMs);
+    calls.push(costAnalyzerCall(run));
+  }
+  const tried = calls.filter((call) => call && !String(call.data.error ?? '').includes('circuit breaker'));
+  if (tried.length !== 1 || calls.some((call) => !call?.data.error)) {
+    throw new Error(`Expected exactly one trial call to reach the broken tool and the breaker to refuse the others; the calls said: ${calls.map((c) => (c ? c.data.error ?? 'a result' : 'nothing')).join('; ')}`);
+  }
+  const trial = tried[0]!.data.execution_time_ms;
+  const slow = calls.filter((call) => call !== tried[0] && !refusedAtOnce(call!, trial));
+  if (slow.length > 0) {
+    throw new Error(`Expected the breaker to refuse the other calls at once, in less than half the ${trial} ms the trial call took; they took ${slow.map((c) => c!.data.execution_time_ms).join(' and ')} ms`);
   }
 }
