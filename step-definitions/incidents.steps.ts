@@ -2,8 +2,8 @@ import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { delayReadyFor, keepTryingChat, startInstanceNotReadyFor } from '../support/start-up';
 import { expectReadyWithin, expectStillStarting } from '../support/expectations/start-up';
-import { holdConnectionsOf, holdEveryConnection, listAtOnce, listsAtOnce, startInstanceWithPool, waitForHoldsToEnd } from '../support/pool-exhaustion';
-import { expectServedInTurn } from '../support/expectations/pool-exhaustion';
+import { heldConnections, holdConnectionsOf, holdEveryConnection, listAtOnce, listsAtOnce, ownPool, startInstanceWithPool, waitForHoldsToEnd } from '../support/pool-exhaustion';
+import { expectServedInTurn, expectServedOneAfterAnother } from '../support/expectations/pool-exhaustion';
 import { expectToldDatabaseBusy } from '../support/expectations/resource-bounds';
 
 const OWN_INSTANCE = 'this starts a reference platform instance of its own; a remote target cannot be started for a scenario.';
@@ -47,6 +47,10 @@ When("every database connection {user}'s work could use is busy for {duration}",
   await holdConnectionsOf(this, this.session(user), ms);
 });
 
+When("all but one of the database connections {user}'s work could use are busy for {duration}", async function (this: ApexWorld, user: string, ms: number) {
+  await holdConnectionsOf(this, this.session(user), ms, 1);
+});
+
 When("other work holds every one of the platform's database connections for {duration}", async function (this: ApexWorld, ms: number) {
   await holdEveryConnection(this, ms);
 });
@@ -61,6 +65,10 @@ When('{user} asks for her/his/their conversations {int} times at once, while {us
 
 Then("every one of {user}'s requests is served once a connection comes free, each later than {user}'s", function (this: ApexWorld, user: string, control: string) {
   this.evidence(expectServedInTurn(this.session(user), listsAtOnce(this), this.session(control)));
+});
+
+Then("every one of {user}'s requests is served on the one connection left, one after another", function (this: ApexWorld, user: string) {
+  this.evidence(expectServedOneAfterAnother(this.session(user), listsAtOnce(this), ownPool(this).queueTimeoutMs, heldConnections(this).ms));
 });
 
 Then('{user} is told the database is busy within {int} seconds, for each of these:', async function (this: ApexWorld, user: string, seconds: number, requests: DataTable) {

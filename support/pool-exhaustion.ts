@@ -29,15 +29,21 @@ export async function startInstanceWithPool(world: ApexWorld, pool: OwnPool): Pr
   return true;
 }
 
-function ownPool(world: ApexWorld): OwnPool {
+export function ownPool(world: ApexWorld): OwnPool {
   if (!world.hasNoted('pool')) throw new Error('This scenario has no instance with a pool of its own: start with "Given an instance of the platform with 3 database connections, that waits at most 1 second for one to be free".');
   return world.recall<OwnPool>('pool');
 }
 
-/** Every connection this person's work could use is busy for `ms` (a hold scoped to them): only their work waits. */
-export async function holdConnectionsOf(world: ApexWorld, session: UserSession, ms: number): Promise<void> {
+/** All but `left` of the connections this person's work could use are busy for `ms` (a hold scoped to them): only their work waits. */
+export async function holdConnectionsOf(world: ApexWorld, session: UserSession, ms: number, left = 0): Promise<void> {
   await session.ensureSignedIn();
-  await faultsWhereEveryoneIs(world).inject({ fault: 'hold_connections', target: HOLD_TARGET, count: ownPool(world).size, duration_ms: ms, scope: session.userId });
+  await faultsWhereEveryoneIs(world).inject({ fault: 'hold_connections', target: HOLD_TARGET, count: ownPool(world).size - left, duration_ms: ms, scope: session.userId });
+  world.remember('hold', { ms, left });
+}
+
+/** How long the scenario's hold lasts, and how many connections it leaves the person it is scoped to. */
+export function heldConnections(world: ApexWorld): { ms: number; left: number } {
+  return world.recall('hold');
 }
 
 /** Other work holds every connection of the instance's pool for `ms`: everyone's work waits. */

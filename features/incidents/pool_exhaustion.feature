@@ -16,6 +16,14 @@ Feature: Connection pool exhaustion
     And Alice asks for her conversations 5 times at once, while Bob asks for his once
     Then every one of Alice's requests is served once a connection comes free, each later than Bob's
 
+  @fast
+  Scenario: Work left one connection by a lasting hold is served on it, one request after another
+    Given Alice has a conversation titled "Budget review"
+    And Bob is signed in
+    When all but one of the database connections Alice's work could use are busy for 4 seconds
+    And Alice asks for her conversations 5 times at once, while Bob asks for his once
+    Then every one of Alice's requests is served on the one connection left, one after another
+
   @slow
   Scenario: Work that would wait longer than the platform waits is refused as busy while others are served, and is served once connections come free
     Given Alice has a conversation titled "Budget review"

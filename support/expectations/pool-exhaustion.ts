@@ -18,3 +18,18 @@ export function expectServedInTurn(session: UserSession, answers: { mine: HttpRe
   if (early.length) throw new Error(`Expected each of ${session.name}'s requests to wait for a connection, and so to be answered later than ${control.name}'s (${Math.round(theirs.elapsedMs)} ms); ${early.length} did not wait: ${each}`);
   return `${session.name}'s ${mine.length} requests: ${each}; ${control.name}'s, at the same moment: ${Math.round(theirs.elapsedMs)} ms.`;
 }
+
+/**
+ * Every one of the requests made at once was served while the hold lasted, with the one
+ * connection it leaves: each in turn, none waiting as long as the platform's wait for a connection,
+ * so each was handed the connection the one before gave back, rather than served once the hold ended.
+ */
+export function expectServedOneAfterAnother(session: UserSession, answers: { mine: HttpResponse[] }, queueTimeoutMs: number, holdMs: number): string {
+  const { mine } = answers;
+  const each = mine.map((a, i) => `request ${i + 1}: ${a.status} in ${Math.round(a.elapsedMs)} ms${a.status === 200 ? '' : ` (${redact(a.text).slice(0, 120)})`}`).join('; ');
+  const listed = (answer: HttpResponse) => answer.status === 200 && (answer.body?.threads ?? []).some((t: { id: string }) => t.id === session.thread?.id);
+  if (!mine.every(listed)) throw new Error(`Expected every one of ${session.name}'s ${mine.length} requests to be served on the one connection the hold leaves, listing the conversation; ${each}`);
+  const late = mine.filter((a) => !(a.elapsedMs < Math.min(queueTimeoutMs, holdMs)));
+  if (late.length) throw new Error(`Expected each of ${session.name}'s requests to be served within the platform's wait for a connection (${queueTimeoutMs} ms), on the connection the one before gave back, while the hold (${holdMs} ms) lasted; ${late.length} waited longer: ${each}`);
+  return `${session.name}'s ${mine.length} requests, on the one connection left: ${each}.`;
+}
