@@ -18,23 +18,23 @@ Given('{user} is signed in', async function (this: ApexWorld, user: string) {
   await this.session(user).ensureSignedIn();
 });
 
-When('{user} signs up with her/his/their email address and a password', async function (this: ApexWorld, user: string) {
+When('{user} signs up with {pronoun} email address and a password', async function (this: ApexWorld, user: string, _pronoun: string) {
   await this.session(user).signUp();
 });
 
-When('{user} signs in with her/his/their email address and password', async function (this: ApexWorld, user: string) {
+When('{user} signs in with {pronoun} email address and password', async function (this: ApexWorld, user: string, _pronoun: string) {
   await this.session(user).signIn();
 });
 
-Then("{user}'s sign-in gives her/him/them a new session, not the one from sign-up", function (this: ApexWorld, user: string) {
+Then("{user}'s sign-in gives {pronoun} a new session, not the one from sign-up", function (this: ApexWorld, user: string, _pronoun: string) {
   expectFreshSession(this.session(user));
 });
 
-Then("the platform confirms that {user}'s session is hers/his/theirs", async function (this: ApexWorld, user: string) {
+Then("the platform confirms that {user}'s session is {pronoun}", async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectSessionConfirmed(this.session(user), this.target.secrets.service);
 });
 
-Then("{user}'s profile shows her/his/their email address and that she/he/they may {permissions}", async function (this: ApexWorld, user: string, permissions: string[]) {
+Then("{user}'s profile shows {pronoun} email address and that {pronoun} may {permissions}", async function (this: ApexWorld, user: string, _pronoun: string, _pronoun2: string, permissions: string[]) {
   await expectProfile(this.session(user), permissions);
 });
 
@@ -55,7 +55,7 @@ Then('{user} and {user} have accounts of their own', function (this: ApexWorld, 
   expectAccountsApart(this.session(a), this.session(b));
 });
 
-Then('{user} is called by the first part of the email address the platform gave her/him/them', async function (this: ApexWorld, user: string) {
+Then('{user} is called by the first part of the email address the platform gave {pronoun}', async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectCalledByGivenEmail(this.session(user));
 });
 
@@ -189,7 +189,7 @@ When("{user} comes back from Google with a fresh code for {user}'s already used 
   await session.attempt('callback', session.auth.follow(approved.location!));
 });
 
-When("{user} comes back from Google with {user}'s already used code, in a sign-in of his/her/their own", async function (this: ApexWorld, user: string, owner: string) {
+When("{user} comes back from Google with {user}'s already used code, in a sign-in of {pronoun} own", async function (this: ApexWorld, user: string, owner: string, _pronoun: string) {
   const used = googleReturnOf(this.session(owner));
   const session = this.session(user);
   const { state } = await session.googleCallbackParameters();
@@ -287,7 +287,7 @@ When('{user} tries {int} times to sign in as {user} with a wrong password', asyn
   }
 });
 
-When('{user} tries to sign in as {user} with a password of her/his/their own', async function (this: ApexWorld, user: string, owner: string) {
+When('{user} tries to sign in as {user} with a password of {pronoun} own', async function (this: ApexWorld, user: string, owner: string, _pronoun: string) {
   const session = this.session(user);
   await session.attempt('sign-in', session.auth.login({ email: this.session(owner).email, password: 'any-password-123' }));
 });
@@ -301,7 +301,7 @@ Given('passwords are checked as slowly as in production', async function (this: 
   else this.log('The deployment checks passwords at its own cost.');
 });
 
-When('{user} tries {int} times to sign in as {user} with a wrong password, writing her/his/their email address in capitals', async function (this: ApexWorld, user: string, times: number, owner: string) {
+When('{user} tries {int} times to sign in as {user} with a wrong password, writing {pronoun} email address in capitals', async function (this: ApexWorld, user: string, times: number, owner: string, _pronoun: string) {
   const session = this.session(user);
   for (let i = 0; i < times; i++) {
     await session.attempt('wrong password', session.auth.login({ email: this.session(owner).email.toUpperCase(), password: 'wrong-password-123' }));
@@ -317,7 +317,7 @@ When('{user} tries {int} times to sign in as {user} with a wrong password, each 
   }
 });
 
-When('{user} tries to sign in with her/his/their right password', async function (this: ApexWorld, user: string) {
+When('{user} tries to sign in with {pronoun} right password', async function (this: ApexWorld, user: string, _pronoun: string) {
   const session = this.session(user);
   await session.attempt('sign-in', session.auth.login({ email: session.email, password: session.password }));
 });
@@ -345,7 +345,7 @@ When('the lockout window has passed', async function (this: ApexWorld) {
   await untilWindowPassed(this.recall<number>('first failed sign-in'), this.recall<number>('lockout window'));
 });
 
-When('{user} signs in with her/his/their email address in capitals and her/his/their password', async function (this: ApexWorld, user: string) {
+When('{user} signs in with {pronoun} email address in capitals and {pronoun} password', async function (this: ApexWorld, user: string, _pronoun: string, _pronoun2: string) {
   const session = this.session(user);
   await session.attempt('sign-in', session.auth.login({ email: session.email.toUpperCase(), password: session.password }));
 });
@@ -359,7 +359,7 @@ Then('{user} is let in', function (this: ApexWorld, user: string) {
   expectLetIn(this.session(user));
 });
 
-When('{user} signs up giving her/his/their name as {string}', async function (this: ApexWorld, user: string, name: string) {
+When('{user} signs up giving {pronoun} name as {string}', async function (this: ApexWorld, user: string, _pronoun: string, name: string) {
   const session = this.session(user);
   await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password, name }));
 });
@@ -369,11 +369,11 @@ When('{user} signs up without giving a name', async function (this: ApexWorld, u
   await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password }));
 });
 
-Then('{user} is called {string} on her/his/their account', async function (this: ApexWorld, user: string, name: string) {
+Then('{user} is called {string} on {pronoun} account', async function (this: ApexWorld, user: string, name: string, _pronoun: string) {
   await expectCalled(this.session(user), name);
 });
 
-Then('{user} is called by the first part of her/his/their email address on her/his/their account', async function (this: ApexWorld, user: string) {
+Then('{user} is called by the first part of {pronoun} email address on {pronoun} account', async function (this: ApexWorld, user: string, _pronoun: string, _pronoun2: string) {
   const session = this.session(user);
   await expectCalled(session, session.email.split('@')[0]);
 });

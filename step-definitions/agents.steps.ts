@@ -89,7 +89,7 @@ When('{user} asks the {agent} about {workload}, with figures whose {workloadFiel
   await this.session(user).startAgent(agent, { user_request: 'How much can I save?', context: { workload: { ...workload, [field]: value } } });
 });
 
-Then('{user} is told her/his/their workload is impossible, because of its {workloadField}', async function (this: ApexWorld, user: string, field: string) {
+Then('{user} is told {pronoun} workload is impossible, because of its {workloadField}', async function (this: ApexWorld, user: string, _pronoun: string, field: string) {
   await expectImpossibleWorkload(this.session(user).lastRun(), this.target.runDeadlineMs, field);
 });
 
@@ -119,15 +119,15 @@ When('{user} asks the supervisor for a full review of {workload}', async functio
   await this.session(user).startAgent('supervisor', { user_request: `Review my AI spend: ${describeWorkload(workload)}.`, context: { workload } });
 });
 
-When('{user} asks the supervisor for a full review of her/his/their usage log', async function (this: ApexWorld, user: string) {
+When('{user} asks the supervisor for a full review of {pronoun} usage log', async function (this: ApexWorld, user: string, _pronoun: string) {
   await this.session(user).startAgent('supervisor', { user_request: 'Review my AI spend from the attached usage log.', context: {} });
 });
 
-When('{user} asks the {agent} to cut her/his/their costs without giving any figures', async function (this: ApexWorld, user: string, agent: string) {
+When('{user} asks the {agent} to cut {pronoun} costs without giving any figures', async function (this: ApexWorld, user: string, agent: string, _pronoun: string) {
   await this.session(user).startAgent(agent, { user_request: 'Please cut my AI costs.', context: {} });
 });
 
-When('{user} asks the {agent} to cut what she/he/they spend(s) on {word} {word}, without any figures', async function (this: ApexWorld, user: string, agent: string, provider: string, model: string) {
+When('{user} asks the {agent} to cut what {pronoun} spend(s) on {word} {word}, without any figures', async function (this: ApexWorld, user: string, agent: string, _pronoun: string, provider: string, model: string) {
   await this.session(user).startAgent(agent, { user_request: `Can you cut what we spend on ${provider} ${model}?` });
 });
 
@@ -143,19 +143,19 @@ Then('the recommendation {string} tells {user} {string}', async function (this: 
   expectRecommendationSays(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user, title, words);
 });
 
-When('{user} asks the data analyst to analyse her/his/their usage log', async function (this: ApexWorld, user: string) {
+When('{user} asks the data analyst to analyse {pronoun} usage log', async function (this: ApexWorld, user: string, _pronoun: string) {
   await this.session(user).startAgent('data_analysis', { user_request: 'What does my usage log say?', context: {} });
 });
 
-When('{user} asks the data analyst for a deep analysis of her/his/their usage log', async function (this: ApexWorld, user: string) {
+When('{user} asks the data analyst for a deep analysis of {pronoun} usage log', async function (this: ApexWorld, user: string, _pronoun: string) {
   await this.session(user).startAgent('data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } });
 });
 
-Given('{user} has asked the data analyst for a deep analysis of her/his/their usage log', async function (this: ApexWorld, user: string) {
+Given('{user} has asked the data analyst for a deep analysis of {pronoun} usage log', async function (this: ApexWorld, user: string, _pronoun: string) {
   await this.session(user).startAgent('data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } });
 });
 
-Given('{user} has asked the data analyst for a deep analysis of her/his/their usage log, without marking the request with an id', async function (this: ApexWorld, user: string) {
+Given('{user} has asked the data analyst for a deep analysis of {pronoun} usage log, without marking the request with an id', async function (this: ApexWorld, user: string, _pronoun: string) {
   await this.session(user).startAgent('data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } }, 'start_agent', null);
 });
 
@@ -190,7 +190,7 @@ Then("the API refuses {user}'s workload as impossible, because of its {workloadF
   expectApiRefusedWorkload(this.session(user).lastAnswer, field);
 });
 
-Then("the API tells {user} her/his/their request failed, with a reason that mentions {string}", function (this: ApexWorld, user: string, mentions: string) {
+Then("the API tells {user} {pronoun} request failed, with a reason that mentions {string}", function (this: ApexWorld, user: string, _pronoun: string, mentions: string) {
   expectApiRunFailed(this.session(user).lastAnswer, mentions);
 });
 
@@ -201,7 +201,7 @@ Then('{user} watches the agent start, think, use a tool, finish the tool and com
   expectWellFormedRun(run);
 });
 
-Then('{user} is told her/his/their current spend is {money} a month', async function (this: ApexWorld, user: string, amount: number) {
+Then('{user} is told {pronoun} current spend is {money} a month', async function (this: ApexWorld, user: string, _pronoun: string, amount: number) {
   expectCurrentSpend(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user, amount);
 });
 
@@ -225,7 +225,7 @@ Then("the agent states its confidence in {user}'s answer as a score between 0 an
   expectConfidenceScore(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs));
 });
 
-Then('{user} is told she/he/they may not run agents', async function (this: ApexWorld, user: string) {
+Then('{user} is told {pronoun} may not run agents', async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectMayNotRunAgents(user, this.session(user).lastRun());
 });
 
@@ -233,7 +233,7 @@ Then("{user}'s request ends with a reason that mentions {string}", async functio
   await expectFailedWithReason(this.session(user).lastRun(), this.target.runDeadlineMs, mentions);
 });
 
-Then("{user}'s answer says in words that she/he/they spend(s) {money} a month and that no option is worth {money} a month", async function (this: ApexWorld, user: string, spend: number, threshold: number) {
+Then("{user}'s answer says in words that {pronoun} spend(s) {money} a month and that no option is worth {money} a month", async function (this: ApexWorld, user: string, _pronoun: string, spend: number, threshold: number) {
   const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
   expectSummaryStates(result, [spend, threshold]);
   expectSummarySaysNoMeaningfulSaving(result);
@@ -243,7 +243,7 @@ Then("{user}'s answer is complete: it states no limitations, and says whose word
   expectCompleteAnswer(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs));
 });
 
-Then("{user}'s new conversation is named after the start of her/his/their question", async function (this: ApexWorld, user: string) {
+Then("{user}'s new conversation is named after the start of {pronoun} question", async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectNamedAfterQuestion(this.session(user), this.session(user).lastRun());
 });
 
@@ -264,7 +264,7 @@ Then("every tool {user}'s agent used reported back under the same call id", asyn
   expectToolCallsPaired(run);
 });
 
-Then("every tool {user}'s agent used was asked about her/his/their own request", async function (this: ApexWorld, user: string) {
+Then("every tool {user}'s agent used was asked about {pronoun} own request", async function (this: ApexWorld, user: string, _pronoun: string) {
   const run = this.session(user).lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   expectToolsAskedAboutRequest(run);
@@ -294,7 +294,7 @@ Then("{user}'s report has the sections {string}, in that order", async function 
   expectReportSections(run, headings.split(/,\s*/));
 });
 
-Then("{user}'s report says she/he/they spend(s) {money} a month, can save {money} a month \\({float}%), and wait(s) about {int} ms a request, with these recommendations:", async function (this: ApexWorld, user: string, spend: number, saving: number, percent: number, waitMs: number, table: DataTable) {
+Then("{user}'s report says {pronoun} spend(s) {money} a month, can save {money} a month \\({float}%), and wait(s) about {int} ms a request, with these recommendations:", async function (this: ApexWorld, user: string, _pronoun: string, spend: number, saving: number, percent: number, waitMs: number, table: DataTable) {
   const run = this.session(user).lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   const recommendations = table.hashes().map((row): [string, number] => [row.recommendation, money(row['worth a month'])]);
@@ -415,7 +415,7 @@ Given("{user}'s usage log {logVariation}", function (this: ApexWorld, user: stri
   LOG_VARIATIONS[variation](this.session(user).usageLog!);
 });
 
-Given('{user} attaches a screenshot of her/his/their dashboard before her/his/their usage log', function (this: ApexWorld, user: string) {
+Given('{user} attaches a screenshot of {pronoun} dashboard before {pronoun} usage log', function (this: ApexWorld, user: string, _pronoun: string, _pronoun2: string) {
   this.session(user).otherFiles.push({ name: 'dashboard.png', media_type: 'image/png', content: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' });
 });
 
@@ -459,11 +459,11 @@ Then("{user}'s daily requests read {string}", async function (this: ApexWorld, u
   expectDailyRequests(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), trend);
 });
 
-Then('{user} is told her/his/their current spend is {money} a month, {money} for input and {money} for output', async function (this: ApexWorld, user: string, total: number, input: number, output: number) {
+Then('{user} is told {pronoun} current spend is {money} a month, {money} for input and {money} for output', async function (this: ApexWorld, user: string, _pronoun: string, total: number, input: number, output: number) {
   expectSpend(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), { total, input, output });
 });
 
-Then('{user} is offered savings of exactly {money} a month, {float}% of her/his/their spend', async function (this: ApexWorld, user: string, amount: number, percent: number) {
+Then('{user} is offered savings of exactly {money} a month, {float}% of {pronoun} spend', async function (this: ApexWorld, user: string, amount: number, percent: number, _pronoun: string) {
   expectSavings(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), amount, percent);
 });
 
@@ -475,11 +475,11 @@ Then('{user} is not offered {string}', async function (this: ApexWorld, user: st
   expectRecommendation(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), title, undefined);
 });
 
-Then("{user}'s answer says in words that she/he/they spend(s) {money} a month", async function (this: ApexWorld, user: string, spend: number) {
+Then("{user}'s answer says in words that {pronoun} spend(s) {money} a month", async function (this: ApexWorld, user: string, _pronoun: string, spend: number) {
   expectSummaryStates(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), [spend]);
 });
 
-Then("{user}'s answer says in words that she/he/they spend(s) {money} and can save {money} a month", async function (this: ApexWorld, user: string, spend: number, saving: number) {
+Then("{user}'s answer says in words that {pronoun} spend(s) {money} and can save {money} a month", async function (this: ApexWorld, user: string, _pronoun: string, spend: number, saving: number) {
   expectSummaryStates(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), [spend, saving]);
 });
 
@@ -487,11 +487,11 @@ Then('{user} is told a typical request of {int} tokens waits about {int} ms', as
   expectTypicalLatency(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user, tokens, ms);
 });
 
-Then('{user} is told her/his/their busiest day was {word} at {money}', async function (this: ApexWorld, user: string, day: string, amount: number) {
+Then('{user} is told {pronoun} busiest day was {word} at {money}', async function (this: ApexWorld, user: string, _pronoun: string, day: string, amount: number) {
   expectInsight(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), ['busiest', day, dollars(amount)]);
 });
 
-Then('{user} is told her/his/their daily cost changed by {string} over the log, and the top model is {string} of the cost', async function (this: ApexWorld, user: string, change: string, share: string) {
+Then('{user} is told {pronoun} daily cost changed by {string} over the log, and the top model is {string} of the cost', async function (this: ApexWorld, user: string, _pronoun: string, change: string, share: string) {
   const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
   expectInsight(result, [`(${change})`]);
   expectInsight(result, [`(${share} of the cost)`]);

@@ -14,17 +14,17 @@ When('{user} opens a chat connection', async function (this: ApexWorld, user: st
   await session.openSocket();
 });
 
-When('{user} opens a chat connection with her/his/their token {carrier}', async function (this: ApexWorld, user: string, carrier: SocketAuth) {
+When('{user} opens a chat connection with {pronoun} token {carrier}', async function (this: ApexWorld, user: string, _pronoun: string, carrier: SocketAuth) {
   await this.session(user).openSocket(carrier);
 });
 
-When('{user} opens a chat connection with her/his/their token written {authorizationWriting} in the Authorization header', async function (this: ApexWorld, user: string, writing: AuthorizationWriter) {
+When('{user} opens a chat connection with {pronoun} token written {authorizationWriting} in the Authorization header', async function (this: ApexWorld, user: string, _pronoun: string, writing: AuthorizationWriter) {
   const session = this.session(user);
   await session.ensureSignedIn();
   await session.openSocket('header', session.chatUrl, { authorization: writing });
 });
 
-When('{user} opens a chat connection with her/his/their token {carrier} and a token {forgery} {carrier}', async function (this: ApexWorld, user: string, carrier: SocketAuth, forgery: string, otherCarrier: SocketAuth) {
+When('{user} opens a chat connection with {pronoun} token {carrier} and a token {forgery} {carrier}', async function (this: ApexWorld, user: string, _pronoun: string, carrier: SocketAuth, forgery: string, otherCarrier: SocketAuth) {
   const session = this.session(user);
   await session.ensureSignedIn();
   const recipe = FORGERIES[forgery];
@@ -63,7 +63,7 @@ When('{user} opens {int} chat connections', async function (this: ApexWorld, use
   await openChats(this.session(user), count);
 });
 
-When('{user} closes one of her/his/their chat connections', async function (this: ApexWorld, user: string) {
+When('{user} closes one of {pronoun} chat connections', async function (this: ApexWorld, user: string, _pronoun: string) {
   await closeOneChat(this.session(user));
 });
 

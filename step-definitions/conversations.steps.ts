@@ -37,7 +37,7 @@ When('{user} starts a conversation without giving any details', async function (
   await session.attempt('create thread', session.api.createThread(session.accessToken));
 });
 
-Then("{user}'s conversation is started untitled, with no details, and is listed as hers/his/theirs", async function (this: ApexWorld, user: string) {
+Then("{user}'s conversation is started untitled, with no details, and is listed as {pronoun}", async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectUntitledThread(this.session(user));
 });
 

@@ -5,6 +5,7 @@ import { expectReadyWithin, expectStillStarting } from '../support/expectations/
 import { heldConnections, holdConnectionsOf, holdEveryConnection, listAtOnce, listsAtOnce, ownPool, startInstanceWithPool, waitForHoldsToEnd } from '../support/pool-exhaustion';
 import { expectServedInTurn, expectServedOneAfterAnother } from '../support/expectations/pool-exhaustion';
 import { expectToldDatabaseBusy } from '../support/expectations/resource-bounds';
+import { DEADLINES } from '../support/deadlines';
 
 const OWN_INSTANCE = 'this starts a reference platform instance of its own; a remote target cannot be started for a scenario.';
 
@@ -27,12 +28,12 @@ Then('the platform reports itself ready within {int} seconds', async function (t
   this.evidence(`Ready ${await expectReadyWithin(this.activeInstance!, seconds * 1000)} ms after the step began.`);
 });
 
-When('{user} tries to sign up with her/his/their email address and a password', async function (this: ApexWorld, user: string) {
+When('{user} tries to sign up with {pronoun} email address and a password', async function (this: ApexWorld, user: string, _pronoun: string) {
   const session = this.session(user);
   await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password, name: session.name }));
 });
 
-Then('{user} keeps trying the chat until she/he/they get(s) in, within {int} seconds', async function (this: ApexWorld, user: string, seconds: number) {
+Then('{user} keeps trying the chat until {pronoun} get(s) in, within {int} seconds', async function (this: ApexWorld, user: string, _pronoun: string, seconds: number) {
   this.evidence(`${user} got in after ${await keepTryingChat(this.session(user), seconds * 1000)} tries.`);
 });
 
@@ -56,10 +57,10 @@ When("other work holds every one of the platform's database connections for {dur
 });
 
 When('the held connections come free', async function (this: ApexWorld) {
-  await waitForHoldsToEnd(this, 10_000);
+  await waitForHoldsToEnd(this, DEADLINES.settle);
 });
 
-When('{user} asks for her/his/their conversations {int} times at once, while {user} asks for his/hers/theirs once', async function (this: ApexWorld, user: string, times: number, control: string) {
+When('{user} asks for {pronoun} conversations {int} times at once, while {user} asks for {pronoun} once', async function (this: ApexWorld, user: string, _pronoun: string, times: number, control: string, _pronoun2: string) {
   await listAtOnce(this, this.session(user), times, this.session(control));
 });
 

@@ -7,7 +7,7 @@ Given("the handling of {user}'s next chat message will fail unexpectedly", async
   await crashNextMessageOf(this, this.session(user), 'message');
 });
 
-Given("{user}'s chat connection will fail unexpectedly at her/his/their next message", async function (this: ApexWorld, user: string) {
+Given("{user}'s chat connection will fail unexpectedly at {pronoun} next message", async function (this: ApexWorld, user: string, _pronoun: string) {
   await crashNextMessageOf(this, this.session(user), 'connection');
 });
 
@@ -15,7 +15,7 @@ Given("{user}'s next request to the API will fail unexpectedly", async function 
   await crashNextMessageOf(this, this.session(user), 'request');
 });
 
-Then("{user} is told her/his/their message failed because of an internal error, with a reference the platform's log also holds", async function (this: ApexWorld, user: string) {
+Then("{user} is told {pronoun} message failed because of an internal error, with a reference the platform's log also holds", async function (this: ApexWorld, user: string, _pronoun: string) {
   const session = this.session(user);
   await expectMessageFailedWithReference(this, session, session.lastRun());
 });
@@ -24,6 +24,6 @@ Then("{user}'s chat is closed because of an internal error, with a reason giving
   await expectConnectionClosedWithReference(this, this.session(user));
 });
 
-Then("the API tells {user} her/his/their request failed because of an internal error, with a reference the platform's log also holds", async function (this: ApexWorld, user: string) {
+Then("the API tells {user} {pronoun} request failed because of an internal error, with a reference the platform's log also holds", async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectApiFailedWithReference(this, this.session(user));
 });

@@ -90,11 +90,11 @@ Then('{user} is refused every time as having no access', function (this: ApexWor
   expectEveryReadRefused(this.session(user));
 });
 
-When('{user} lists her/his/their conversations with headers claiming to be {user}', async function (this: ApexWorld, user: string, named: string) {
+When('{user} lists {pronoun} conversations with headers claiming to be {user}', async function (this: ApexWorld, user: string, _pronoun: string, named: string) {
   await listClaimingToBe(this.session(user), this.session(named), this.target.runDeadlineMs);
 });
 
-Then("{user} is shown only her/his/their own conversations, none of {user}'s", function (this: ApexWorld, user: string, named: string) {
+Then("{user} is shown only {pronoun} own conversations, none of {user}'s", function (this: ApexWorld, user: string, _pronoun: string, named: string) {
   expectOnlyOwnConversationsListed(this.session(user), this.session(named));
 });
 
@@ -116,7 +116,7 @@ When("{user} asks the chat for {user}'s conversation", async function (this: Ape
   socket.send('get_thread', { thread_id: this.session(owner).lastRun().threadId });
 });
 
-When('{user} asks the chat for her/his/their own conversation', async function (this: ApexWorld, user: string) {
+When('{user} asks the chat for {pronoun} own conversation', async function (this: ApexWorld, user: string, _pronoun: string) {
   const session = this.session(user);
   const socket = await session.chatSocket();
   socket.marked = socket.frames.length;
@@ -127,7 +127,7 @@ Then('the chat refuses {user} as having no access', async function (this: ApexWo
   await expectChatRefusesAccess(this.session(user));
 });
 
-Then("the chat shows {user} her/his/their conversation with its messages", async function (this: ApexWorld, user: string) {
+Then("the chat shows {user} {pronoun} conversation with its messages", async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectChatShowsOwnConversation(this.session(user));
 });
 
@@ -160,7 +160,7 @@ Then("{user}'s conversations still hold all {int} questions with their answers",
   await expectQuestionsKept(this.session(user), count);
 });
 
-When("{user} tries to {intrusion} {user}'s conversation once her/his/their analysis is under way", async function (this: ApexWorld, actor: string, intrusion: string, owner: string) {
+When("{user} tries to {intrusion} {user}'s conversation once {pronoun} analysis is under way", async function (this: ApexWorld, actor: string, intrusion: string, owner: string, _pronoun: string) {
   const run = this.session(owner).lastRun();
   await run.underWay(this.target.runDeadlineMs);
   const session = this.session(actor);
@@ -168,7 +168,7 @@ When("{user} tries to {intrusion} {user}'s conversation once her/his/their analy
   session.lastIntrusion = await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! });
 });
 
-When("{user} tries to {intrusion} {user}'s conversation once her/his/their analysis has ended", async function (this: ApexWorld, actor: string, intrusion: string, owner: string) {
+When("{user} tries to {intrusion} {user}'s conversation once {pronoun} analysis has ended", async function (this: ApexWorld, actor: string, intrusion: string, owner: string, _pronoun: string) {
   const run = this.session(owner).lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   const session = this.session(actor);
@@ -190,7 +190,7 @@ Then('{user} is told it does not exist', function (this: ApexWorld, actor: strin
   expectRefused(this.session(actor), 'as not existing', refusedAsUnknown);
 });
 
-Then("{user}'s analysis completes, and her/his/their conversation is as it was", async function (this: ApexWorld, owner: string) {
+Then("{user}'s analysis completes, and {pronoun} conversation is as it was", async function (this: ApexWorld, owner: string, _pronoun: string) {
   const session = this.session(owner);
   const run = session.lastRun();
   await completedResult(run, this.target.runDeadlineMs);

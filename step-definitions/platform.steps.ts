@@ -30,7 +30,7 @@ Given('a platform instance whose backend holds the wrong service secret', async 
   if (!(await this.startInstance({ BACKEND_SERVICE_SECRET: `wrong-${randomBytes(16).toString('hex')}` }))) return this.skip(ONLY_REFERENCE);
 });
 
-Then('that instance will not let {user} in, because it cannot check her/his/their session', async function (this: ApexWorld, user: string) {
+Then('that instance will not let {user} in, because it cannot check {pronoun} session', async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectInstanceRefusesUnchecked(this.session(user), this.latestInstance);
 });
 

@@ -28,8 +28,9 @@ import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
 import { untilWindowPassed } from '../support/expectations/accounts';
 import { instanceWithBreakableLink } from '../support/breakable-links';
+import { DEADLINES } from '../support/deadlines';
 
-Then("{user}'s first update arrives within {int} second(s) of her/his/their question", async function (this: ApexWorld, user: string, seconds: number) {
+Then("{user}'s first update arrives within {int} second(s) of {pronoun} question", async function (this: ApexWorld, user: string, seconds: number, _pronoun: string) {
   this.evidence(`First event after ${await expectFirstUpdateWithin(user, this.session(user).lastRun(), seconds)} ms`);
 });
 
@@ -60,7 +61,7 @@ When("{user}'s connection drops once the analysis is under way", async function 
   const run = this.session(user).lastRun();
   await run.underWay(this.target.runDeadlineMs);
   run.socket.cut();
-  await run.socket.waitForClose(5000);
+  await run.socket.waitForClose(DEADLINES.close);
 });
 
 When("the platform drops {user}'s connection once the analysis is under way", async function (this: ApexWorld, user: string) {
@@ -73,7 +74,7 @@ When("the platform drops {user}'s connection once the analysis is under way", as
   await expectClosedAsGoingAway(run.socket, user);
 });
 
-When("{user} reconnects after the analysis has moved on, and picks up where she/he/they left off", async function (this: ApexWorld, user: string) {
+When("{user} reconnects after the analysis has moved on, and picks up where {pronoun} left off", async function (this: ApexWorld, user: string, _pronoun: string) {
   const session = this.session(user);
   const run = session.lastRun();
   const seen = run.lastSeq;
@@ -85,7 +86,7 @@ When("{user} reconnects after the analysis has moved on, and picks up where she/
   run.lastSeqBeforeReconnect = seen;
 });
 
-When('{user} reconnects and picks up where she/he/they left off', async function (this: ApexWorld, user: string) {
+When('{user} reconnects and picks up where {pronoun} left off', async function (this: ApexWorld, user: string, _pronoun: string) {
   const session = this.session(user);
   const run = session.lastRun();
   run.lastSeqBeforeReconnect = run.lastSeq;
@@ -149,14 +150,14 @@ When('the message window has passed', async function (this: ApexWorld) {
   await untilWindowPassed(this.recall<number>('first message'), this.recall<number>('message window'));
 });
 
-When('{user} asks her/his/their chat to catch up on the analysis once it is under way', async function (this: ApexWorld, user: string) {
+When('{user} asks {pronoun} chat to catch up on the analysis once it is under way', async function (this: ApexWorld, user: string, _pronoun: string) {
   const run = this.session(user).lastRun();
   await run.underWay(this.target.runDeadlineMs);
   run.socket.marked = run.socket.frames.length;
   run.socket.send('resume', { run_id: run.runId, after_seq: run.lastSeq });
 });
 
-Then('{user} is told she/he/they is/are sending too many messages', async function (this: ApexWorld, user: string) {
+Then('{user} is told {pronoun} is/are sending too many messages', async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectToldTooMany(this.session(user).sockets.at(-1)!);
 });
 
@@ -180,11 +181,11 @@ When('{user} sends {incompleteMessage}', function (this: ApexWorld, user: string
   this.remember('incomplete message', words);
 });
 
-Then('{user} is told what the message left out, and her/his/their chat stays open', async function (this: ApexWorld, user: string) {
+Then('{user} is told what the message left out, and {pronoun} chat stays open', async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectToldWhatIsMissing(this.session(user).sockets.at(-1)!, INCOMPLETE_MESSAGES[this.recall<string>('incomplete message')].names);
 });
 
-Then('{user} is told which part of the message is wrong, and her/his/their chat stays open', async function (this: ApexWorld, user: string) {
+Then('{user} is told which part of the message is wrong, and {pronoun} chat stays open', async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectToldWhatIsMissing(this.session(user).sockets.at(-1)!, INCOMPLETE_MESSAGES[this.recall<string>('incomplete message')].names);
 });
 
@@ -194,7 +195,7 @@ When('{user} sends a message of a kind the chat does not know', function (this: 
   socket.send('teleport', { to: 'mars' });
 });
 
-Then('{user} is told the message was {word}, and her/his/their chat stays open', async function (this: ApexWorld, user: string, how: string) {
+Then('{user} is told the message was {word}, and {pronoun} chat stays open', async function (this: ApexWorld, user: string, how: string, _pronoun: string) {
   await expectToldMessageWrongAndStillOpen(this.session(user).sockets.at(-1)!, how);
 });
 
@@ -282,7 +283,7 @@ Then("{user}'s chat connection on the first instance is closed within {int} seco
   await expectClosedForPolicy(first, seconds * 1000, user);
 });
 
-When('{user} sends {int} messages on each of her/his/their chat connections at once', function (this: ApexWorld, user: string, count: number) {
+When('{user} sends {int} messages on each of {pronoun} chat connections at once', function (this: ApexWorld, user: string, count: number, _pronoun: string) {
   for (const socket of this.session(user).sockets.filter((s) => s.isOpen)) {
     socket.marked = socket.frames.length;
     for (let i = 0; i < count; i++) socket.send('ping');
@@ -308,7 +309,7 @@ Then('{user} is refused as there is no chat at that address', function (this: Ap
   expectNoChatThere(this.recall<string>('connection attempt'), user);
 });
 
-When('{user} opens another chat and asks it to replay her/his/their analysis from {replayFrom}', async function (this: ApexWorld, user: string, from: unknown) {
+When('{user} opens another chat and asks it to replay {pronoun} analysis from {replayFrom}', async function (this: ApexWorld, user: string, _pronoun: string, from: unknown) {
   const session = this.session(user);
   const run = session.lastRun();
   await completedResult(run, this.target.runDeadlineMs);
@@ -323,21 +324,21 @@ Then("the chat replays every event of {user}'s analysis, in order, and nothing e
   await expectReplayedFromStart(this.session(user).sockets.at(-1)!, this.recall('events first sent'));
 });
 
-When('{user} asks her/his/their chat to replay her/his/their analysis from {replayFrom}', async function (this: ApexWorld, user: string, from: unknown) {
+When('{user} asks {pronoun} chat to replay {pronoun} analysis from {replayFrom}', async function (this: ApexWorld, user: string, _pronoun: string, _pronoun2: string, from: unknown) {
   const run = this.session(user).lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   run.socket.marked = run.socket.frames.length;
   run.socket.send('resume', { run_id: run.runId, after_seq: from });
 });
 
-Then('{user} is told the catch-up cannot be done right now, and her/his/their chat stays open', async function (this: ApexWorld, user: string) {
+Then('{user} is told the catch-up cannot be done right now, and {pronoun} chat stays open', async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectToldStorageUnavailable(this.session(user).lastRun().socket);
 });
 
-Then('the API tells {user} her/his/their questions cannot be answered right now', async function (this: ApexWorld, user: string) {
+Then('the API tells {user} {pronoun} questions cannot be answered right now', async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectQuestionsUnavailable(this.session(user));
 });
 
-Then("the API tells {user} her/his/their conversations cannot be reached right now", async function (this: ApexWorld, user: string) {
+Then("the API tells {user} {pronoun} conversations cannot be reached right now", async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectConversationsUnavailable(this.session(user));
 });

@@ -29,6 +29,7 @@ import {
   expectOneTrialCall,
 } from '../support/expectations/resilience';
 import { failForThisScenario, repairForThisScenario } from '../support/scoped-faults';
+import { DEADLINES } from '../support/deadlines';
 
 Given('an instance of the platform whose link to its {dependency} can fail', async function (this: ApexWorld, dependency: string) {
   return instanceWithBreakableLink(this, dependency);
@@ -61,7 +62,7 @@ When("other work holds {user}'s analysis in the database once it is under way", 
   this.remember('held run', hold);
 });
 
-When("that work then needs {user}'s conversation, which her/his/their analysis holds while it waits", async function (this: ApexWorld, user: string) {
+When("that work then needs {user}'s conversation, which {pronoun} analysis holds while it waits", async function (this: ApexWorld, user: string, _pronoun: string) {
   const run = this.session(user).lastRun();
   await this.recall<RowHold>('held run').waitOnConversationOfWhoeverWaits(run.threadId!, this.target.runDeadlineMs);
 });
@@ -118,7 +119,7 @@ Then("{user}'s next question is answered within {int} seconds of it coming back"
   this.evidence(`The ${this.recall('breakable').dependency} came back; the first question was answered ${took} ms later, after ${tries} tries.`);
 });
 
-Then("the platform refuses {user}'s new chat connection, saying it cannot check her/his/their session", async function (this: ApexWorld, user: string) {
+Then("the platform refuses {user}'s new chat connection, saying it cannot check {pronoun} session", async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectNewConnectionRefusedUnchecked(this.session(user));
 });
 
@@ -131,7 +132,7 @@ Then("{user}'s analysis ends with a reason that mentions {string}", async functi
   await expectFailedWithReason(this.session(user).lastRun(), this.target.runDeadlineMs, mentions);
 });
 
-Then("nothing half-written of {user}'s analysis is left: it is recorded as failed, with exactly the events she/he/they saw", async function (this: ApexWorld, user: string) {
+Then("nothing half-written of {user}'s analysis is left: it is recorded as failed, with exactly the events {pronoun} saw", async function (this: ApexWorld, user: string, _pronoun: string) {
   const probe = this.databaseProbe();
   if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
   await expectRecordedAsFailedAsSeen(probe, user, this.session(user).lastRun());
@@ -169,7 +170,7 @@ Then("the platform reports the {word} {word}'s breaker as {word}", async functio
 });
 
 When("the {word} {word}'s breaker has cooled down", async function (this: ApexWorld, first: string, second: string) {
-  await untilBreakerHalfOpen(this.target.apiUrl, `${first}_${second}`, this.target.timing.breakerCooldownMs + 10_000);
+  await untilBreakerHalfOpen(this.target.apiUrl, `${first}_${second}`, this.target.timing.breakerCooldownMs + DEADLINES.settle);
 });
 
 Given("{user}'s runs will crash", async function (this: ApexWorld, user: string) {

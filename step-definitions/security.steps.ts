@@ -16,6 +16,7 @@ import { expectBurstRefusals, expectDetailsKept, expectNoAccount } from '../supp
 import { instanceWithHeldTokenChecks } from '../support/breakable-links';
 import { askForConversationWhileNotReading, dropChatsWhileSigningIn, readingChatOf, stalledChatOf, startConversationSlowly } from '../support/resource-bounds';
 import { expectDroppedAsTooFarBehind, expectShownConversation } from '../support/expectations/resource-bounds';
+import { DEADLINES } from '../support/deadlines';
 
 When('{user} starts a conversation whose body holds {hostileBody}', async function (this: ApexWorld, user: string, hostile: string) {
   const session = this.session(user);
@@ -57,7 +58,7 @@ When('{user} sends {int} wrong passwords for {user} all at once', async function
   await Promise.all(Array.from({ length: count }, () => session.attempt('wrong password', session.auth.login({ email, password: 'wrong-password-123' }))));
 });
 
-When('{user} sends {int} wrong passwords for {user} all at once, and {user} her/his/their right one while they are being checked', async function (this: ApexWorld, user: string, count: number, owner: string, signer: string) {
+When('{user} sends {int} wrong passwords for {user} all at once, and {user} {pronoun} right one while they are being checked', async function (this: ApexWorld, user: string, count: number, owner: string, signer: string, _pronoun: string) {
   await wrongPasswordsAroundRightOne(this.session(user), this.session(owner), count, signer);
 });
 
@@ -137,7 +138,7 @@ Then("the platform is still serving: it reports itself healthy, and {user}'s que
   await expectAnswered(this.session(user), this.target.runDeadlineMs);
 });
 
-Then("the platform refuses {user}'s requests as unable to check her/his/their session, and is still running", async function (this: ApexWorld, user: string) {
+Then("the platform refuses {user}'s requests as unable to check {pronoun} session, and is still running", async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectStillServing(this.session(user), this.activeInstance!);
 });
 
@@ -165,22 +166,22 @@ Given('an instance of the platform whose token checks can be held up', async fun
   return instanceWithHeldTokenChecks(this);
 });
 
-Then('the platform lets {user} in neither on the chat nor through the API while its auth service answers her/his/their token checks with each of these:', async function (this: ApexWorld, user: string, answers: DataTable) {
+Then('the platform lets {user} in neither on the chat nor through the API while its auth service answers {pronoun} token checks with each of these:', async function (this: ApexWorld, user: string, _pronoun: string, answers: DataTable) {
   await expectLetInNowhere(this.session(user), this.recall('authRelay'), answers.hashes() as { answer: string; verdict: string }[]);
 });
 
-When('{user} opens {int} chat connections and closes them while the platform is still checking her/his/their token', async function (this: ApexWorld, user: string, count: number) {
+When('{user} opens {int} chat connections and closes them while the platform is still checking {pronoun} token', async function (this: ApexWorld, user: string, count: number, _pronoun: string) {
   await dropChatsWhileSigningIn(this.session(user), this.noted('authRelay'), count);
 });
 
-When('{user} asks for that conversation {int} times on the chat that has stopped reading, and {int} times on her/his/their other chat', async function (this: ApexWorld, user: string, times: number, readingTimes: number) {
+When('{user} asks for that conversation {int} times on the chat that has stopped reading, and {int} times on {pronoun} other chat', async function (this: ApexWorld, user: string, times: number, readingTimes: number, _pronoun: string) {
   this.remember('conversations asked for', times);
   this.remember('conversations asked for on the chat that reads', readingTimes);
-  await askForConversationWhileNotReading(this.session(user), times, readingTimes, 10_000);
+  await askForConversationWhileNotReading(this.session(user), times, readingTimes, DEADLINES.settle);
 });
 
 Then("{user}'s chat that stopped reading is closed as falling too far behind, before half of what it asked for reached it", async function (this: ApexWorld, user: string) {
-  this.evidence(await expectDroppedAsTooFarBehind(stalledChatOf(this.session(user)), user, this.recall<number>('conversations asked for'), 10_000));
+  this.evidence(await expectDroppedAsTooFarBehind(stalledChatOf(this.session(user)), user, this.recall<number>('conversations asked for'), DEADLINES.settle));
 });
 
 Then("{user}'s other chat was shown the whole conversation every time", function (this: ApexWorld, user: string) {

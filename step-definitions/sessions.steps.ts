@@ -63,7 +63,7 @@ Then('{user} cannot open a chat connection because {socketRefusal}', async funct
   await expectChatRefused(this.session(user), reason);
 });
 
-When('{user} refreshes her/his/their session', async function (this: ApexWorld, user: string) {
+When('{user} refreshes {pronoun} session', async function (this: ApexWorld, user: string, _pronoun: string) {
   await this.session(user).refresh();
 });
 
@@ -203,7 +203,7 @@ When('{user} signs out on the first device', async function (this: ApexWorld, us
   expectStatus(await session.auth.logout(session.issued[0].access_token), 200, `Signing ${user} out on the first device`);
 });
 
-When('{user} refreshes her/his/their session on the first device', async function (this: ApexWorld, user: string) {
+When('{user} refreshes {pronoun} session on the first device', async function (this: ApexWorld, user: string, _pronoun: string) {
   const session = this.session(user);
   // The first device's new pair is not kept: what follows is about the token it spent.
   expectStatus(await session.auth.refresh(session.issued[0].refresh_token), 200, `Refreshing ${user}'s session on the first device`);

@@ -7,6 +7,7 @@ import { InstanceAddresses, SuiteConfigError, readHealth, targetConfigFromEnv } 
 import { PlatformProcess, launchPlatform, spawnPlatform } from './platform-process';
 import { tapPlatformLog } from './platform-log';
 import { FRONT_END_ADDRESS } from './deployment';
+import { DEADLINES } from './deadlines';
 
 /** Everything a scenario needs to know about the deployment under test. */
 /** The reference platform's default password hash cost (scrypt N), as a deployment runs it. */
@@ -231,7 +232,7 @@ export async function startExtraInstance(overrides: NodeJS.ProcessEnv = {}): Pro
  * Starts the reference platform as its own process, as an operator would with `npm run platform`,
  * and reports how it ended: a refusal exits at once; a platform that comes up is stopped again.
  */
-export async function startPlatformProcess(settings: NodeJS.ProcessEnv, withinMs = 20_000): Promise<{ started: boolean; exitCode: number | null; output: string }> {
+export async function startPlatformProcess(settings: NodeJS.ProcessEnv, withinMs: number = DEADLINES.processRefusal): Promise<{ started: boolean; exitCode: number | null; output: string }> {
   const launch = await launchPlatform(
     {
       PATH: process.env.PATH,

@@ -4,6 +4,7 @@ import { bringUpTarget, currentTarget, takeDownTarget } from './environment';
 import type { ApexWorld } from './world';
 import { runEvidence } from './timeline';
 import { runInvariantViolations, storedRunViolations, welcomeViolations } from './expectations/run-invariants';
+import { HOOK_TIMEOUTS } from './deadlines';
 
 /**
  * Every run any socket of the scenario saw keeps the contract's rules, and was stored as it was
@@ -17,11 +18,11 @@ async function checkEveryRun(world: ApexWorld): Promise<void> {
   if (problems.length) throw new Error(`Every run must keep the contract's rules; ${problems.length} broke:\n- ${problems.join('\n- ')}`);
 }
 
-BeforeAll({ timeout: 120_000 }, async function () {
+BeforeAll({ timeout: HOOK_TIMEOUTS.beforeAll }, async function () {
   await bringUpTarget();
 });
 
-AfterAll({ timeout: 30_000 }, async function () {
+AfterAll({ timeout: HOOK_TIMEOUTS.afterAll }, async function () {
   await takeDownTarget();
 });
 
@@ -34,7 +35,7 @@ AfterAll({ timeout: 30_000 }, async function () {
  */
 const freshPlatformTags = process.env.APEX_FRESH_PLATFORM_TAGS;
 if (freshPlatformTags) {
-  Before({ tags: freshPlatformTags, timeout: 30_000 }, async function (this: ApexWorld) {
+  Before({ tags: freshPlatformTags, timeout: HOOK_TIMEOUTS.scenarioHook }, async function (this: ApexWorld) {
     const instance = await this.startInstance();
     if (instance) this.moveEveryoneTo(instance);
   });
@@ -71,7 +72,7 @@ Before({ tags: '@fault-injection' }, function (this: ApexWorld) {
  * each other's. (A run that breaks the platform on purpose for the whole run, through APEX_FAULTS,
  * is the exception.)
  */
-After({ timeout: 10_000 }, async function (this: ApexWorld, { result }) {
+After({ timeout: HOOK_TIMEOUTS.faultCheck }, async function (this: ApexWorld, { result }) {
   // The instances a scenario started are stopped by now, and their faults with them.
   const faults = this.faults(this.target);
   if (!faults || process.env.APEX_FAULTS || this.faultScopes.size === 0) return;
@@ -128,7 +129,7 @@ function attachRunEvidence(world: ApexWorld): void {
 }
 
 /** Evidence first, then clean-up, whatever the outcome, so a failing scenario leaves no socket behind. */
-After({ timeout: 30_000 }, async function (this: ApexWorld, { result }) {
+After({ timeout: HOOK_TIMEOUTS.scenarioHook }, async function (this: ApexWorld, { result }) {
   try {
     attachRunEvidence(this);
     if (result?.status === Status.FAILED) {

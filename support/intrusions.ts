@@ -3,6 +3,7 @@ import type { ReceivedFrame } from './clients/agent-socket';
 import type { HttpResponse } from './clients/http';
 import { redact } from './redact';
 import type { UserSession } from './session';
+import { DEADLINES } from './deadlines';
 
 /**
  * Everything a customer can do to a conversation or run by naming its id, over the API or the
@@ -21,7 +22,7 @@ async function overChat(actor: UserSession, type: string, payload: Record<string
   const socket = await actor.chatSocket();
   const from = socket.frames.length;
   socket.send(type, payload);
-  const { frame } = await socket.waitFor(`an answer to ${type}`, (f) => f.type === 'error_message' || isAnswer(f), 5000, from);
+  const { frame } = await socket.waitFor(`an answer to ${type}`, (f) => f.type === 'error_message' || isAnswer(f), DEADLINES.reply, from);
   return { via: 'chat', frame, operation: type };
 }
 

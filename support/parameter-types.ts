@@ -20,6 +20,12 @@ defineParameterType({
   transformer: (name: string) => name,
 });
 
+/**
+ * A pronoun for the person just named, as the sentence needs it: "her conversations", "they may", "gives him
+ * a new session", "theirs". Any of them fits anyone; the step knows whom it refers to.
+ */
+defineParameterType({ name: 'pronoun', regexp: /theirs|their|them|they|hers|her|his|him|she|he/, transformer: (word: string) => word });
+
 /** An agent as a customer names it: "cost optimizer", "data analyst", "supervisor" … */
 defineParameterType({
   name: 'agent',

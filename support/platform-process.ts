@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { DEADLINES } from './deadlines';
 
 export interface PlatformProcess {
   authUrl: string;
@@ -21,7 +22,7 @@ export type Launch = { up: PlatformProcess; output: string } | { up?: undefined;
  * ports, and waits until it prints its addresses or exits. It runs with --expose-gc so the
  * memory journey can ask it for a full collection.
  */
-export function launchPlatform(env: NodeJS.ProcessEnv, withinMs = 30_000): Promise<Launch> {
+export function launchPlatform(env: NodeJS.ProcessEnv, withinMs: number = DEADLINES.processStart): Promise<Launch> {
   // The run's compiled copy where it made one (APEX_PLATFORM_BUILD, see support/platform-build.ts).
   const built = env.APEX_PLATFORM_BUILD;
   const main = built && existsSync(built) ? [built] : ['-r', 'ts-node/register', 'platform/main.ts'];
@@ -60,7 +61,7 @@ export function launchPlatform(env: NodeJS.ProcessEnv, withinMs = 30_000): Promi
 }
 
 /** A platform process that must come up; its failure to start is an error saying what it printed. */
-export async function spawnPlatform(env: NodeJS.ProcessEnv, withinMs = 30_000): Promise<PlatformProcess> {
+export async function spawnPlatform(env: NodeJS.ProcessEnv, withinMs: number = DEADLINES.processStart): Promise<PlatformProcess> {
   const launch = await launchPlatform(env, withinMs);
   if (!launch.up) throw new Error(`The platform process exited (${launch.exitCode}) before it came up: ${launch.output.slice(0, 500)}`);
   return launch.up;

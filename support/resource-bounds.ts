@@ -6,6 +6,7 @@ import { costQuestion } from './domain';
 import type { Instance } from './environment';
 import { holdConversation, holdRun, type RowHold } from './probes/database-admin';
 import type { UserSession } from './session';
+import { DEADLINES } from './deadlines';
 
 /** What a chat answered, or how a request ended; for a failure message. */
 export type Reply = { kind: 'http'; answer: HttpResponse } | { kind: 'frame'; frame: Frame; stillOpen: boolean } | { kind: 'health'; answers: HttpResponse[] };
@@ -42,7 +43,7 @@ export async function dropChatsWhileSigningIn(session: UserSession, relay: AuthR
   await session.ensureSignedIn();
   relay.holdChecks();
   const sockets = await Promise.all(range(count).map(() => session.openSocket()));
-  await relay.checksHeld(count, 5000);
+  await relay.checksHeld(count, DEADLINES.reply);
   await Promise.all(sockets.map((socket) => socket.close()));
   await relay.releaseChecks();
 }
@@ -121,7 +122,7 @@ const stamp = (socket: AgentSocket) => socket.frames.length;
 
 /** The first answer on the chat from `from` on, and whether the chat is still open after it. */
 async function chatReply(socket: AgentSocket, from: number, expecting: (f: Frame) => boolean): Promise<Reply> {
-  const { frame } = await socket.waitFor('an answer', (f) => f.type === 'error_message' || expecting(f), 60_000, from);
+  const { frame } = await socket.waitFor('an answer', (f) => f.type === 'error_message' || expecting(f), DEADLINES.underOutage, from);
   return { kind: 'frame', frame, stillOpen: socket.isOpen };
 }
 
@@ -153,7 +154,7 @@ export const REQUESTS_WHILE_SILENT: Record<string, (session: UserSession, instan
   },
   'opening a new chat connection': async (session) => {
     const socket = await session.openSocket();
-    const { frame } = await socket.connectionAnswer(60_000);
+    const { frame } = await socket.connectionAnswer(DEADLINES.underOutage);
     return { kind: 'frame', frame, stillOpen: socket.isOpen };
   },
   "the platform's health": async (_session, instance) => ({ kind: 'health', answers: await Promise.all([instance.apiUrl, instance.authUrl].map((url) => http('GET', `${url}/health`))) }),
@@ -177,7 +178,7 @@ export async function archiveWhileConnectionEnded(session: UserSession, database
   const held = await holdConversation(databaseUrl, session.thread.id);
   try {
     const archived = session.attempt('archiving the conversation', session.api.archiveThread(session.accessToken, session.thread.id));
-    await held.endWhoeverWaits(5000);
+    await held.endWhoeverWaits(DEADLINES.reply);
     await archived;
   } finally {
     await held.release();

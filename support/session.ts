@@ -9,6 +9,7 @@ import type { Target } from './environment';
 import type { Answer } from './intrusions';
 import type { UsageLog } from './domain';
 import { expectAuthorizationRequest } from './oauth';
+import { DEADLINES } from './deadlines';
 
 const WELCOME = (frame: { type: string; data?: { event?: string } }) => frame.type === 'system_message' && frame.data?.event === 'connection_established';
 
@@ -184,7 +185,7 @@ export class UserSession {
     return socket;
   }
 
-  async waitForWelcome(socket: AgentSocket, withinMs = 5000) {
+  async waitForWelcome(socket: AgentSocket, withinMs: number = DEADLINES.reply) {
     return socket.waitFor(`the welcome for ${this.name}`, WELCOME, withinMs);
   }
 

@@ -1,3 +1,4 @@
+import { DEADLINES } from './deadlines';
 /**
  * What the suite runs against: the reference platform it starts itself, or a deployment named
  * by APEX_AUTH_URL, APEX_API_URL and APEX_WS_URL. Bad configuration is one sentence naming the fix.
@@ -77,7 +78,7 @@ export interface HealthSummary {
 export async function readHealth(name: string, baseUrl: string): Promise<HealthSummary> {
   let response: Response;
   try {
-    response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(5000) });
+    response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(DEADLINES.reply) });
   } catch (error) {
     const detail = (error as { cause?: { code?: string; message?: string } }).cause;
     const cause = detail?.code ?? detail?.message ?? (error as Error).message;

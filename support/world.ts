@@ -9,10 +9,11 @@ import type { TcpProxy } from './fakes/tcp-proxy';
 import type { AuthRelay } from './fakes/auth-relay';
 import type { LoadFigures } from './load-report';
 import type { PlatformProcess } from './platform-process';
+import { HOOK_TIMEOUTS } from './deadlines';
 
 // Steps wait with their own, shorter deadlines; this only catches a wait that forgot one. It lies
 // past the longest of them, a run's at the realistic pace (210 s, support/environment.ts).
-setDefaultTimeout(300_000);
+setDefaultTimeout(HOOK_TIMEOUTS.step);
 
 /**
  * What a scenario's steps note for later ones, for the notes every kind of scenario shares a

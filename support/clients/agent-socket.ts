@@ -4,6 +4,7 @@ import { redact } from '../redact';
 import { SocketContract } from '../contract/frame-checks';
 import { scenarioRecorder } from '../contract/violations';
 import { whenEmitted } from '../wait';
+import { DEADLINES } from '../deadlines';
 
 export interface Frame {
   type: string;
@@ -106,7 +107,7 @@ export class AgentSocket extends EventEmitter {
     auth: SocketAuth = 'header',
     options: { withinMs?: number; first?: { type: string; payload?: unknown }; answerHeartbeats?: boolean; alsoCarried?: { token: string; auth: SocketAuth }; authorization?: (token: string) => string; headers?: Record<string, string> } = {},
   ): Promise<AgentSocket> {
-    const withinMs = options.withinMs ?? 5000;
+    const withinMs = options.withinMs ?? DEADLINES.reply;
     const openedAt = Date.now();
     let address = url;
     const clientOptions: WebSocket.ClientOptions = { handshakeTimeout: withinMs, autoPong: options.answerHeartbeats ?? true };
@@ -203,7 +204,7 @@ export class AgentSocket extends EventEmitter {
   }
 
   /** The server's first word on a new connection: the welcome, or the error it refuses it with. */
-  connectionAnswer(withinMs = 5000): Promise<ReceivedFrame> {
+  connectionAnswer(withinMs: number = DEADLINES.reply): Promise<ReceivedFrame> {
     return this.waitFor('an answer to the connection', (f) => f.type === 'error_message' || f.type === 'system_message', withinMs);
   }
 
@@ -227,7 +228,7 @@ export class AgentSocket extends EventEmitter {
     if (this.closed) return;
     const done = new Promise<void>((resolve) => this.once('closed', () => resolve()));
     this.ws.close(1000, 'scenario finished');
-    const timer = setTimeout(() => this.ws.terminate(), 1000);
+    const timer = setTimeout(() => this.ws.terminate(), DEADLINES.politeClose);
     await done;
     clearTimeout(timer);
   }

@@ -2,6 +2,7 @@ import { IncomingMessage, request as nodeRequest } from 'node:http';
 import { redact } from '../redact';
 import { checkHttpAnswer } from '../contract/http-checks';
 import { scenarioRecorder } from '../contract/violations';
+import { DEADLINES } from '../deadlines';
 
 export interface HttpResponse<T = any> {
   status: number;
@@ -45,7 +46,7 @@ export async function http<T = any>(method: string, url: string, options: HttpOp
       headers,
       body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       redirect: 'manual',
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(DEADLINES.request),
     });
   } catch (error) {
     throw new Error(`${call} could not reach ${new URL(url).host}: ${(error as Error).message}`);
@@ -88,7 +89,7 @@ export function getClaimingHost(url: string, host: string): Promise<HttpResponse
   const call = `GET ${new URL(url).pathname}`;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const request = nodeRequest(url, { headers: { host }, timeout: 15_000 }, (response) => {
+    const request = nodeRequest(url, { headers: { host }, timeout: DEADLINES.request }, (response) => {
       readAll(response, (text, body) => {
         const answer = { status: response.statusCode ?? 0, body, text, call, elapsedMs: performance.now() - started, location: response.headers.location };
         contract(() => checkHttpAnswer({ ...answer, method: 'GET', url, contentType: response.headers['content-type'] ?? null, request: {} }));
@@ -118,7 +119,7 @@ export function trickle(method: string, url: string, options: { token?: string; 
     let timer: NodeJS.Timeout | undefined;
     const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': bytes.length };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    const request = nodeRequest(url, { method, headers, timeout: 15_000 + options.overMs }, (response) => {
+    const request = nodeRequest(url, { method, headers, timeout: DEADLINES.request + options.overMs }, (response) => {
       clearTimeout(timer);
       readAll(response, (text, body) => {
         const answer = { status: response.statusCode ?? 0, body, text, call, elapsedMs: performance.now() - started };

@@ -3,6 +3,7 @@ import { expectStatus } from '../clients/http';
 import { Answer, describeAnswer } from '../intrusions';
 import type { UserSession } from '../session';
 import { expectRunKeptInConversation } from './runs';
+import { DEADLINES } from '../deadlines';
 
 /** The person's last try at someone's conversation or run was refused the stated way. */
 export function expectRefused(actor: UserSession, how: string, refused: (answer: Answer) => boolean): void {
@@ -79,7 +80,7 @@ export function expectEveryReadRefused(reader: UserSession): void {
 /** The chat answers the last get_thread with ACCESS_DENIED, not the conversation. */
 export async function expectChatRefusesAccess(reader: UserSession): Promise<void> {
   const socket = reader.sockets.at(-1)!;
-  const answer = await socket.waitFor('an answer to get_thread', (f) => f.type === 'error_message' || f.type === 'thread', 5000, socket.marked);
+  const answer = await socket.waitFor('an answer to get_thread', (f) => f.type === 'error_message' || f.type === 'thread', DEADLINES.reply, socket.marked);
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'ACCESS_DENIED') {
     throw new Error(`Expected the chat to refuse ${reader.name} with ACCESS_DENIED; it answered ${answer.frame.type} ${answer.frame.error_code ?? ''}`);
   }
@@ -88,7 +89,7 @@ export async function expectChatRefusesAccess(reader: UserSession): Promise<void
 /** The chat answers the owner's get_thread with the conversation of their last run and at least its question and answer. */
 export async function expectChatShowsOwnConversation(owner: UserSession): Promise<void> {
   const socket = owner.sockets.at(-1)!;
-  const answer = await socket.waitFor('the thread', (f) => f.type === 'thread' || f.type === 'error_message', 5000, socket.marked);
+  const answer = await socket.waitFor('the thread', (f) => f.type === 'thread' || f.type === 'error_message', DEADLINES.reply, socket.marked);
   const messages = answer.frame.data?.messages ?? [];
   if (answer.frame.type !== 'thread' || answer.frame.data?.thread?.id !== owner.lastRun().threadId || messages.length < 2) {
     throw new Error(`Expected ${owner.name}'s conversation with its messages; the chat answered ${answer.frame.type} ${answer.frame.error_code ?? ''} with ${messages.length} messages`);

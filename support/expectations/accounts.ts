@@ -3,6 +3,7 @@ import { claimsOf } from '../clients/tokens';
 import { HttpResponse, expectStatus } from '../clients/http';
 import { redact } from '../redact';
 import type { UserSession } from '../session';
+import { DEADLINES } from '../deadlines';
 
 /** The latest sign-in gave a session of its own: a new token for the same person. */
 export function expectFreshSession(user: UserSession): void {
@@ -92,7 +93,7 @@ export function expectLetIn(user: UserSession): void {
 /** Waits for the clock, not a guess: until the window that opened at \`since\` has closed, and a whole second more for its rounding. */
 export async function untilWindowPassed(since: number, windowMs: number): Promise<void> {
   const wait = since + windowMs + 1000 - Date.now();
-  if (wait > 60_000) throw new Error(`The window closes in ${Math.round(wait / 1000)} s; a scenario should not wait that long.`);
+  if (wait > DEADLINES.longestWait) throw new Error(`The window closes in ${Math.round(wait / 1000)} s; a scenario should not wait that long.`);
   if (wait > 0) await until(wait);
 }
 

@@ -8,6 +8,7 @@ import type { UserSession } from '../session';
 import type { DatabaseProbe } from '../probes/database-probe';
 import { redact } from '../redact';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from './runs';
+import { DEADLINES } from '../deadlines';
 
 export const FIVE_EVENTS = ['agent_started', 'agent_thinking', 'tool_executing', 'tool_completed', 'agent_completed'];
 
@@ -43,7 +44,7 @@ export async function expectImpossibleWorkload(run: AgentRun, deadlineMs: number
 /** A stop that came after the run ended is answered RUN_NOT_ACTIVE, naming how it ended; the run stays as it was (and nothing follows its end: the run invariants). */
 export async function expectStopRefusedAsEnded(owner: UserSession, run: AgentRun): Promise<void> {
   const socket = run.socket;
-  const answer = await socket.waitFor('an answer to the stop', (f) => f.type === 'error_message' || (f.data?.run_id === run.runId && f.type === 'agent_cancelled'), 5000, socket.marked);
+  const answer = await socket.waitFor('an answer to the stop', (f) => f.type === 'error_message' || (f.data?.run_id === run.runId && f.type === 'agent_cancelled'), DEADLINES.reply, socket.marked);
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'RUN_NOT_ACTIVE' || !String(answer.frame.error_message).includes('completed')) {
     throw new Error(`Expected the stop to be refused as too late (RUN_NOT_ACTIVE, saying the run completed); the chat answered ${JSON.stringify(answer.frame).slice(0, 300)}`);
   }
@@ -210,7 +211,7 @@ export function expectReportFigures(run: AgentRun, figures: { spend: number; sav
 
 /** A conversation a question started is named after the question's first 80 characters. */
 export async function expectNamedAfterQuestion(owner: UserSession, run: AgentRun): Promise<void> {
-  await completedResult(run, 30_000);
+  await completedResult(run, DEADLINES.slowRun);
   const thread = expectStatus(await owner.api.thread(owner.accessToken, run.threadId!), 200, `Reading ${owner.name}'s conversation`).body;
   const expected = run.request.user_request.slice(0, 80);
   if (thread.title !== expected) throw new Error(`Expected the conversation to be named "${expected}"; it is named "${thread.title}"`);
@@ -336,7 +337,7 @@ export function expectRecommendation(result: any, title: string, amount: number 
 
 /** The chat refuses the request outright, naming the agent it does not know, and no run starts. */
 export async function expectNoSuchAgent(run: AgentRun, name: string): Promise<void> {
-  const answer = await run.socket.waitFor(`an answer about the agent "${name}"`, (f) => f.type === 'error_message' || (f.type === 'agent_started' && f.data?.request_id === run.requestId), 5000, run.firstFrame);
+  const answer = await run.socket.waitFor(`an answer about the agent "${name}"`, (f) => f.type === 'error_message' || (f.type === 'agent_started' && f.data?.request_id === run.requestId), DEADLINES.reply, run.firstFrame);
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'UNKNOWN_AGENT' || !String(answer.frame.error_message).includes(name)) {
     throw new Error(`Expected the chat to say there is no agent called "${name}" (UNKNOWN_AGENT); it answered ${answer.frame.type} ${answer.frame.error_code ?? ''}: ${answer.frame.error_message ?? ''}`);
   }
@@ -430,7 +431,7 @@ export function expectCompleteAnswer(result: any): void {
 
 /** Someone without the right to run agents is refused with PERMISSION_DENIED before any run starts. */
 export async function expectMayNotRunAgents(owner: string, run: AgentRun): Promise<void> {
-  const answer = await run.socket.waitFor('a refusal of the run', (f) => f.type === 'error_message' || (f.type === 'agent_started' && f.data?.request_id === run.requestId), 5000, run.firstFrame);
+  const answer = await run.socket.waitFor('a refusal of the run', (f) => f.type === 'error_message' || (f.type === 'agent_started' && f.data?.request_id === run.requestId), DEADLINES.reply, run.firstFrame);
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'PERMISSION_DENIED') {
     throw new Error(`Expected ${owner}'s request to be refused with PERMISSION_DENIED; received: ${run.describe() || answer.frame.type}`);
   }

@@ -6,6 +6,7 @@ import { costQuestion } from '../domain';
 import type { UserSession } from '../session';
 import { describeFrames } from '../clients/agent-socket';
 import { AUTH_ANSWERS, type AuthRelay } from '../fakes/auth-relay';
+import { DEADLINES } from '../deadlines';
 
 /** The conversation was started, and reading it back gives every detail as sent. */
 export async function expectDetailsKept(session: UserSession, sent: Record<string, unknown>): Promise<void> {
@@ -72,7 +73,7 @@ export async function expectLetInNowhere(session: UserSession, relay: AuthRelay,
     relay.answerChecksWith(answer);
     const socket = await session.openSocket();
     const first = await socket.connectionAnswer();
-    const closed = await socket.waitForClose(5000).catch(() => undefined);
+    const closed = await socket.waitForClose(DEADLINES.close).catch(() => undefined);
     const reply = await session.api.threads(session.accessToken);
     const problems = [
       ...(first.frame.type !== 'error_message' || first.frame.error_code !== verdict.socket ? [`the chat answered ${describeFrames(socket.frames, socket.openedAt)}`] : []),
@@ -87,7 +88,7 @@ export async function expectLetInNowhere(session: UserSession, relay: AuthRelay,
 
 /** The run ends, one way or another, within `withinMs` of being asked for. */
 export async function expectEndedWithin(run: AgentRun, withinMs: number): Promise<void> {
-  const terminal = await run.finished(withinMs + 5000);
+  const terminal = await run.finished(withinMs + DEADLINES.grace);
   const took = terminal.at - run.sentAt;
   if (took > withinMs) throw new Error(`Expected the question to be answered or refused within ${withinMs} ms; it took ${Math.round(took)} ms (${terminal.frame.type}). Parsing it costs more than linear time.`);
 }

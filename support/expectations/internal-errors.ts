@@ -4,6 +4,7 @@ import { redact } from '../redact';
 import type { UserSession } from '../session';
 import { eventually } from '../wait';
 import type { ApexWorld } from '../world';
+import { DEADLINES } from '../deadlines';
 
 /** The log of the platform the scenario's people use, where the suite can read it. */
 function platformLog(world: ApexWorld): (() => string) | undefined {
@@ -27,7 +28,7 @@ async function expectLogged(world: ApexWorld, reference: string, given: string):
 export async function expectMessageFailedWithReference(world: ApexWorld, owner: UserSession, run: AgentRun): Promise<void> {
   const { socket } = run;
   const answered = `error_message INTERNAL_ERROR, with a reference, in answer to ${owner.name}'s message`;
-  const answer = await socket.waitFor(answered, (f) => f.type === 'error_message' || (f.data?.run_id !== undefined && f.data?.request_id === run.requestId), 5000, run.firstFrame);
+  const answer = await socket.waitFor(answered, (f) => f.type === 'error_message' || (f.data?.run_id !== undefined && f.data?.request_id === run.requestId), DEADLINES.reply, run.firstFrame);
   const { frame } = answer;
   if (frame.type !== 'error_message' || frame.error_code !== 'INTERNAL_ERROR' || typeof frame.reference !== 'string' || frame.reference === '') {
     throw new Error(`Expected ${owner.name}'s message to be answered with error_message INTERNAL_ERROR and a reference; received: ${describeFrames(socket.frames.slice(run.firstFrame), run.sentAt)}${frame.type === 'error_message' ? ` (${frame.error_code}, reference ${JSON.stringify(frame.reference)})` : ''}`);
@@ -41,7 +42,7 @@ export async function expectConnectionClosedWithReference(world: ApexWorld, owne
   const socket = owner.lastRun().socket;
   let closed;
   try {
-    closed = await socket.waitForClose(5000);
+    closed = await socket.waitForClose(DEADLINES.close);
   } catch {
     throw new Error(`Expected ${owner.name}'s chat to be closed with 1011 (an internal error) and a reason; it is still open, and received: ${describeFrames(socket.frames, socket.openedAt)}`);
   }

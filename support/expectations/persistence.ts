@@ -6,6 +6,7 @@ import type { DatabaseProbe } from '../probes/database-probe';
 import { migrationsRecorded } from '../probes/database-admin';
 import { redact } from '../redact';
 import type { UserSession } from '../session';
+import { DEADLINES } from '../deadlines';
 
 /** A service's health names its environment, version and status, and the state of each dependency. Returns what it said. */
 export async function expectHealthReport(service: string, url: string, dependencies: string[]): Promise<any> {
@@ -100,7 +101,7 @@ export async function expectSameOrderForEveryReader(session: UserSession, probe:
   const socket = await session.chatSocket();
   const from = socket.frames.length;
   socket.send('get_thread', { thread_id: session.thread.id });
-  const overChat = (await socket.waitFor('the conversation', (f) => f.type === 'thread', 5000, from)).frame.data.messages.map((m: { id: string }) => m.id).join(',');
+  const overChat = (await socket.waitFor('the conversation', (f) => f.type === 'thread', DEADLINES.reply, from)).frame.data.messages.map((m: { id: string }) => m.id).join(',');
   const inDatabase = probe ? (await probe.messages(session.thread.id)).map((m) => m.id).join(',') : expected;
   const differing = Object.entries({ 'a second API read': again, 'the chat': overChat, 'the database': inDatabase }).filter(([, order]) => order !== expected).map(([who]) => who);
   if (differing.length) throw new Error(`Expected one order for every reader; ${differing.join(', ')} saw another.`);

@@ -7,6 +7,7 @@ import { HttpResponse, http, expectStatus } from '../clients/http';
 import type { DatabaseProbe } from '../probes/database-probe';
 import { eventually } from '../wait';
 import { expectWellFormedRun } from './runs';
+import { DEADLINES } from '../deadlines';
 
 /** What each event of the pipeline must carry besides the run's ids and seq. */
 const FIELDS: Record<string, (data: any) => boolean> = {
@@ -104,7 +105,7 @@ export async function expectRepliesAcrossSockets(sockets: AgentSocket[], answere
   const replies = (socket: AgentSocket) => socket.frames.slice(socket.marked).filter((f) => f.frame.type === 'pong' || f.frame.type === 'error_message');
   const total = answered + refused;
   const count = () => sockets.reduce((n, s) => n + replies(s).length, 0);
-  await eventually(`${total} replies across ${sockets.length} connections`, async () => (count() >= total ? true : undefined), 10_000, () => `${count()} came`);
+  await eventually(`${total} replies across ${sockets.length} connections`, async () => (count() >= total ? true : undefined), DEADLINES.settle, () => `${count()} came`);
   const all = sockets.flatMap(replies);
   const pongs = all.filter((f) => f.frame.type === 'pong').length;
   const limited = all.filter((f) => f.frame.error_code === 'RATE_LIMITED').length;
@@ -115,7 +116,7 @@ export async function expectRepliesAcrossSockets(sockets: AgentSocket[], answere
 
 /** The chat's next error since the socket was marked says the customer is over the message limit (RATE_LIMITED). */
 export async function expectToldTooMany(socket: AgentSocket): Promise<void> {
-  const answer = await socket.waitFor('an error_message RATE_LIMITED', (f) => f.type === 'error_message', 5000, socket.marked);
+  const answer = await socket.waitFor('an error_message RATE_LIMITED', (f) => f.type === 'error_message', DEADLINES.reply, socket.marked);
   if (answer.frame.error_code !== 'RATE_LIMITED') throw new Error(`Expected RATE_LIMITED; the chat answered ${answer.frame.error_code}: ${answer.frame.error_message}`);
 }
 
@@ -155,13 +156,13 @@ export async function expectDroppedAfterUnanswered(socket: AgentSocket, beats: n
  */
 export async function expectToldWhatIsMissing(socket: AgentSocket, field: string): Promise<void> {
   const from = socket.marked;
-  const answer = await socket.waitFor('an answer to the incomplete message', (f) => f.type === 'error_message' || f.type === 'agent_started' || f.type === 'thread', 5000, from);
+  const answer = await socket.waitFor('an answer to the incomplete message', (f) => f.type === 'error_message' || f.type === 'agent_started' || f.type === 'thread', DEADLINES.reply, from);
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'INVALID_REQUEST' || !String(answer.frame.error_message).includes(field)) {
     throw new Error(`Expected the chat to answer INVALID_REQUEST, naming ${field}; it answered ${JSON.stringify(answer.frame).slice(0, 300)}`);
   }
   const pinged = socket.frames.length;
   socket.send('ping');
-  await socket.waitFor('a pong on the same chat', (f) => f.type === 'pong', 5000, pinged);
+  await socket.waitFor('a pong on the same chat', (f) => f.type === 'pong', DEADLINES.reply, pinged);
   const started = socket.frames.slice(from).filter((f) => f.frame.type === 'agent_started');
   if (started.length) throw new Error(`Expected nothing to start from an incomplete message; ${started.length} run(s) started`);
 }
@@ -171,7 +172,7 @@ export async function expectReplayedFromStart(socket: AgentSocket, original: { t
   const from = socket.marked;
   const runId = original[0]?.data?.run_id;
   const last = original.at(-1)?.data?.seq;
-  await socket.waitFor(`the replay of run ${runId} up to #${last}`, (f) => f.type === 'error_message' || (f.data?.run_id === runId && f.data?.seq === last), 5000, from);
+  await socket.waitFor(`the replay of run ${runId} up to #${last}`, (f) => f.type === 'error_message' || (f.data?.run_id === runId && f.data?.seq === last), DEADLINES.reply, from);
   const replayed = socket.frames.slice(from).map((f) => f.frame).filter((f) => f.data?.run_id === runId || f.type === 'error_message');
   const same = replayed.length === original.length && replayed.every((f, i) => f.type === original[i].type && isDeepStrictEqual(f.data, original[i].data));
   if (!same) throw new Error(`Expected the ${original.length} events of run ${runId} again, in order; the chat sent ${describeFrames(socket.frames.slice(from), socket.openedAt)}`);
@@ -179,18 +180,18 @@ export async function expectReplayedFromStart(socket: AgentSocket, original: { t
 
 /** Storage could not serve the message: the chat says so (STORAGE_UNAVAILABLE, a reason to ask again later) and stays open. */
 export async function expectToldStorageUnavailable(socket: AgentSocket): Promise<void> {
-  const answer = await socket.waitFor('an answer to the catch-up', (f) => f.type === 'error_message' || f.data?.seq !== undefined, 10_000, socket.marked);
+  const answer = await socket.waitFor('an answer to the catch-up', (f) => f.type === 'error_message' || f.data?.seq !== undefined, DEADLINES.settle, socket.marked);
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'STORAGE_UNAVAILABLE') {
     throw new Error(`Expected the chat to say the stored events cannot be read right now (STORAGE_UNAVAILABLE); it answered ${JSON.stringify(answer.frame).slice(0, 300)}`);
   }
   const pinged = socket.frames.length;
   socket.send('ping');
-  await socket.waitFor('a pong on the same chat', (f) => f.type === 'pong', 5000, pinged);
+  await socket.waitFor('a pong on the same chat', (f) => f.type === 'pong', DEADLINES.reply, pinged);
 }
 
 /** The server closed the socket as going away (1001), as it does when it drops a connection on purpose. */
 export async function expectClosedAsGoingAway(socket: AgentSocket, owner: string): Promise<void> {
-  const closed = await socket.waitForClose(5000);
+  const closed = await socket.waitForClose(DEADLINES.close);
   if (closed.code !== 1001) throw new Error(`Expected the server to close ${owner}'s socket as going away (1001); it closed with ${closed.code}`);
 }
 
@@ -228,7 +229,7 @@ export function expectRunsInTurn(runs: AgentRun[]): void {
 }
 
 export async function expectPong(socket: AgentSocket): Promise<void> {
-  const answer = await socket.waitFor('an answer to the ping', (f) => f.type === 'pong' || f.type === 'error_message', 5000, socket.marked);
+  const answer = await socket.waitFor('an answer to the ping', (f) => f.type === 'pong' || f.type === 'error_message', DEADLINES.reply, socket.marked);
   if (answer.frame.type !== 'pong') throw new Error(`Expected a pong; the chat answered ${answer.frame.type} ${answer.frame.error_code ?? ''}: ${answer.frame.error_message ?? ''}`);
 }
 
@@ -236,15 +237,15 @@ export async function expectPong(socket: AgentSocket): Promise<void> {
 export async function expectToldMessageWrongAndStillOpen(socket: AgentSocket, how: string): Promise<void> {
   const code = { malformed: 'FORMAT_ERROR', unknown: 'UNKNOWN_MESSAGE_TYPE' }[how];
   if (!code) throw new Error(`"${how}" is not a way a message can be wrong here; say malformed or unknown.`);
-  const answer = await socket.waitFor(`an error_message ${code}`, (f) => f.type === 'error_message', 5000, socket.marked);
+  const answer = await socket.waitFor(`an error_message ${code}`, (f) => f.type === 'error_message', DEADLINES.reply, socket.marked);
   if (answer.frame.error_code !== code) throw new Error(`Expected ${code}; the chat answered ${answer.frame.error_code}: ${answer.frame.error_message}`);
   const from = socket.frames.length;
   socket.send('ping');
-  await socket.waitFor('a pong on the same chat', (f) => f.type === 'pong', 5000, from);
+  await socket.waitFor('a pong on the same chat', (f) => f.type === 'pong', DEADLINES.reply, from);
 }
 
 export async function expectClosedAsTooBig(socket: AgentSocket): Promise<void> {
-  const closed = await socket.waitForClose(5000);
+  const closed = await socket.waitForClose(DEADLINES.close);
   if (closed.code !== 1009) throw new Error(`Expected the chat to close with 1009 (message too big); it closed with ${closed.code}`);
 }
 
@@ -274,7 +275,7 @@ export async function expectEveryConnectionAnswersPing(people: UserSession[]): P
   await Promise.all(people.flatMap((person) => person.sockets.map(async (socket) => {
     const from = socket.frames.length;
     socket.send('ping');
-    await socket.waitFor(`a pong for ${person.name}`, (f) => f.type === 'pong', 5000, from);
+    await socket.waitFor(`a pong for ${person.name}`, (f) => f.type === 'pong', DEADLINES.reply, from);
   })));
 }
 

@@ -9,6 +9,7 @@ import { eventually } from '../wait';
 import { completedResult } from './agents';
 import { expectHealth } from './realtime';
 import { expectAuthFailsClosed } from './sessions';
+import { DEADLINES } from '../deadlines';
 
 /** While its token cannot be checked, a session is refused everywhere (API 503, auth, chat AUTH_UNAVAILABLE), never trusted unchecked. */
 export async function expectSessionRefusedUnchecked(session: UserSession, serviceSecret: string | undefined): Promise<void> {
@@ -20,7 +21,7 @@ export async function expectSessionRefusedUnchecked(session: UserSession, servic
   if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
     throw new Error(`Expected the chat to refuse ${session.name} with AUTH_UNAVAILABLE; received ${describeFrames(socket.frames, socket.openedAt)}`);
   }
-  await socket.waitForClose(5000);
+  await socket.waitForClose(DEADLINES.close);
 }
 
 /** A new chat connection is refused with AUTH_UNAVAILABLE and closed with an error code, not let in unchecked. */
@@ -30,7 +31,7 @@ export async function expectNewConnectionRefusedUnchecked(session: UserSession):
   if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
     throw new Error(`Expected the new connection to be refused with AUTH_UNAVAILABLE, not let in unchecked; received ${describeFrames(socket.frames, socket.openedAt)}`);
   }
-  const closed = await socket.waitForClose(5000);
+  const closed = await socket.waitForClose(DEADLINES.close);
   if (closed.code === 1000) throw new Error('Expected the refused connection to close with an error code, not a normal close.');
 }
 
@@ -49,7 +50,7 @@ export async function untilAnsweredAgain(session: UserSession, withinMs: number)
     try {
       await session.closeSockets();
       const run = await session.startAgent('cost_optimizer', { user_request: costQuestion(workload), context: { workload } });
-      await completedResult(run, 5000);
+      await completedResult(run, DEADLINES.quickRun);
       return true;
     } catch {
       return undefined;
@@ -74,7 +75,7 @@ export async function expectRecordedAsFailedAsSeen(probe: DatabaseProbe, owner: 
     const stored = (await probe.runEvents(run.runId!)).map((e) => `${e.seq}:${e.type}`).join(', ');
     const roles = (await probe.messages(run.threadId!)).filter((m) => m.run_id === run.runId).map((m) => m.role).join(',');
     return row?.status === 'failed' && stored === seen && roles === 'user,assistant' ? true : undefined;
-  }, 10_000, () => `${owner} saw ${seen}`);
+  }, DEADLINES.settle, () => `${owner} saw ${seen}`);
 }
 
 const COST_ANALYZER_UNAVAILABLE = (result: unknown) => `Expected the answer to say the cost analyzer is unavailable; it says ${JSON.stringify(result).slice(0, 300)}`;

@@ -5,6 +5,7 @@ import { redact } from '../redact';
 import { REQUESTS_WHILE_SILENT, conversationsReceived, type Reply } from '../resource-bounds';
 import type { UserSession } from '../session';
 import { eventually } from '../wait';
+import { DEADLINES } from '../deadlines';
 
 /** The contract's close code for a connection that fell too far behind (1013, "try again later"). */
 const TOO_FAR_BEHIND = 1013;
@@ -22,7 +23,7 @@ export async function expectOpenChatsAnswer(session: UserSession, count: number)
   await Promise.all(open.map(async (socket, i) => {
     const from = socket.frames.length;
     socket.send('ping');
-    await socket.waitFor(`a pong on ${session.name}'s open connection ${i + 1}`, (f) => f.type === 'pong', 5000, from);
+    await socket.waitFor(`a pong on ${session.name}'s open connection ${i + 1}`, (f) => f.type === 'pong', DEADLINES.reply, from);
   }));
 }
 

@@ -5,6 +5,7 @@ import { describeFrames } from '../clients/agent-socket';
 import { TERMINAL_EVENTS } from '../agent-run';
 import type { DatabaseProbe } from '../probes/database-probe';
 import { eventually } from '../wait';
+import { DEADLINES } from '../deadlines';
 
 /**
  * What holds for every run any socket of a scenario saw, however the run ended and whatever the
@@ -172,7 +173,7 @@ function messageViolations(runId: string, ending: ReceivedFrame['frame'], starte
 }
 
 /** Seconds to wait for a run's storage to catch up with what was sent (a repair after a database outage). */
-const STORAGE_CATCH_UP_MS = 5000;
+const STORAGE_CATCH_UP_MS = DEADLINES.storage;
 
 /**
  * What the sockets received is what the platform stored: each event, field for field, and for an

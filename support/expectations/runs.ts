@@ -6,6 +6,7 @@ import { expectStatus } from '../clients/http';
 import type { UserSession } from '../session';
 import type { DatabaseProbe } from '../probes/database-probe';
 import { eventually } from '../wait';
+import { DEADLINES } from '../deadlines';
 
 /** The run's events include these types in this order (other events may come between). */
 export function expectEventsInOrder(run: AgentRun, expected: string[]): void {
@@ -168,7 +169,7 @@ export async function expectGivenUpAfterSilence(owner: string, run: AgentRun, co
   const bound = `once silent for ${silenceMs / 1000} s (not before ${early / 1000} s, not after ${late / 1000} s)`;
   let terminal;
   try {
-    terminal = await run.finished(late + 5000);
+    terminal = await run.finished(late + DEADLINES.grace);
   } catch {
     const last = run.events.at(-1);
     const silent = last ? `${((Date.now() - last.at) / 1000).toFixed(1)} s after its last update, ${last.frame.type} #${last.frame.data?.seq}${last.frame.data?.tool_name ? ` (${last.frame.data.tool_name})` : ''}` : 'and it never started';

@@ -11,6 +11,7 @@ import { HttpResponse, expectStatus } from '../clients/http';
 import type { CacheProbe } from '../probes/cache-probe';
 import type { DatabaseProbe } from '../probes/database-probe';
 import type { UserSession } from '../session';
+import { DEADLINES } from '../deadlines';
 
 const CLOSED_FOR_POLICY = 1008;
 
@@ -84,7 +85,7 @@ async function expectConnectionRefused(socket: AgentSocket, owner: string, reaso
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== code) {
     throw new Error(`Expected the chat to refuse ${owner}'s connection${how} with ${code} because ${reason}; received: ${describeFrames(socket.frames, socket.openedAt)}`);
   }
-  await expectClosedWith(socket, SOCKET_REFUSAL_CLOSE_CODES[code] ?? CLOSED_FOR_POLICY, 5000, owner);
+  await expectClosedWith(socket, SOCKET_REFUSAL_CLOSE_CODES[code] ?? CLOSED_FOR_POLICY, DEADLINES.close, owner);
   if (socket.frames.length !== 1) throw new Error(`Expected ${owner}'s refused connection${how} to get nothing but the refusal; received: ${describeFrames(socket.frames, socket.openedAt)}`);
 }
 
@@ -163,14 +164,14 @@ export function expectNoServiceToken(answer: HttpResponse | undefined): void {
 export async function expectOnlyFirstLoginEnded(user: UserSession): Promise<void> {
   const [first, second] = user.issued;
   const [firstChat, secondChat] = user.sockets;
-  await expectClosedForPolicy(firstChat, 5000, user.name);
+  await expectClosedForPolicy(firstChat, DEADLINES.close, user.name);
   const firstAnswers = await Promise.all([user.api.threads(first.access_token), user.auth.me(first.access_token), user.auth.refresh(first.refresh_token)]);
   const stillOpen = firstAnswers.filter((a) => a.status !== 401);
   if (stillOpen.length) throw new Error(`Expected the signed-out device's tokens to be refused; ${stillOpen.map((a) => `${a.call} answered ${a.status}`).join(', ')}`);
 
   const from = secondChat.frames.length;
   secondChat.send('ping');
-  await secondChat.waitFor(`a pong on ${user.name}'s other device`, (f) => f.type === 'pong', 5000, from);
+  await secondChat.waitFor(`a pong on ${user.name}'s other device`, (f) => f.type === 'pong', DEADLINES.reply, from);
   const secondAnswers = await Promise.all([user.api.threads(second.access_token), user.auth.me(second.access_token), user.auth.refresh(second.refresh_token)]);
   const refused = secondAnswers.filter((a) => a.status !== 200);
   if (refused.length || secondChat.closed) {
@@ -227,7 +228,7 @@ export async function expectFaultsListed(faults: FaultClient, expected: string[]
 export async function untilExpired(user: UserSession): Promise<void> {
   const expiresAt = (claimsOf(user.accessToken).exp ?? 0) * 1000;
   const wait = expiresAt - Date.now();
-  if (wait > 60_000) throw new Error(`${user.name}'s token expires in ${Math.round(wait / 1000)} s; a scenario should not wait that long.`);
+  if (wait > DEADLINES.longestWait) throw new Error(`${user.name}'s token expires in ${Math.round(wait / 1000)} s; a scenario should not wait that long.`);
   if (wait > 0) await until(wait + 20);
 }
 
@@ -258,5 +259,5 @@ export async function expectInstanceRefusesUnchecked(user: UserSession, instance
   if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
     throw new Error(`Expected the instance's chat to refuse ${user.name} with AUTH_UNAVAILABLE; received: ${describeFrames(socket.frames, socket.openedAt)}`);
   }
-  await socket.waitForClose(5000);
+  await socket.waitForClose(DEADLINES.close);
 }
