@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expectToldToWait } from '../support/refusals';
 import { expectAccountsApart, expectBackInSameAccount, expectCalled, expectCalledByGivenEmail, expectCameBackSignedIn, expectOneAccount } from '../support/expectations/accounts';
@@ -7,12 +6,13 @@ import { expectApiRefuses } from '../support/expectations/sessions';
 import { PRODUCTION_PASSWORD_HASH_COST } from '../support/environment';
 import { expectFreshSession, expectIndistinguishableRefusals, expectLetIn, expectProfile, expectSessionConfirmed, expectSimilarTiming, untilWindowPassed } from '../support/expectations/accounts';
 import { AuthClient } from '../support/clients/auth-client';
-import { FaultClient } from '../support/clients/fault-client';
 import { expectFaultsListed } from '../support/expectations/sessions';
 import { expectStatus } from '../support/clients/http';
 import { BAD_SIGN_UPS } from '../support/domain';
 import { addressesFor } from '../support/deployment';
 import { OAUTH_DESTINATIONS, PUBLISHED_AUTH_ADDRESS, expectCodeSentTo, expectLeadsThroughPublishedAddress, expectSameDestinations, googleApprovalOf, googleReturnOf, ownCallback } from '../support/oauth';
+import { comeBackFromGoogle, trySimulatedSignIn } from '../support/tasks/oauth-returns';
+import { FAULT_LISTINGS, FAULT_SWITCHINGS, faultSwitchOfLatestInstance } from '../support/tasks/fault-switching';
 
 Given('{user} is signed in', async function (this: ApexWorld, user: string) {
   await this.session(user).ensureSignedIn();
@@ -89,18 +89,8 @@ When('{user} opens a chat connection carrying the bypass key instead of a token'
   await this.session(user).openSocket('none', undefined, { headers: { 'x-e2e-bypass-key': key } });
 });
 
-When('{user} tries the simulated OAuth sign-in with a wrong bypass key', async function (this: ApexWorld, user: string) {
-  // A key can only be wrong where one is configured; a target without one says the sign-in is off.
-  if (!this.target.secrets.e2eBypassKey) return this.skip('a bypass key is refused as wrong only where one is configured; set APEX_E2E_BYPASS_KEY for this target.');
-  const session = this.session(user);
-  await session.attempt('test sign-in', session.auth.testSignIn('not-the-bypass-key', { email: session.email }));
-});
-
-When('{user} tries the simulated OAuth sign-in without a bypass key', async function (this: ApexWorld, user: string) {
-  // A key can only be wrong where one is configured; a target without one says the sign-in is off.
-  if (!this.target.secrets.e2eBypassKey) return this.skip('a bypass key is refused as wrong only where one is configured; set APEX_E2E_BYPASS_KEY for this target.');
-  const session = this.session(user);
-  await session.attempt('test sign-in', session.auth.testSignIn(undefined, { email: session.email }));
+When('{user} tries the simulated OAuth sign-in {badBypassKey}', function (this: ApexWorld, user: string, how: string) {
+  return trySimulatedSignIn(this, this.session(user), how);
 });
 
 Given('a platform instance for {word} that holds the bypass key', async function (this: ApexWorld, environment: string) {
@@ -116,22 +106,12 @@ Then("{user}'s sign-in leads to the provider and back only through that publishe
 });
 
 /** The fault switch of the instance this scenario started, held with the service secret. */
-const faultSwitchOf = (world: ApexWorld) => new FaultClient(world.latestInstance.apiUrl, world.target.secrets.service ?? '');
-
-When('the service switches a failing cost analyzer on at that instance', async function (this: ApexWorld) {
-  await faultSwitchOf(this).inject({ fault: 'tool_failure', target: 'cost_analyzer' });
+When('the service {faultSwitching} at that instance', async function (this: ApexWorld, how: string) {
+  await FAULT_SWITCHINGS[how](faultSwitchOfLatestInstance(this));
 });
 
-When('the service clears every fault at that instance', async function (this: ApexWorld) {
-  await faultSwitchOf(this).clearAll();
-});
-
-Then('that instance lists the failing cost analyzer among its faults', async function (this: ApexWorld) {
-  await expectFaultsListed(faultSwitchOf(this), ['tool_failure on cost_analyzer']);
-});
-
-Then('that instance lists no faults', async function (this: ApexWorld) {
-  await expectFaultsListed(faultSwitchOf(this), []);
+Then('that instance lists {faultListing}', async function (this: ApexWorld, listing: string) {
+  await expectFaultsListed(faultSwitchOfLatestInstance(this), FAULT_LISTINGS[listing]);
 });
 
 When('{user} tries the simulated OAuth sign-in on that instance', async function (this: ApexWorld, user: string) {
@@ -158,22 +138,8 @@ Then('{user} comes back to the app signed in', async function (this: ApexWorld, 
   await expectCameBackSignedIn(this.session(user));
 });
 
-When('{user} comes back from Google with a state the platform never issued', async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  const { code } = await session.googleCallbackParameters();
-  await session.attempt('callback', session.auth.oauthCallback({ code, state: `forged-${randomUUID()}` }));
-});
-
-When('{user} comes back from Google without an authorization code', async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  const { state } = await session.googleCallbackParameters();
-  await session.attempt('callback', session.auth.oauthCallback({ state }));
-});
-
-When("{user} comes back from Google with the platform's state but an authorization code Google never gave", async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  const { state } = await session.googleCallbackParameters();
-  await session.attempt('callback', session.auth.oauthCallback({ code: `made-up-${randomUUID()}`, state }));
+When('{user} comes back from Google {badGoogleReturn}', async function (this: ApexWorld, user: string, how: string) {
+  await comeBackFromGoogle(this.session(user), how);
 });
 
 When("{user} replays {user}'s return from Google", async function (this: ApexWorld, user: string, owner: string) {

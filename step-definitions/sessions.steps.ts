@@ -25,6 +25,7 @@ import {
   expectSessionEndedOnRecord,
 } from '../support/expectations/sessions';
 import { SERVICE_CREDENTIALS } from '../support/refusals';
+import { askToVouch } from '../support/tasks/vouching';
 
 Given('{user} is signed in for {int} second(s)', async function (this: ApexWorld, user: string, seconds: number) {
   const key = this.target.secrets.e2eBypassKey;
@@ -130,16 +131,8 @@ Then('{user} is refused because {refusal}', function (this: ApexWorld, user: str
   expectRefusal(this.session(user).lastAnswer, reason);
 });
 
-When("the backend asks the auth service to vouch for {user}'s token with a wrong service secret", async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  await session.attempt('validate', session.auth.validate(session.accessToken, { id: 'netra-backend', secret: 'not-the-service-secret' }));
-});
-
-When("the backend asks the auth service to vouch for {user}'s token with the right service secret", async function (this: ApexWorld, user: string) {
-  const secret = this.target.secrets.service;
-  if (!secret) return this.skip('this needs the service secret; set APEX_SERVICE_SECRET for this target.');
-  const session = this.session(user);
-  await session.attempt('validate', session.auth.validate(session.accessToken, { id: 'netra-backend', secret }));
+When("{caller} asks the auth service to vouch for {user}'s token {vouchCredentials}", function (this: ApexWorld, _caller: string, user: string, how: string) {
+  return askToVouch(this, this.session(user), how);
 });
 
 Then("the auth service vouches for {user}'s token", function (this: ApexWorld, user: string) {
@@ -151,25 +144,6 @@ When('{user} asks the auth service to vouch for a token by reading its address',
   await session.attempt('validate', session.auth.validateByReading());
 });
 
-When("someone asks the auth service to vouch for {user}'s token with the service secret but no service id", async function (this: ApexWorld, user: string) {
-  const secret = this.target.secrets.service;
-  if (!secret) return this.skip('this needs the service secret; set APEX_SERVICE_SECRET for this target.');
-  const session = this.session(user);
-  await session.attempt('validate', session.auth.validate(session.accessToken, { secret }));
-});
-
-When("someone asks the auth service to vouch for {user}'s token with the service secret but a backend's id with a start time added", async function (this: ApexWorld, user: string) {
-  const secret = this.target.secrets.service;
-  if (!secret) return this.skip('this needs the service secret; set APEX_SERVICE_SECRET for this target.');
-  const session = this.session(user);
-  // The id a Netra backend sent after a deploy suffixed it with its start time (contract §9, service identity).
-  await session.attempt('validate', session.auth.validate(session.accessToken, { id: `netra-backend-${Math.floor(Date.now() / 1000)}`, secret }));
-});
-
-When("someone asks the auth service to vouch for {user}'s token without service credentials", async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  await session.attempt('validate', session.auth.validate(session.accessToken));
-});
 
 Then("the auth service does not vouch for {user}'s token, because {serviceProblem}", function (this: ApexWorld, user: string, problem: string) {
   expectNotVouched(this.session(user), problem);

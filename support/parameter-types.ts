@@ -8,6 +8,9 @@ import { OAUTH_DESTINATIONS } from './oauth';
 import { BAD_EXECUTIONS, HOSTILE_BODIES, PATHOLOGICAL_TEXTS, POISONED_MESSAGES, ROUTER_PROBLEMS } from './hostile-input';
 import { PROCESS_ENDINGS } from './platform-process';
 import { ORIGINS } from './deployment';
+import { VOUCH_CREDENTIALS } from './tasks/vouching';
+import { BAD_BYPASS_KEYS, BAD_GOOGLE_RETURNS } from './tasks/oauth-returns';
+import { FAULT_LISTINGS, FAULT_SWITCHINGS } from './tasks/fault-switching';
 
 /** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
 // Any capitalised name, as people write them: Zoë, Anne-Marie, McKenzie, O'Brien. A capital must
@@ -176,3 +179,19 @@ defineParameterType({
 
 /** A request to run an agent through the API with its own details wrong: "an empty question" … (support/hostile-input.ts). */
 defineParameterType({ name: 'badExecution', regexp: oneOf(Object.keys(BAD_EXECUTIONS)), transformer: (words: string) => words });
+
+/** Who asks the auth service to vouch for a token: the wording only, as the auth service cannot tell. */
+defineParameterType({ name: 'caller', regexp: /the backend|someone/, transformer: (words: string) => words });
+
+/** How the caller presents itself when it asks the auth service to vouch; see support/tasks/vouching.ts. */
+defineParameterType({ name: 'vouchCredentials', regexp: oneOf(Object.keys(VOUCH_CREDENTIALS)), transformer: (words: string) => words });
+
+/** A way of coming back from Google that must be refused; see support/tasks/oauth-returns.ts. */
+defineParameterType({ name: 'badGoogleReturn', regexp: oneOf(Object.keys(BAD_GOOGLE_RETURNS)), transformer: (words: string) => words });
+
+/** A simulated OAuth sign-in's bypass key, given wrongly; see support/tasks/oauth-returns.ts. */
+defineParameterType({ name: 'badBypassKey', regexp: oneOf(Object.keys(BAD_BYPASS_KEYS)), transformer: (words: string) => words });
+
+/** What the service does at an instance's fault switch, and what the switch then lists; see support/tasks/fault-switching.ts. */
+defineParameterType({ name: 'faultSwitching', regexp: oneOf(Object.keys(FAULT_SWITCHINGS)), transformer: (words: string) => words });
+defineParameterType({ name: 'faultListing', regexp: oneOf(Object.keys(FAULT_LISTINGS)), transformer: (words: string) => words });
