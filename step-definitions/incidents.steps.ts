@@ -2,7 +2,7 @@ import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { delayReadyFor, keepTryingChat, startInstanceNotReadyFor } from '../support/start-up';
 import { expectReadyWithin, expectStillStarting } from '../support/expectations/start-up';
-import { heldConnections, holdConnectionsOf, holdEveryConnection, listAtOnce, listsAtOnce, ownPool, startInstanceWithPool, waitForHoldsToEnd } from '../support/pool-exhaustion';
+import { holdConnectionsOf, holdLasts, holdEveryConnection, listAtOnce, listsAtOnce, ownPool, startInstanceWithPool, waitForHoldsToEnd } from '../support/pool-exhaustion';
 import { expectServedInTurn, expectServedOneAfterAnother } from '../support/expectations/pool-exhaustion';
 import { expectToldDatabaseBusy } from '../support/expectations/resource-bounds';
 import { DEADLINES } from '../support/deadlines';
@@ -69,7 +69,7 @@ Then("every one of {user}'s requests is served once a connection comes free, eac
 });
 
 Then("every one of {user}'s requests is served on the one connection left, one after another", function (this: ApexWorld, user: string) {
-  this.evidence(expectServedOneAfterAnother(this.session(user), listsAtOnce(this), ownPool(this).queueTimeoutMs, heldConnections(this).ms));
+  this.evidence(expectServedOneAfterAnother(this.session(user), listsAtOnce(this), ownPool(this).queueTimeoutMs, holdLasts(this)));
 });
 
 Then('{user} is told the database is busy within {int} seconds, for each of these:', async function (this: ApexWorld, user: string, seconds: number, requests: DataTable) {

@@ -38,12 +38,12 @@ export function ownPool(world: ApexWorld): OwnPool {
 export async function holdConnectionsOf(world: ApexWorld, session: UserSession, ms: number, left = 0): Promise<void> {
   await session.ensureSignedIn();
   await faultsWhereEveryoneIs(world).inject({ fault: 'hold_connections', target: HOLD_TARGET, count: ownPool(world).size - left, duration_ms: ms, scope: session.userId });
-  world.remember('hold', { ms, left });
+  world.remember('hold lasts', ms);
 }
 
-/** How long the scenario's hold lasts, and how many connections it leaves the person it is scoped to. */
-export function heldConnections(world: ApexWorld): { ms: number; left: number } {
-  return world.recall('hold');
+/** How long the scenario's hold lasts, in milliseconds. */
+export function holdLasts(world: ApexWorld): number {
+  return world.recall<number>('hold lasts');
 }
 
 /** Other work holds every connection of the instance's pool for `ms`: everyone's work waits. */

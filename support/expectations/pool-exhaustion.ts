@@ -2,6 +2,14 @@ import type { HttpResponse } from '../clients/http';
 import { redact } from '../redact';
 import type { UserSession } from '../session';
 
+/** Whether an answer is the person's conversations, their conversation among them. */
+const listsConversationOf = (session: UserSession) => (answer: HttpResponse) =>
+  answer.status === 200 && (answer.body?.threads ?? []).some((t: { id: string }) => t.id === session.thread?.id);
+
+/** Each answer's status and time, and what a refusal said. */
+const eachAnswer = (answers: HttpResponse[]) =>
+  answers.map((a, i) => `request ${i + 1}: ${a.status} in ${Math.round(a.elapsedMs)} ms${a.status === 200 ? '' : ` (${redact(a.text).slice(0, 120)})`}`).join('; ');
+
 /**
  * Work that a connection came free for within the platform's wait was served, all of it, though
  * there was more of it than connections: every one of the person's requests listed their
@@ -10,8 +18,8 @@ import type { UserSession } from '../session';
  */
 export function expectServedInTurn(session: UserSession, answers: { mine: HttpResponse[]; theirs: HttpResponse }, control: UserSession): string {
   const { mine, theirs } = answers;
-  const listed = (answer: HttpResponse) => answer.status === 200 && (answer.body?.threads ?? []).some((t: { id: string }) => t.id === session.thread?.id);
-  const each = mine.map((a, i) => `request ${i + 1}: ${a.status} in ${Math.round(a.elapsedMs)} ms${a.status === 200 ? '' : ` (${redact(a.text).slice(0, 120)})`}`).join('; ');
+  const listed = listsConversationOf(session);
+  const each = eachAnswer(mine);
   if (theirs.status !== 200) throw new Error(`Expected ${control.name}, whom nothing holds up, to be served at once; ${theirs.call} answered ${theirs.status}: ${redact(theirs.text).slice(0, 200)}`);
   if (!mine.every(listed)) throw new Error(`Expected every one of ${session.name}'s ${mine.length} requests to be served once a connection came free, listing the conversation; ${each}`);
   const early = mine.filter((a) => !(a.elapsedMs > theirs.elapsedMs));
@@ -26,8 +34,8 @@ export function expectServedInTurn(session: UserSession, answers: { mine: HttpRe
  */
 export function expectServedOneAfterAnother(session: UserSession, answers: { mine: HttpResponse[] }, queueTimeoutMs: number, holdMs: number): string {
   const { mine } = answers;
-  const each = mine.map((a, i) => `request ${i + 1}: ${a.status} in ${Math.round(a.elapsedMs)} ms${a.status === 200 ? '' : ` (${redact(a.text).slice(0, 120)})`}`).join('; ');
-  const listed = (answer: HttpResponse) => answer.status === 200 && (answer.body?.threads ?? []).some((t: { id: string }) => t.id === session.thread?.id);
+  const each = eachAnswer(mine);
+  const listed = listsConversationOf(session);
   if (!mine.every(listed)) throw new Error(`Expected every one of ${session.name}'s ${mine.length} requests to be served on the one connection the hold leaves, listing the conversation; ${each}`);
   const late = mine.filter((a) => !(a.elapsedMs < Math.min(queueTimeoutMs, holdMs)));
   if (late.length) throw new Error(`Expected each of ${session.name}'s requests to be served within the platform's wait for a connection (${queueTimeoutMs} ms), on the connection the one before gave back, while the hold (${holdMs} ms) lasted; ${late.length} waited longer: ${each}`);
