@@ -1,3 +1,5 @@
+import { openSocket } from '../support/tasks/chat';
+import { ensureSignedIn, googleCallbackParameters, signIn, signInThroughBypass, signInThroughBypassAsNobody, signInThroughBypassAtOnce, signInWithGoogle, signUp } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expectToldToWait } from '../support/refusals';
 import { expectAccountsApart, expectBackInSameAccount, expectCalled, expectCalledByGivenEmail, expectCameBackSignedIn, expectOneAccount } from '../support/expectations/accounts';
@@ -15,15 +17,15 @@ import { comeBackFromGoogle, trySimulatedSignIn } from '../support/tasks/oauth-r
 import { FAULT_LISTINGS, FAULT_SWITCHINGS, faultSwitchOfLatestInstance } from '../support/tasks/fault-switching';
 
 Given('{user} is signed in', async function (this: ApexWorld, user: string) {
-  await this.session(user).ensureSignedIn();
+  await ensureSignedIn(this.session(user));
 });
 
 When('{user} signs up with {pronoun} email address and a password', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await this.session(user).signUp();
+  await signUp(this.session(user));
 });
 
 When('{user} signs in with {pronoun} email address and password', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await this.session(user).signIn();
+  await signIn(this.session(user));
 });
 
 Then("{user}'s sign-in gives {pronoun} a new session, not the one from sign-up", function (this: ApexWorld, user: string, _pronoun: string) {
@@ -42,13 +44,13 @@ Then("{user}'s profile shows {pronoun} email address and that {pronoun} may {per
 Given('{user} is signed in through the simulated OAuth sign-in', async function (this: ApexWorld, user: string) {
   const key = this.target.secrets.e2eBypassKey;
   if (!key) return this.skip('the simulated sign-in needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
-  await this.session(user).signInThroughBypass(key);
+  await signInThroughBypass(this.session(user), key);
 });
 
 When('{user} is signed in through the simulated OAuth sign-in without giving an email address or a name', async function (this: ApexWorld, user: string) {
   const key = this.target.secrets.e2eBypassKey;
   if (!key) return this.skip('the simulated sign-in needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
-  await this.session(user).signInThroughBypassAsNobody(key);
+  await signInThroughBypassAsNobody(this.session(user), key);
 });
 
 Then('{user} and {user} have accounts of their own', function (this: ApexWorld, a: string, b: string) {
@@ -62,7 +64,7 @@ Then('{user} is called by the first part of the email address the platform gave 
 When("{user}'s first simulated OAuth sign-in is sent {int} times at once", async function (this: ApexWorld, user: string, times: number) {
   const key = this.target.secrets.e2eBypassKey;
   if (!key) return this.skip('the simulated sign-in needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
-  await this.session(user).signInThroughBypassAtOnce(key, times);
+  await signInThroughBypassAtOnce(this.session(user), key, times);
 });
 
 Then('every one of them lets {user} into the same account', function (this: ApexWorld, user: string) {
@@ -72,7 +74,7 @@ Then('every one of them lets {user} into the same account', function (this: Apex
 Given('{user} is signed in with permission only to {permissions}', async function (this: ApexWorld, user: string, permissions: string[]) {
   const key = this.target.secrets.e2eBypassKey;
   if (!key) return this.skip('choosing permissions needs the simulated sign-in; set APEX_E2E_BYPASS_KEY for this target.');
-  await this.session(user).signInThroughBypass(key, { permissions });
+  await signInThroughBypass(this.session(user), key, { permissions });
 });
 
 Then('the API refuses {user}, who carries the bypass key instead of a token', async function (this: ApexWorld, user: string) {
@@ -86,7 +88,7 @@ Then('the API refuses {user}, who carries the bypass key instead of a token', as
 When('{user} opens a chat connection carrying the bypass key instead of a token', async function (this: ApexWorld, user: string) {
   const key = this.target.secrets.e2eBypassKey;
   if (!key) return this.skip('this needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
-  await this.session(user).openSocket('none', undefined, { headers: { 'x-e2e-bypass-key': key } });
+  await openSocket(this.session(user), 'none', undefined, { headers: { 'x-e2e-bypass-key': key } });
 });
 
 When('{user} tries the simulated OAuth sign-in {badBypassKey}', function (this: ApexWorld, user: string, how: string) {
@@ -121,13 +123,13 @@ When('{user} tries the simulated OAuth sign-in on that instance', async function
 });
 
 When('{user} signs in with Google', async function (this: ApexWorld, user: string) {
-  await this.session(user).signInWithGoogle();
+  await signInWithGoogle(this.session(user));
 });
 
 When('{user} signs in with Google again', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   this.remember(`${user}'s first account`, session.userId);
-  await session.signInWithGoogle();
+  await signInWithGoogle(session);
 });
 
 Then('{user} is back in the same account', function (this: ApexWorld, user: string) {
@@ -158,7 +160,7 @@ When("{user} comes back from Google with a fresh code for {user}'s already used 
 When("{user} comes back from Google with {user}'s already used code, in a sign-in of {pronoun} own", async function (this: ApexWorld, user: string, owner: string, _pronoun: string) {
   const used = googleReturnOf(this.session(owner));
   const session = this.session(user);
-  const { state } = await session.googleCallbackParameters();
+  const { state } = await googleCallbackParameters(session);
   await session.attempt('callback', session.auth.oauthCallback({ code: new URL(used).searchParams.get('code')!, state }));
 });
 
@@ -207,7 +209,7 @@ Given('sign-in states last {int} second(s)', async function (this: ApexWorld, se
 When('{user} starts a Google sign-in and comes back after its state has expired', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const started = Date.now();
-  const { code, state } = await session.googleCallbackParameters();
+  const { code, state } = await googleCallbackParameters(session);
   await untilWindowPassed(started, this.recall<number>('state lifetime'));
   await session.attempt('callback', session.auth.oauthCallback({ code, state }));
 });

@@ -1,3 +1,5 @@
+import { startAgent } from '../support/tasks/chat';
+import { ensureSignedIn } from '../support/tasks/sign-in';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import { BAD_EXECUTIONS } from '../support/hostile-input';
 import type { ApexWorld } from '../support/world';
@@ -59,15 +61,15 @@ import {
 } from '../support/expectations/agents';
 
 When('{user} asks the {agent} about {workload}', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
-  await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } });
+  await startAgent(this.session(user), agent, { user_request: costQuestion(workload), context: { workload } });
 });
 
 When('{user} asks an agent called {string} about {workload}', async function (this: ApexWorld, user: string, name: string, workload: Workload) {
-  await this.session(user).startAgent(name, { user_request: costQuestion(workload), context: { workload } });
+  await startAgent(this.session(user), name, { user_request: costQuestion(workload), context: { workload } });
 });
 
 When('{user} asks about {workload} without naming an agent', async function (this: ApexWorld, user: string, workload: Workload) {
-  await this.session(user).startAgent(undefined, { user_request: costQuestion(workload), context: { workload } });
+  await startAgent(this.session(user), undefined, { user_request: costQuestion(workload), context: { workload } });
 });
 
 Then('{user} is told there is no agent called {string}', async function (this: ApexWorld, user: string, name: string) {
@@ -82,11 +84,11 @@ Then('{user} is answered by the supervisor, who hands the work along', async fun
 
 When('{user} asks the {agent} {phrasing} about {workload}', async function (this: ApexWorld, user: string, agent: string, phrasing: 'figures' | 'words' | 'shouted' | 'pasted', workload: Workload) {
   const text = { figures: costQuestion, words: inOwnWords, shouted: (w: Workload) => inOwnWords(w).toUpperCase(), pasted: pastedFromNotes }[phrasing](workload);
-  await this.session(user).startAgent(agent, phrasing === 'figures' ? { user_request: text, context: { workload } } : { user_request: text });
+  await startAgent(this.session(user), agent, phrasing === 'figures' ? { user_request: text, context: { workload } } : { user_request: text });
 });
 
 When('{user} asks the {agent} about {workload}, with figures whose {workloadField} is {figure}', async function (this: ApexWorld, user: string, agent: string, workload: Workload, field: keyof Workload, value: number | string) {
-  await this.session(user).startAgent(agent, { user_request: 'How much can I save?', context: { workload: { ...workload, [field]: value } } });
+  await startAgent(this.session(user), agent, { user_request: 'How much can I save?', context: { workload: { ...workload, [field]: value } } });
 });
 
 Then('{user} is told {pronoun} workload is impossible, because of its {workloadField}', async function (this: ApexWorld, user: string, _pronoun: string, field: string) {
@@ -95,7 +97,7 @@ Then('{user} is told {pronoun} workload is impossible, because of its {workloadF
 
 When('{user} asks the {agent} about {workload}, with figures that leave out the {workloadField}', async function (this: ApexWorld, user: string, agent: string, workload: Workload, field: keyof Workload) {
   const { [field]: _left, ...rest } = workload;
-  await this.session(user).startAgent(agent, { user_request: 'How much can I save?', context: { workload: rest } });
+  await startAgent(this.session(user), agent, { user_request: 'How much can I save?', context: { workload: rest } });
 });
 
 Then('{user} is offered {string} worth {money} a month, at {word} effort', async function (this: ApexWorld, user: string, title: string, amount: number, effort: string) {
@@ -103,40 +105,40 @@ Then('{user} is offered {string} worth {money} a month, at {word} effort', async
 });
 
 When("{user} asks the {agent} about {workload} the way the platform's staging tests do", async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
-  await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'agent_request');
+  await startAgent(this.session(user), agent, { user_request: costQuestion(workload), context: { workload } }, 'agent_request');
 });
 
 When("{user} asks the {agent} about {workload} the way the platform's staging tests do, with the fields beside the message type", async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
-  await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'agent_request at the top level');
+  await startAgent(this.session(user), agent, { user_request: costQuestion(workload), context: { workload } }, 'agent_request at the top level');
 });
 
 When('{user} asks the {agent} about {workload} in the same conversation', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
   const session = this.session(user);
-  await session.startAgent(agent, { user_request: costQuestion(workload), context: { workload }, thread_id: session.lastRun().threadId });
+  await startAgent(session, agent, { user_request: costQuestion(workload), context: { workload }, thread_id: session.lastRun().threadId });
 });
 
 When('{user} asks the supervisor for a full review of {workload}', async function (this: ApexWorld, user: string, workload: Workload) {
-  await this.session(user).startAgent('supervisor', { user_request: `Review my AI spend: ${describeWorkload(workload)}.`, context: { workload } });
+  await startAgent(this.session(user), 'supervisor', { user_request: `Review my AI spend: ${describeWorkload(workload)}.`, context: { workload } });
 });
 
 When('{user} asks the supervisor for a full review of {pronoun} usage log', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await this.session(user).startAgent('supervisor', { user_request: 'Review my AI spend from the attached usage log.', context: {} });
+  await startAgent(this.session(user), 'supervisor', { user_request: 'Review my AI spend from the attached usage log.', context: {} });
 });
 
 When('{user} asks the {agent} to cut {pronoun} costs without giving any figures', async function (this: ApexWorld, user: string, agent: string, _pronoun: string) {
-  await this.session(user).startAgent(agent, { user_request: 'Please cut my AI costs.', context: {} });
+  await startAgent(this.session(user), agent, { user_request: 'Please cut my AI costs.', context: {} });
 });
 
 When('{user} asks the {agent} to cut what {pronoun} spend(s) on {word} {word}, without any figures', async function (this: ApexWorld, user: string, agent: string, _pronoun: string, provider: string, model: string) {
-  await this.session(user).startAgent(agent, { user_request: `Can you cut what we spend on ${provider} ${model}?` });
+  await startAgent(this.session(user), agent, { user_request: `Can you cut what we spend on ${provider} ${model}?` });
 });
 
 When('{user} asks the {agent} about {int} {figureName} and nothing else', async function (this: ApexWorld, user: string, agent: string, count: number, what: string) {
-  await this.session(user).startAgent(agent, { user_request: `We have ${count} ${what}. What can we save?` });
+  await startAgent(this.session(user), agent, { user_request: `We have ${count} ${what}. What can we save?` });
 });
 
 When('{user} asks the {agent} about {int} requests a month of {int} input and {int} output tokens, without naming the model', async function (this: ApexWorld, user: string, agent: string, requests: number, input: number, output: number) {
-  await this.session(user).startAgent(agent, { user_request: `We make ${requests} requests a month with ${input} input and ${output} output tokens. What can we save?` });
+  await startAgent(this.session(user), agent, { user_request: `We make ${requests} requests a month with ${input} input and ${output} output tokens. What can we save?` });
 });
 
 Then('the recommendation {string} tells {user} {string}', async function (this: ApexWorld, title: string, user: string, words: string) {
@@ -144,19 +146,19 @@ Then('the recommendation {string} tells {user} {string}', async function (this: 
 });
 
 When('{user} asks the data analyst to analyse {pronoun} usage log', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await this.session(user).startAgent('data_analysis', { user_request: 'What does my usage log say?', context: {} });
+  await startAgent(this.session(user), 'data_analysis', { user_request: 'What does my usage log say?', context: {} });
 });
 
 When('{user} asks the data analyst for a deep analysis of {pronoun} usage log', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await this.session(user).startAgent('data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } });
+  await startAgent(this.session(user), 'data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } });
 });
 
 Given('{user} has asked the data analyst for a deep analysis of {pronoun} usage log', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await this.session(user).startAgent('data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } });
+  await startAgent(this.session(user), 'data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } });
 });
 
 Given('{user} has asked the data analyst for a deep analysis of {pronoun} usage log, without marking the request with an id', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await this.session(user).startAgent('data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } }, 'start_agent', null);
+  await startAgent(this.session(user), 'data_analysis', { user_request: 'Analyse my usage log in depth.', context: { analysis_depth: 'deep' } }, 'start_agent', null);
 });
 
 When('{user} asks the {agent} about {workload} through the API', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
@@ -166,7 +168,7 @@ When('{user} asks the {agent} about {workload} through the API', async function 
 
 When('{user} asks the {agent} through the API about {workload}, with figures whose {workloadField} is {figure}', async function (this: ApexWorld, user: string, agent: string, workload: Workload, field: keyof Workload, value: number | string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   await session.attempt('execute', session.api.execute(session.accessToken, { type: agent, message: 'How much can I save?', context: { workload: { ...workload, [field]: value } } }));
 });
 
@@ -178,7 +180,7 @@ When('{user} asks the {agent} about {workload} through the API, with {badExecuti
 
 When('{user} asks an agent called {string} through the API', async function (this: ApexWorld, user: string, name: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   await session.attempt('execute', session.api.execute(session.accessToken, { type: name, message: 'How much can I save?' }));
 });
 
@@ -399,24 +401,24 @@ Then("the API's answer has the same figures as the one {user} watched", async fu
 
 Given("{user}'s usage log {string}:", function (this: ApexWorld, user: string, name: string, table: DataTable) {
   const [header, ...rows] = table.raw();
-  this.session(user).usageLog = { name, header: header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')), rows };
+  this.session(user).remember('usageLog', { name, header: header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')), rows });
 });
 
 Given("{user}'s usage log has no {word} column", function (this: ApexWorld, user: string, column: string) {
-  removeLogColumn(this.session(user).usageLog!, column, user);
+  removeLogColumn(this.session(user).recall('usageLog'), column, user);
 });
 
 Given("{user}'s usage log has {string} as the {word} on row {int}", function (this: ApexWorld, user: string, value: string, column: string, row: number) {
-  const log = this.session(user).usageLog!;
+  const log = this.session(user).recall('usageLog');
   log.rows[row - 1][log.header.indexOf(column)] = value;
 });
 
 Given("{user}'s usage log {logVariation}", function (this: ApexWorld, user: string, variation: string) {
-  LOG_VARIATIONS[variation](this.session(user).usageLog!);
+  LOG_VARIATIONS[variation](this.session(user).recall('usageLog'));
 });
 
 Given('{user} attaches a screenshot of {pronoun} dashboard before {pronoun} usage log', function (this: ApexWorld, user: string, _pronoun: string, _pronoun2: string) {
-  this.session(user).otherFiles.push({ name: 'dashboard.png', media_type: 'image/png', content: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' });
+  this.session(user).remember('otherFiles', [...(this.session(user).noted('otherFiles') ?? []), { name: 'dashboard.png', media_type: 'image/png', content: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' }]);
 });
 
 Then("{user}'s analysis reports no progress stages, as it is not a deep one", async function (this: ApexWorld, user: string) {
@@ -432,11 +434,11 @@ Then('{user} sees the analysis progress stage by stage, each named, up to 100%',
 });
 
 Given("{user}'s usage log is empty", function (this: ApexWorld, user: string) {
-  this.session(user).usageLog!.raw = '';
+  this.session(user).recall('usageLog').raw = '';
 });
 
 Given("{user}'s usage log holds only blank lines", function (this: ApexWorld, user: string) {
-  this.session(user).usageLog!.raw = '\n  \r\n\t\n';
+  this.session(user).recall('usageLog').raw = '\n  \r\n\t\n';
 });
 
 Then('{user} is told {int} rows were processed', async function (this: ApexWorld, user: string, rows: number) {

@@ -1,3 +1,5 @@
+import { chatSocket, openSocket, waitForWelcome } from '../support/tasks/chat';
+import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import type { SocketAuth } from '../support/clients/agent-socket';
@@ -10,27 +12,27 @@ import { expectOpenChatsAnswer } from '../support/expectations/resource-bounds';
 
 When('{user} opens a chat connection', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
-  await session.openSocket();
+  await ensureSignedIn(session);
+  await openSocket(session);
 });
 
 When('{user} opens a chat connection with {pronoun} token {carrier}', async function (this: ApexWorld, user: string, _pronoun: string, carrier: SocketAuth) {
-  await this.session(user).openSocket(carrier);
+  await openSocket(this.session(user), carrier);
 });
 
 When('{user} opens a chat connection with {pronoun} token written {authorizationWriting} in the Authorization header', async function (this: ApexWorld, user: string, _pronoun: string, writing: AuthorizationWriter) {
   const session = this.session(user);
-  await session.ensureSignedIn();
-  await session.openSocket('header', session.chatUrl, { authorization: writing });
+  await ensureSignedIn(session);
+  await openSocket(session, 'header', session.chatUrl, { authorization: writing });
 });
 
 When('{user} opens a chat connection with {pronoun} token {carrier} and a token {forgery} {carrier}', async function (this: ApexWorld, user: string, _pronoun: string, carrier: SocketAuth, forgery: string, otherCarrier: SocketAuth) {
   const session = this.session(user);
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   const recipe = FORGERIES[forgery];
   if (recipe.needsSecret && !this.target.secrets.jwt) return this.skip(`building a token that is ${forgery} needs the signing secret; set APEX_JWT_SECRET for this target.`);
   const bad = await recipe.build({ accessToken: session.accessToken, refreshToken: session.tokens!.refresh_token, signingSecret: this.target.secrets.jwt, signOut: async () => undefined, serviceToken: async () => undefined });
-  await session.openSocket(carrier, session.chatUrl, { alsoCarried: { token: bad, auth: otherCarrier } });
+  await openSocket(session, carrier, session.chatUrl, { alsoCarried: { token: bad, auth: otherCarrier } });
 });
 
 Then("{user}'s chat connection is refused because {socketRefusal}", async function (this: ApexWorld, user: string, reason: string) {
@@ -39,16 +41,16 @@ Then("{user}'s chat connection is refused because {socketRefusal}", async functi
 
 Given('{user} has a chat connection open', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
-  await session.chatSocket();
+  await ensureSignedIn(session);
+  await chatSocket(session);
 });
 
 Given('{user} has a chat connection open on each instance', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
-  await session.chatSocket();
-  const socket = await session.openSocket('header', this.latestInstance.wsUrl);
-  await session.waitForWelcome(socket);
+  await ensureSignedIn(session);
+  await chatSocket(session);
+  const socket = await openSocket(session, 'header', this.latestInstance.wsUrl);
+  await waitForWelcome(session, socket);
 });
 
 Then('{user} is welcomed into the chat as herself/himself/themselves', async function (this: ApexWorld, user: string) {

@@ -1,3 +1,4 @@
+import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { expectRunKeptInConversation, expectRunStored } from '../support/expectations/runs';
@@ -23,8 +24,8 @@ Then("{user}'s conversation is stored in the database", async function (this: Ap
 
 When("{user} starts a conversation whose details claim it is {user}'s", async function (this: ApexWorld, actor: string, owner: string) {
   const [session, claimed] = [this.session(actor), this.session(owner)];
-  await Promise.all([session.ensureSignedIn(), claimed.ensureSignedIn()]);
-  session.thread = expectStatus(await session.api.createThread(session.accessToken, { title: 'Whose is this?', metadata: { user_id: claimed.userId, project: 'apollo' } }), 201, `Starting ${actor}'s conversation`).body;
+  await Promise.all([ensureSignedIn(session), ensureSignedIn(claimed)]);
+  session.remember('thread', expectStatus(await session.api.createThread(session.accessToken, { title: 'Whose is this?', metadata: { user_id: claimed.userId, project: 'apollo' } }), 201, `Starting ${actor}'s conversation`).body);
 });
 
 Then("that conversation is {user}'s alone, with its other details kept, and {user} never sees it", async function (this: ApexWorld, actor: string, other: string) {
@@ -33,7 +34,7 @@ Then("that conversation is {user}'s alone, with its other details kept, and {use
 
 When('{user} starts a conversation without giving any details', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   await session.attempt('create thread', session.api.createThread(session.accessToken));
 });
 

@@ -1,3 +1,5 @@
+import { openSocket, waitForWelcome } from '../support/tasks/chat';
+import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { startPlatformProcess } from '../support/environment';
@@ -46,8 +48,8 @@ Then('each service it is pointed at answers as that service, and the chat there 
   expectHealthOf(await readHealth(services.backend.api_url), 'netra-backend', services.backend.api_url);
   expectHealthOf(await readHealth(services.auth.url), 'auth-service', services.auth.url);
   const session = this.session(user);
-  await session.ensureSignedIn();
-  await session.waitForWelcome(await session.openSocket('header', services.backend.ws_url));
+  await ensureSignedIn(session);
+  await waitForWelcome(session, await openSocket(session, 'header', services.backend.ws_url));
 });
 
 Given('a platform instance for {word}, published at addresses of its own', async function (this: ApexWorld, environment: string) {
@@ -72,7 +74,7 @@ Then("the front end is told the platform's name and features, and the environmen
 
 When("{user}'s browser calls the sign-in service and the API from {origin}", async function (this: ApexWorld, user: string, origin: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   const front = new URL((await readDiscovery(this.target.apiUrl)).services.frontend.url);
   this.remember('cross-origin calls', await callFromPage(this.target, ORIGINS[origin](front), session.accessToken));
 });

@@ -1,3 +1,5 @@
+import { chatSocket, closeSockets, openSocket, startAgent, waitForWelcome } from '../support/tasks/chat';
+import { ensureSignedIn, signIn, signInThroughBypass, signOut } from '../support/tasks/sign-in';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { Workload, costQuestion, parseAsks } from '../support/domain';
@@ -5,16 +7,16 @@ import { completedResult } from '../support/expectations/agents';
 import { expectEveryConnectionAnswersPing, expectEverySocketGotEveryRun, expectIsolation, expectOverlap } from '../support/expectations/realtime';
 import { expectEveryRunCompletes, expectOwnRunsUnmixed, expectQuestionsKept } from '../support/expectations/multi-user';
 import type { AgentRun } from '../support/agent-run';
-import type { UserSession } from '../support/session';
+import type { Actor } from '../support/actor';
 import { randomUUID } from 'node:crypto';
 import { INTRUSIONS, headersClaimingToBe, listClaimingToBe, refusedAsNotTheirs, refusedAsUnknown } from '../support/intrusions';
 import { expectChatRefusesAccess, expectChatShowsOwnConversation, expectConversationHoldsOnly, expectEveryReadRefused, expectOnlyOwnConversationsListed, expectOtherConversationsUnchanged, expectRefused } from '../support/expectations/access';
 
 /** Everyone signed in with a chat open first, so that the asking itself happens at one moment. */
-async function readyToChat(people: UserSession[]): Promise<void> {
+async function readyToChat(people: Actor[]): Promise<void> {
   await Promise.all(people.map(async (person) => {
-    await person.ensureSignedIn();
-    await person.chatSocket();
+    await ensureSignedIn(person);
+    await chatSocket(person);
   }));
 }
 
@@ -30,28 +32,28 @@ Given('{int} customers are signed in, each with a chat open', async function (th
   this.remember('crowd', Array.from({ length: count }, (_, i) => `Customer${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`));
   const key = this.target.secrets.e2eBypassKey;
   // A crowd signs in through the simulated sign-in where it can: password hashing is not what a crowd measures.
-  if (key) await Promise.all(this.recall('crowd').map((n) => this.session(n).signInThroughBypass(key)));
+  if (key) await Promise.all(this.recall('crowd').map((n) => signInThroughBypass(this.session(n), key)));
   await readyToChat(this.recall('crowd').map((n) => this.session(n)));
 });
 
 When('{users} each ask the {agent} about {workload} at the same moment', async function (this: ApexWorld, names: string[], agent: string, workload: Workload) {
   await readyToChat(names.map((n) => this.session(n)));
-  await Promise.all(names.map((n) => this.session(n).startAgent(agent, { user_request: costQuestion(workload), context: { workload } })));
+  await Promise.all(names.map((n) => startAgent(this.session(n), agent, { user_request: costQuestion(workload), context: { workload } })));
 });
 
 When('{users} each ask the {agent} {int} questions about {workload} at the same moment', async function (this: ApexWorld, names: string[], agent: string, questions: number, workload: Workload) {
   await readyToChat(names.map((n) => this.session(n)));
-  await Promise.all(names.flatMap((n) => Array.from({ length: questions }, () => this.session(n).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }))));
+  await Promise.all(names.flatMap((n) => Array.from({ length: questions }, () => startAgent(this.session(n), agent, { user_request: costQuestion(workload), context: { workload } }))));
 });
 
 When('the customers each ask the {agent} about {workload} at the same moment', async function (this: ApexWorld, agent: string, workload: Workload) {
-  await Promise.all(this.recall('crowd').map((n) => this.session(n).startAgent(agent, { user_request: costQuestion(workload), context: { workload } })));
+  await Promise.all(this.recall('crowd').map((n) => startAgent(this.session(n), agent, { user_request: costQuestion(workload), context: { workload } })));
 });
 
 When('these customers ask at the same moment:', async function (this: ApexWorld, table: DataTable) {
   const asks = parseAsks(table.hashes());
   await readyToChat(asks.map((a) => this.session(a.name)));
-  await Promise.all(asks.map((a) => this.session(a.name).startAgent(a.agent, { user_request: costQuestion(a.workload), context: { workload: a.workload } })));
+  await Promise.all(asks.map((a) => startAgent(this.session(a.name), a.agent, { user_request: costQuestion(a.workload), context: { workload: a.workload } })));
 });
 
 Then("{users}'s runs all complete, and overlapped in time", async function (this: ApexWorld, names: string[]) {
@@ -78,7 +80,7 @@ Then("nothing of anyone else's reaches the customers", function (this: ApexWorld
 
 When("{user} tries to read {user}'s conversation, its messages and the run", async function (this: ApexWorld, reader: string, owner: string) {
   const session = this.session(reader);
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   const run = this.session(owner).lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   await session.attempt('read thread', session.api.thread(session.accessToken, run.threadId!));
@@ -100,25 +102,25 @@ Then("{user} is shown only {pronoun} own conversations, none of {user}'s", funct
 
 When('{user} opens a chat connection with headers claiming to be {user}', async function (this: ApexWorld, user: string, named: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
-  await session.openSocket('header', session.chatUrl, { headers: headersClaimingToBe(this.session(named)) });
+  await ensureSignedIn(session);
+  await openSocket(session, 'header', session.chatUrl, { headers: headersClaimingToBe(this.session(named)) });
 });
 
 When('{user} opens a chat connection without a token, with headers claiming to be {user}', async function (this: ApexWorld, user: string, named: string) {
-  await this.session(user).openSocket('none', undefined, { headers: headersClaimingToBe(this.session(named)) });
+  await openSocket(this.session(user), 'none', undefined, { headers: headersClaimingToBe(this.session(named)) });
 });
 
 When("{user} asks the chat for {user}'s conversation", async function (this: ApexWorld, reader: string, owner: string) {
   const session = this.session(reader);
-  await session.ensureSignedIn();
-  const socket = await session.chatSocket();
+  await ensureSignedIn(session);
+  const socket = await chatSocket(session);
   socket.marked = socket.frames.length;
   socket.send('get_thread', { thread_id: this.session(owner).lastRun().threadId });
 });
 
 When('{user} asks the chat for {pronoun} own conversation', async function (this: ApexWorld, user: string, _pronoun: string) {
   const session = this.session(user);
-  const socket = await session.chatSocket();
+  const socket = await chatSocket(session);
   socket.marked = socket.frames.length;
   socket.send('get_thread', { thread_id: session.lastRun().threadId });
 });
@@ -134,8 +136,8 @@ Then("the chat shows {user} {pronoun} conversation with its messages", async fun
 Given('{users} each have {int} chat connections open', async function (this: ApexWorld, names: string[], count: number) {
   await Promise.all(names.map(async (name) => {
     const session = this.session(name);
-    await session.ensureSignedIn();
-    for (let i = 0; i < count; i++) await session.waitForWelcome(await session.openSocket());
+    await ensureSignedIn(session);
+    for (let i = 0; i < count; i++) await waitForWelcome(session, await openSocket(session));
   }));
 });
 
@@ -151,9 +153,9 @@ Then("every chat connection of {users} receives every event of that person's run
 
 When('{user} signs out and signs in again', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  await session.signOut();
-  await session.closeSockets();
-  await session.signIn();
+  await signOut(session);
+  await closeSockets(session);
+  await signIn(session);
 });
 
 Then("{user}'s conversations still hold all {int} questions with their answers", async function (this: ApexWorld, user: string, count: number) {
@@ -164,22 +166,22 @@ When("{user} tries to {intrusion} {user}'s conversation once {pronoun} analysis 
   const run = this.session(owner).lastRun();
   await run.underWay(this.target.runDeadlineMs);
   const session = this.session(actor);
-  await session.ensureSignedIn();
-  session.lastIntrusion = await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! });
+  await ensureSignedIn(session);
+  session.remember('lastIntrusion', await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! }));
 });
 
 When("{user} tries to {intrusion} {user}'s conversation once {pronoun} analysis has ended", async function (this: ApexWorld, actor: string, intrusion: string, owner: string, _pronoun: string) {
   const run = this.session(owner).lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   const session = this.session(actor);
-  await session.ensureSignedIn();
-  session.lastIntrusion = await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! });
+  await ensureSignedIn(session);
+  session.remember('lastIntrusion', await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! }));
 });
 
 When('{user} tries to {intrusion} a conversation that does not exist', async function (this: ApexWorld, actor: string, intrusion: string) {
   const session = this.session(actor);
-  await session.ensureSignedIn();
-  session.lastIntrusion = await INTRUSIONS[intrusion](session, { threadId: `thread_${randomUUID()}`, runId: `run_${randomUUID()}` });
+  await ensureSignedIn(session);
+  session.remember('lastIntrusion', await INTRUSIONS[intrusion](session, { threadId: `thread_${randomUUID()}`, runId: `run_${randomUUID()}` }));
 });
 
 Then('{user} is refused as having no access', function (this: ApexWorld, actor: string) {

@@ -1,3 +1,5 @@
+import { chatSocket, startAgent } from '../support/tasks/chat';
+import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { Workload, costQuestion } from '../support/domain';
@@ -24,9 +26,9 @@ Given('the platform runs in a process of its own, warmed up by {int} runs', asyn
   if (skipped) return skipped;
   // A fresh process compiles its hot paths on first use; a platform in service has long done so.
   const warmer = this.session('Warmup');
-  await warmer.ensureSignedIn();
+  await ensureSignedIn(warmer);
   const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 1000, avg_input_tokens: 100, avg_output_tokens: 50 };
-  for (let i = 0; i < runs; i++) await completedResult(await warmer.startAgent('cost_optimizer', { user_request: costQuestion(workload), context: { workload } }), this.target.runDeadlineMs);
+  for (let i = 0; i < runs; i++) await completedResult(await startAgent(warmer, 'cost_optimizer', { user_request: costQuestion(workload), context: { workload } }), this.target.runDeadlineMs);
   return undefined;
 });
 
@@ -67,24 +69,24 @@ Then("every customer's run completed within {int} seconds", function (this: Apex
 
 When('{user} floods the chat with {int} messages while {users} each ask the {agent} about {workload} at the same moment', async function (this: ApexWorld, flooder: string, count: number, names: string[], agent: string, workload: Workload) {
   const mallory = this.session(flooder);
-  await mallory.ensureSignedIn();
-  const socket = await mallory.chatSocket();
+  await ensureSignedIn(mallory);
+  const socket = await chatSocket(mallory);
   this.remember('crowd', names);
   await Promise.all(names.map(async (n) => {
-    await this.session(n).ensureSignedIn();
-    await this.session(n).chatSocket();
+    await ensureSignedIn(this.session(n));
+    await chatSocket(this.session(n));
   }));
   socket.marked = socket.frames.length;
   socket.flood = { before: socket.sent, count };
   const flood = (async () => {
     for (let i = 0; i < count; i++) socket.send('ping');
   })();
-  await Promise.all([flood, ...names.map((n) => this.session(n).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }))]);
+  await Promise.all([flood, ...names.map((n) => startAgent(this.session(n), agent, { user_request: costQuestion(workload), context: { workload } }))]);
 });
 
 When('{user} asks the {agent} about {workload} {int} times to warm the platform up', async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {
   const session = this.session(user);
-  for (let i = 0; i < times; i++) await completedResult(await session.startAgent(agent, { user_request: costQuestion(workload), context: { workload } }), this.target.runDeadlineMs);
+  for (let i = 0; i < times; i++) await completedResult(await startAgent(session, agent, { user_request: costQuestion(workload), context: { workload } }), this.target.runDeadlineMs);
   const before = await diagnostics(this, '?gc=1');
   expectCollected(before);
   this.remember('heapBaseline', before.heap_used);

@@ -1,3 +1,5 @@
+import { openSocket, startAgent } from '../support/tasks/chat';
+import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import type { Workload } from '../support/domain';
@@ -56,15 +58,15 @@ Then('both instances are healthy, and every schema change was applied exactly on
 
 Given('{user} has a conversation titled {string}', async function (this: ApexWorld, user: string, title: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
-  session.thread = expectStatus(await session.api.createThread(session.accessToken, { title }), 201, `Starting ${user}'s conversation`).body;
-  session.threadTitle = title;
+  await ensureSignedIn(session);
+  session.remember('thread', expectStatus(await session.api.createThread(session.accessToken, { title }), 201, `Starting ${user}'s conversation`).body);
+  session.remember('threadTitle', title);
 });
 
 When('{user} tries to start a conversation with a title of {int} characters', async function (this: ApexWorld, user: string, length: number) {
   const session = this.session(user);
-  await session.ensureSignedIn();
-  session.threadCountBefore = (expectStatus(await session.api.threads(session.accessToken), 200, 'Listing threads').body.threads as unknown[]).length;
+  await ensureSignedIn(session);
+  session.remember('threadCountBefore', (expectStatus(await session.api.threads(session.accessToken), 200, 'Listing threads').body.threads as unknown[]).length);
   await session.attempt('create thread', session.api.createThread(session.accessToken, { title: 'T'.repeat(length) }));
 });
 
@@ -74,7 +76,7 @@ Then("{user}'s conversations are as they were", async function (this: ApexWorld,
 
 When('{user} asks the cost optimizer in that conversation: {string}', async function (this: ApexWorld, user: string, text: string) {
   const session = this.session(user);
-  await session.startAgent('cost_optimizer', { user_request: text, thread_id: session.thread.id });
+  await startAgent(session, 'cost_optimizer', { user_request: text, thread_id: session.recall('thread').id });
 });
 
 Then("the conversation's title and {user}'s question come back exactly as written, over the API and in the database", async function (this: ApexWorld, user: string) {
@@ -103,14 +105,14 @@ Then("{user} can still read the run of that conversation", async function (this:
 
 Then("{user} cannot read the run of {user}'s archived conversation", async function (this: ApexWorld, reader: string, owner: string) {
   const session = this.session(reader);
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   await expectRunAccessDenied(session, this.session(owner).lastRun().runId!);
 });
 
 Given('{user} has a conversation', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
-  session.thread = expectStatus(await session.api.createThread(session.accessToken, { title: 'Shared by many writers' }), 201, `Starting ${user}'s conversation`).body;
+  await ensureSignedIn(session);
+  session.remember('thread', expectStatus(await session.api.createThread(session.accessToken, { title: 'Shared by many writers' }), 201, `Starting ${user}'s conversation`).body);
 });
 
 When('{user} adds {int} questions about {workload} to it at the same moment, {int} over the chat and {int} through the API', async function (this: ApexWorld, user: string, total: number, workload: Workload, overChat: number, overApi: number) {
@@ -119,7 +121,7 @@ When('{user} adds {int} questions about {workload} to it at the same moment, {in
 
 Then("{user}'s conversation holds every question and its answer, each exactly once", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  session.messageOrder = await expectEveryQuestionAnsweredOnce(session);
+  session.remember('messageOrder', await expectEveryQuestionAnsweredOnce(session));
 });
 
 Then("everyone reading {user}'s conversation sees the same order: over the API, over the chat and in the database", async function (this: ApexWorld, user: string) {
@@ -140,12 +142,12 @@ Then("the state of {user}'s analysis is kept in Redis, for at most an hour", asy
 When('{user} opens another chat connection and catches up on the analysis', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const run = session.lastRun();
-  const socket = await session.openSocket('header', session.chatUrl, { first: { type: 'resume', payload: { run_id: run.runId, after_seq: 0 } } });
-  session.catchUp = new AgentRun(run.requestId, run.agent, run.request, socket, 0, run.sentAt);
+  const socket = await openSocket(session, 'header', session.chatUrl, { first: { type: 'resume', payload: { run_id: run.runId, after_seq: 0 } } });
+  session.remember('catchUp', new AgentRun(run.requestId, run.agent, run.request, socket, 0, run.sentAt));
 });
 
 Then('that connection receives every event of the analysis exactly once, in order', async function (this: ApexWorld) {
-  const late = [...this.sessions.values()].find((s) => s.catchUp)!.catchUp!;
+  const late = [...this.sessions.values()].find((s) => s.noted('catchUp'))!.recall('catchUp');
   await completedResult(late, this.target.runDeadlineMs);
   expectWellFormedRun(late);
 });

@@ -1,3 +1,5 @@
+import { catchUpOn, earlierRun, openSocket, reconnectAndResume, startAgent, waitForWelcome } from '../support/tasks/chat';
+import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { INCOMPLETE_MESSAGES, Workload, costQuestion } from '../support/domain';
@@ -22,7 +24,7 @@ import {
   expectFirstUpdateWithin,
   expectEverySocketSawRunToItsEnd,
 } from '../support/expectations/realtime';
-import { askOnConnection } from '../support/session';
+import { askOnConnection } from '../support/tasks/chat';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
@@ -50,7 +52,7 @@ When("its {dependency} stops answering once {user}'s analysis is under way", asy
 });
 
 When('{user} opens a chat connection on the second instance and catches up on the analysis', async function (this: ApexWorld, user: string) {
-  await this.session(user).catchUpOn(this.latestInstance.wsUrl);
+  await catchUpOn(this.session(user), this.latestInstance.wsUrl);
 });
 
 When("{user}'s analysis moves on by {int} updates", async function (this: ApexWorld, user: string, count: number) {
@@ -82,7 +84,7 @@ When("{user} reconnects after the analysis has moved on, and picks up where {pro
   // Waiting for stored progress makes sure there is something to replay; without a probe the
   // reconnection is immediate and the replay may be empty.
   if (probe) await untilStoredBeyond(probe, run, seen, this.target.runDeadlineMs);
-  run.reconnectedAt = await session.reconnectAndResume(run);
+  run.reconnectedAt = await reconnectAndResume(session, run);
   run.lastSeqBeforeReconnect = seen;
 });
 
@@ -90,7 +92,7 @@ When('{user} reconnects and picks up where {pronoun} left off', async function (
   const session = this.session(user);
   const run = session.lastRun();
   run.lastSeqBeforeReconnect = run.lastSeq;
-  run.reconnectedAt = await session.reconnectAndResume(run);
+  run.reconnectedAt = await reconnectAndResume(session, run);
 });
 
 Then("{user} has every event of the analysis exactly once, in order, with none missing", async function (this: ApexWorld, user: string) {
@@ -108,13 +110,13 @@ Then('the first missed event reached {user} within {int} seconds of reconnecting
 
 When('{user} asks the {agent} about {workload} {int} times at once, on the same chat', async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {
   const session = this.session(user);
-  for (let i = 0; i < times; i++) await session.startAgent(agent, { user_request: costQuestion(workload), context: { workload } });
+  for (let i = 0; i < times; i++) await startAgent(session, agent, { user_request: costQuestion(workload), context: { workload } });
 });
 
 When('{user} asks the {agent} about {workload} {int} times, one after another, on the same chat', async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {
   const session = this.session(user);
   for (let i = 0; i < times; i++) {
-    const run = await session.startAgent(agent, { user_request: costQuestion(workload), context: { workload } });
+    const run = await startAgent(session, agent, { user_request: costQuestion(workload), context: { workload } });
     await completedResult(run, this.target.runDeadlineMs);
   }
 });
@@ -228,7 +230,7 @@ Then("{user}'s analysis completes undisturbed", async function (this: ApexWorld,
 });
 
 Then("{user}'s earlier analysis completes undisturbed", async function (this: ApexWorld, user: string) {
-  await completedResult(this.session(user).earlierRun(), this.target.runDeadlineMs);
+  await completedResult(earlierRun(this.session(user)), this.target.runDeadlineMs);
 });
 
 Then('the platform still reports itself healthy', async function (this: ApexWorld) {
@@ -244,14 +246,14 @@ Given('the platform checks chat connections every {int} milliseconds', async fun
 
 Given('{user} has a chat connection open that answers heartbeats', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
-  await session.waitForWelcome(await session.openSocket('header', session.chatUrl));
+  await ensureSignedIn(session);
+  await waitForWelcome(session, await openSocket(session, 'header', session.chatUrl));
 });
 
 Given('{user} has a chat connection open that has stopped answering heartbeats', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
-  await session.waitForWelcome(await session.openSocket('header', session.chatUrl, { answerHeartbeats: false }));
+  await ensureSignedIn(session);
+  await waitForWelcome(session, await openSocket(session, 'header', session.chatUrl, { answerHeartbeats: false }));
 });
 
 Then("{user}'s idle chat is still open after {int} heartbeats", async function (this: ApexWorld, user: string, beats: number) {
@@ -296,10 +298,10 @@ Then('{user} is answered {int} times in all, and refused as too many {int} times
 
 When('{user} tries to open a chat connection at another address of the platform', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   const elsewhere = new URL(session.chatUrl);
   elsewhere.pathname = `${elsewhere.pathname.replace(/\/+$/, '')}-elsewhere`;
-  this.remember('connection attempt', await session.openSocket('header', elsewhere.toString()).then(
+  this.remember('connection attempt', await openSocket(session, 'header', elsewhere.toString()).then(
     (socket) => `opened (${socket.frames.length} frames)`,
     (error: Error) => error.message,
   ));
@@ -314,7 +316,7 @@ When('{user} opens another chat and asks it to replay {pronoun} analysis from {r
   const run = session.lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   this.remember('events first sent', run.events.map((f) => f.frame));
-  const socket = await session.openSocket();
+  const socket = await openSocket(session);
   await socket.connectionAnswer();
   socket.marked = socket.frames.length;
   socket.send('resume', { run_id: run.runId, after_seq: from });

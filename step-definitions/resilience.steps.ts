@@ -1,3 +1,4 @@
+import { ensureSignedIn } from '../support/tasks/sign-in';
 import { randomUUID } from 'node:crypto';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
@@ -177,7 +178,7 @@ Given("{user}'s runs will crash", async function (this: ApexWorld, user: string)
   const faults = this.faults();
   if (!faults) return this.skip('crashing runs needs the service secret (APEX_SERVICE_SECRET).');
   const session = this.session(user);
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   await faults.inject({ fault: 'crash_run', target: session.userId, count: 1, scope: session.userId });
 });
 

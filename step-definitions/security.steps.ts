@@ -1,3 +1,5 @@
+import { chatSocket, startAgent } from '../support/tasks/chat';
+import { ensureSignedIn } from '../support/tasks/sign-in';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { expectStatus } from '../support/clients/http';
@@ -20,8 +22,8 @@ import { DEADLINES } from '../support/deadlines';
 
 When('{user} starts a conversation whose body holds {hostileBody}', async function (this: ApexWorld, user: string, hostile: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
-  session.threadCountBefore = (expectStatus(await session.api.threads(session.accessToken), 200, 'Listing threads').body.threads as unknown[]).length;
+  await ensureSignedIn(session);
+  session.remember('threadCountBefore', (expectStatus(await session.api.threads(session.accessToken), 200, 'Listing threads').body.threads as unknown[]).length);
   const body = HOSTILE_BODIES[hostile]({ title: 'Budget review' });
   this.remember('details sent', detailsOf(body));
   await session.attempt('create thread', session.api.createThreadRaw(session.accessToken, body));
@@ -46,7 +48,7 @@ Then('both services are still healthy', async function (this: ApexWorld) {
 
 When('{user} sends the API a request with {routerProblem}', async function (this: ApexWorld, user: string, problem: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   const { path, method = 'GET', headers } = ROUTER_PROBLEMS[problem];
   await session.attempt('request', http(method, `${(this.activeInstance ?? this.target).apiUrl}${path}`, { token: session.accessToken, headers }));
 });
@@ -129,7 +131,7 @@ Then("{user}'s analysis is still under way", function (this: ApexWorld, user: st
 
 When("a neighbour publishes {poison}, while {user}'s chat is open", async function (this: ApexWorld, poison: string, user: string) {
   const session = this.session(user);
-  await session.chatSocket();
+  await chatSocket(session);
   await publishPoison(this.recall<PrivateRedis>('private redis'), session, poison);
 });
 
@@ -143,7 +145,7 @@ Then("the platform refuses {user}'s requests as unable to check {pronoun} sessio
 });
 
 When('{user} asks the {agent} a question of {pathologicalText}', async function (this: ApexWorld, user: string, agent: string, text: string) {
-  await this.session(user).startAgent(agent, { user_request: PATHOLOGICAL_TEXTS[text] });
+  await startAgent(this.session(user), agent, { user_request: PATHOLOGICAL_TEXTS[text] });
 });
 
 Then("{user}'s question is answered or refused within a second", async function (this: ApexWorld, user: string) {
@@ -151,11 +153,11 @@ Then("{user}'s question is answered or refused within a second", async function 
 });
 
 When('{user} asks the {agent} about {workload}, marking the request with an id of {int} characters', async function (this: ApexWorld, user: string, agent: string, workload: Workload, length: number) {
-  await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'start_agent', 'q'.repeat(length));
+  await startAgent(this.session(user), agent, { user_request: costQuestion(workload), context: { workload } }, 'start_agent', 'q'.repeat(length));
 });
 
 When('{user} asks the {agent} about {workload}, without marking the request', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
-  await this.session(user).startAgent(agent, { user_request: costQuestion(workload), context: { workload } }, 'start_agent', '');
+  await startAgent(this.session(user), agent, { user_request: costQuestion(workload), context: { workload } }, 'start_agent', '');
 });
 
 Then("every event of {user}'s answer carries that id", async function (this: ApexWorld, user: string) {

@@ -1,3 +1,5 @@
+import { openSocket, waitForWelcome } from '../support/tasks/chat';
+import { ensureSignedIn, keepSession, presentToken, refresh, signIn, signInThroughBypass, signOut, signUp } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { claimsOf } from '../support/clients/tokens';
@@ -7,7 +9,7 @@ import { ApiClient } from '../support/clients/api-client';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectRefusal } from '../support/refusals';
 import { untilWindowPassed } from '../support/expectations/accounts';
-import { firstDeviceRefreshToken, previousRefreshToken, spentRefreshToken } from '../support/session';
+import { firstDeviceRefreshToken, previousRefreshToken } from '../support/tasks/sign-in';
 import {
   untilExpired,
   expectRenewedTokens,
@@ -30,7 +32,7 @@ import { askToVouch } from '../support/tasks/vouching';
 Given('{user} is signed in for {int} second(s)', async function (this: ApexWorld, user: string, seconds: number) {
   const key = this.target.secrets.e2eBypassKey;
   if (!key) return this.skip('a short session needs the simulated sign-in; set APEX_E2E_BYPASS_KEY for this target.');
-  await this.session(user).signInThroughBypass(key, { expiresIn: seconds });
+  await signInThroughBypass(this.session(user), key, { expiresIn: seconds });
 });
 
 When("{user}'s session has expired", async function (this: ApexWorld, user: string) {
@@ -65,7 +67,7 @@ Then('{user} cannot open a chat connection because {socketRefusal}', async funct
 });
 
 When('{user} refreshes {pronoun} session', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await this.session(user).refresh();
+  await refresh(this.session(user));
 });
 
 Then('{user} has a new session that works', async function (this: ApexWorld, user: string) {
@@ -75,7 +77,7 @@ Then('{user} has a new session that works', async function (this: ApexWorld, use
 });
 
 When("{user} presents {user}'s spent refresh token", async function (this: ApexWorld, presenter: string, owner: string) {
-  const spent = spentRefreshToken(this.session(owner));
+  const spent = previousRefreshToken(this.session(owner));
   await this.session(presenter).attempt('refresh', this.session(presenter).auth.refresh(spent));
 });
 
@@ -91,7 +93,7 @@ Then("{user}'s session can no longer be refreshed", async function (this: ApexWo
 });
 
 When('{user} signs out', async function (this: ApexWorld, user: string) {
-  await this.session(user).signOut();
+  await signOut(this.session(user));
 });
 
 Then("{user}'s open chat connections are closed within {int} seconds", async function (this: ApexWorld, user: string, seconds: number) {
@@ -106,21 +108,21 @@ Then("the revocation of {user}'s token is kept in Redis until the token would ha
 
 Given('{user} presents a token that is {forgery}', async function (this: ApexWorld, user: string, forgery: string) {
   const session = this.session(user);
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   const recipe = FORGERIES[forgery];
   const { jwt, service } = this.target.secrets;
   if (recipe.needsSecret && !jwt) return this.skip(`building a token that is ${forgery} needs the signing secret; set APEX_JWT_SECRET for this target.`);
   if (recipe.needsServiceSecret && !service) return this.skip(`getting a token that is ${forgery} needs the service secret; set APEX_SERVICE_SECRET for this target.`);
   const serviceToken = async () => (service ? expectStatus(await session.auth.serviceToken({ service_id: 'netra-backend', service_secret: service }), 200, 'Getting a service token').body.access_token : undefined);
-  session.presentToken(await recipe.build({ accessToken: session.accessToken, refreshToken: session.tokens!.refresh_token, signingSecret: jwt, signOut: () => session.signOut(), serviceToken }));
+  presentToken(session, await recipe.build({ accessToken: session.accessToken, refreshToken: session.tokens!.refresh_token, signingSecret: jwt, signOut: () => signOut(session), serviceToken }));
 });
 
 Given('{user} holds a session whose account no longer exists', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const { jwt } = this.target.secrets;
   if (!jwt) return this.skip('a session of an account that is gone needs the signing secret; set APEX_JWT_SECRET for this target.');
-  await session.ensureSignedIn();
-  session.keep({ ...session.tokens!, ...(await sessionOfGoneAccount(session.tokens!, jwt)) });
+  await ensureSignedIn(session);
+  keepSession(session, { ...session.tokens!, ...(await sessionOfGoneAccount(session.tokens!, jwt)) });
 });
 
 Then("{user} is shown no profile, as the account no longer exists", async function (this: ApexWorld, user: string) {
@@ -166,10 +168,10 @@ Then('the auth service refuses to issue a service token', function (this: ApexWo
 
 Given('{user} is signed in on two devices, each with a chat open', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
-  await session.signUp();
-  await session.waitForWelcome(await session.openSocket('header', session.chatUrl));
-  await session.signIn();
-  await session.waitForWelcome(await session.openSocket('header', session.chatUrl));
+  await signUp(session);
+  await waitForWelcome(session, await openSocket(session, 'header', session.chatUrl));
+  await signIn(session);
+  await waitForWelcome(session, await openSocket(session, 'header', session.chatUrl));
 });
 
 When('{user} signs out on the first device', async function (this: ApexWorld, user: string) {

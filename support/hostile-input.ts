@@ -1,5 +1,5 @@
 import type { PrivateRedis } from './fakes/private-redis';
-import type { UserSession } from './session';
+import type { Actor } from './actor';
 
 /**
  * Bodies an attacker (or a broken client) sends, in a reviewer's words. Each is written as text,
@@ -99,7 +99,7 @@ export const BAD_EXECUTIONS: Record<string, (question: string, workload: Record<
  * Publishes the poisoned message(s) on the neighbour's channel. Nobody listening means the
  * platform's channel names changed and the scenario would check nothing, so that fails at once.
  */
-export async function publishPoison(redis: PrivateRedis, customer: UserSession, poison: string): Promise<void> {
+export async function publishPoison(redis: PrivateRedis, customer: Actor, poison: string): Promise<void> {
   const { channel, message } = POISONED_MESSAGES[poison];
   let heard = 0;
   for (const text of [message(customer.userId)].flat()) heard = await redis.publish(channel, text);
@@ -107,7 +107,7 @@ export async function publishPoison(redis: PrivateRedis, customer: UserSession, 
 }
 
 /** A burst of wrong passwords for the victim, and the victim's right one sent while the burst is being checked. */
-export async function wrongPasswordsAroundRightOne(attacker: UserSession, victim: UserSession, count: number, signer: string): Promise<void> {
+export async function wrongPasswordsAroundRightOne(attacker: Actor, victim: Actor, count: number, signer: string): Promise<void> {
   if (signer !== victim.name) throw new Error(`Only ${victim.name} knows ${victim.name}'s right password; write "and ${victim.name} her right one".`);
   const burst = Array.from({ length: count }, () => attacker.attempt('wrong password', attacker.auth.login({ email: victim.email, password: 'wrong-password-123' })));
   // A refusal back from the burst means five of its attempts have taken their places, so the right

@@ -1,8 +1,10 @@
+import { chatSocket } from './tasks/chat';
+import { ensureSignedIn } from './tasks/sign-in';
 import { randomUUID } from 'node:crypto';
 import type { ReceivedFrame } from './clients/agent-socket';
 import type { HttpResponse } from './clients/http';
 import { redact } from './redact';
-import type { UserSession } from './session';
+import type { Actor } from './actor';
 import { DEADLINES } from './deadlines';
 
 /**
@@ -18,8 +20,8 @@ export interface NamedIds {
 }
 
 /** Sends one chat message and returns the chat's first answer that is about it. */
-async function overChat(actor: UserSession, type: string, payload: Record<string, unknown>, isAnswer: (frame: ReceivedFrame['frame']) => boolean): Promise<Answer> {
-  const socket = await actor.chatSocket();
+async function overChat(actor: Actor, type: string, payload: Record<string, unknown>, isAnswer: (frame: ReceivedFrame['frame']) => boolean): Promise<Answer> {
+  const socket = await chatSocket(actor);
   const from = socket.frames.length;
   socket.send(type, payload);
   const { frame } = await socket.waitFor(`an answer to ${type}`, (f) => f.type === 'error_message' || isAnswer(f), DEADLINES.reply, from);
@@ -28,7 +30,7 @@ async function overChat(actor: UserSession, type: string, payload: Record<string
 
 const aboutRun = (runId: string) => (frame: ReceivedFrame['frame']) => frame.data?.run_id === runId;
 
-export const INTRUSIONS: Record<string, (actor: UserSession, ids: NamedIds) => Promise<Answer>> = {
+export const INTRUSIONS: Record<string, (actor: Actor, ids: NamedIds) => Promise<Answer>> = {
   read: async (actor, { threadId }) => ({ via: 'api', answer: await actor.api.thread(actor.accessToken, threadId) }),
   'read the messages of': async (actor, { threadId }) => ({ via: 'api', answer: await actor.api.messages(actor.accessToken, threadId) }),
   archive: async (actor, { threadId }) => ({ via: 'api', answer: await actor.api.archiveThread(actor.accessToken, threadId) }),
@@ -72,7 +74,7 @@ export function refusedAsUnknown(answer: Answer): boolean {
  * Headers that claim to be someone, as the platform's own end-to-end clients send them beside a
  * token (X-User-ID, X-E2E-Test, X-Test-Type). Only a token says who is asking; these say nothing.
  */
-export function headersClaimingToBe(someone: UserSession): Record<string, string> {
+export function headersClaimingToBe(someone: Actor): Record<string, string> {
   return { 'x-user-id': someone.userId, 'x-e2e-test': 'true', 'x-test-type': 'e2e' };
 }
 
@@ -80,8 +82,8 @@ export function headersClaimingToBe(someone: UserSession): Record<string, string
  * Lists the person's conversations with headers claiming to be someone else, once the person's own
  * questions have been answered (so their conversations exist to be listed).
  */
-export async function listClaimingToBe(user: UserSession, someone: UserSession, withinMs: number): Promise<void> {
-  await user.ensureSignedIn();
+export async function listClaimingToBe(user: Actor, someone: Actor, withinMs: number): Promise<void> {
+  await ensureSignedIn(user);
   await Promise.all(user.runs.map((run) => run.finished(withinMs)));
   await user.attempt('list', user.api.sendingHeaders(headersClaimingToBe(someone)).threads(user.accessToken));
 }

@@ -1,3 +1,4 @@
+import type { Actor } from './actor';
 /**
  * Where a sign-in might be sent, in a security reviewer's words. Each is built from the callback
  * the platform itself named, so the same words work against any deployment.
@@ -79,13 +80,13 @@ export function expectLeadsThroughPublishedAddress(answer: { status: number; loc
 }
 
 /** Where the owner came back to from Google, for others to replay; asking before it happened is a mistake in the scenario. */
-export function googleReturnOf(owner: { name: string; googleReturn?: string }): string {
-  if (!owner.googleReturn) throw new Error(`${owner.name} has not come back from Google yet; write "When ${owner.name} signs in with Google" first.`);
-  return owner.googleReturn;
+export function googleReturnOf(owner: Actor): string {
+  if (!owner.noted('googleReturn')) throw new Error(`${owner.name} has not come back from Google yet; write "When ${owner.name} signs in with Google" first.`);
+  return owner.recall('googleReturn');
 }
 
 /** The provider's approval page the owner went through, to be approved again. */
-export function googleApprovalOf(owner: { name: string; googleApproval?: string }): string {
-  if (!owner.googleApproval) throw new Error(`${owner.name} has not been through Google yet; write "When ${owner.name} signs in with Google" first.`);
-  return owner.googleApproval;
+export function googleApprovalOf(owner: Actor): string {
+  if (!owner.noted('googleApproval')) throw new Error(`${owner.name} has not been through Google yet; write "When ${owner.name} signs in with Google" first.`);
+  return owner.recall('googleApproval');
 }

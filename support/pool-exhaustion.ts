@@ -1,5 +1,6 @@
+import { ensureSignedIn } from './tasks/sign-in';
 import type { ApexWorld } from './world';
-import type { UserSession } from './session';
+import type { Actor } from './actor';
 import type { HttpResponse } from './clients/http';
 import { http } from './clients/http';
 import { faultsWhereEveryoneIs } from './scoped-faults';
@@ -35,8 +36,8 @@ export function ownPool(world: ApexWorld): OwnPool {
 }
 
 /** All but `left` of the connections this person's work could use are busy for `ms` (a hold scoped to them): only their work waits. */
-export async function holdConnectionsOf(world: ApexWorld, session: UserSession, ms: number, left = 0): Promise<void> {
-  await session.ensureSignedIn();
+export async function holdConnectionsOf(world: ApexWorld, session: Actor, ms: number, left = 0): Promise<void> {
+  await ensureSignedIn(session);
   await faultsWhereEveryoneIs(world).inject({ fault: 'hold_connections', target: HOLD_TARGET, count: ownPool(world).size - left, duration_ms: ms, scope: session.userId });
   world.remember('hold lasts', ms);
 }
@@ -69,8 +70,8 @@ export async function waitForHoldsToEnd(world: ApexWorld, withinMs: number): Pro
 }
 
 /** The person asks for their conversations `times` times at once while the control asks once, at the same moment; the answers are noted for the check. */
-export async function listAtOnce(world: ApexWorld, session: UserSession, times: number, control: UserSession): Promise<void> {
-  await Promise.all([session.ensureSignedIn(), control.ensureSignedIn()]);
+export async function listAtOnce(world: ApexWorld, session: Actor, times: number, control: Actor): Promise<void> {
+  await Promise.all([ensureSignedIn(session), ensureSignedIn(control)]);
   const [mine, theirs] = await Promise.all([
     Promise.all(Array.from({ length: times }, () => session.api.threads(session.accessToken))),
     control.api.threads(control.accessToken),

@@ -1,3 +1,5 @@
+import { chatSocket, openSocket, waitForWelcome } from './tasks/chat';
+import { ensureSignedIn } from './tasks/sign-in';
 import { randomUUID } from 'node:crypto';
 import type { AgentSocket, Frame } from './clients/agent-socket';
 import { expectStatus, http, type HttpResponse } from './clients/http';
@@ -5,7 +7,7 @@ import type { AuthRelay } from './fakes/auth-relay';
 import { costQuestion } from './domain';
 import type { Instance } from './environment';
 import { holdConversation, holdRun, type RowHold } from './probes/database-admin';
-import type { UserSession } from './session';
+import type { Actor } from './actor';
 import { DEADLINES } from './deadlines';
 
 /** What a chat answered, or how a request ended; for a failure message. */
@@ -14,19 +16,19 @@ export type Reply = { kind: 'http'; answer: HttpResponse } | { kind: 'frame'; fr
 const range = (count: number) => Array.from({ length: count }, (_, i) => i);
 
 /** Opens `count` chat connections at once; each is welcomed, or this fails saying what came instead. */
-export async function haveChatsOpen(session: UserSession, count: number): Promise<void> {
-  await session.ensureSignedIn();
-  await Promise.all(range(count).map(async () => session.waitForWelcome(await session.openSocket())));
+export async function haveChatsOpen(session: Actor, count: number): Promise<void> {
+  await ensureSignedIn(session);
+  await Promise.all(range(count).map(async () => waitForWelcome(session, await openSocket(session))));
 }
 
 /** Opens `count` chat connections at once and waits for the platform's first word on each: a welcome or a refusal. */
-export async function openChats(session: UserSession, count: number): Promise<void> {
-  await session.ensureSignedIn();
-  await Promise.all(range(count).map(async () => (await session.openSocket()).connectionAnswer()));
+export async function openChats(session: Actor, count: number): Promise<void> {
+  await ensureSignedIn(session);
+  await Promise.all(range(count).map(async () => (await openSocket(session)).connectionAnswer()));
 }
 
 /** Closes the person's oldest open chat connection, politely, and waits until the platform has seen it go. */
-export async function closeOneChat(session: UserSession): Promise<void> {
+export async function closeOneChat(session: Actor): Promise<void> {
   const open = session.sockets.find((socket) => socket.isOpen);
   if (!open) throw new Error(`${session.name} has no open chat connection to close.`);
   await open.close();
@@ -38,26 +40,26 @@ export async function closeOneChat(session: UserSession): Promise<void> {
  * connection went away during its sign-in. A polite close is answered by the platform, so by the
  * time it returns the platform knows the connection is gone.
  */
-export async function dropChatsWhileSigningIn(session: UserSession, relay: AuthRelay | undefined, count: number): Promise<void> {
+export async function dropChatsWhileSigningIn(session: Actor, relay: AuthRelay | undefined, count: number): Promise<void> {
   if (!relay) throw new Error('Holding the token checks needs an instance whose token checks can be held up (a Given step starts one).');
-  await session.ensureSignedIn();
+  await ensureSignedIn(session);
   relay.holdChecks();
-  const sockets = await Promise.all(range(count).map(() => session.openSocket()));
+  const sockets = await Promise.all(range(count).map(() => openSocket(session)));
   await relay.checksHeld(count, DEADLINES.reply);
   await Promise.all(sockets.map((socket) => socket.close()));
   await relay.releaseChecks();
 }
 
 /** A conversation whose details hold `kib` KiB of notes: every time it is read, that much is sent. */
-export async function startConversationWithNotes(session: UserSession, kib: number): Promise<void> {
-  await session.ensureSignedIn();
+export async function startConversationWithNotes(session: Actor, kib: number): Promise<void> {
+  await ensureSignedIn(session);
   const body = { title: 'Notes', metadata: { notes: 'n'.repeat(kib * 1024) } };
-  session.thread = expectStatus(await session.api.createThread(session.accessToken, body), 201, `Starting ${session.name}'s conversation`).body;
+  session.remember('thread', expectStatus(await session.api.createThread(session.accessToken, body), 201, `Starting ${session.name}'s conversation`).body);
 }
 
 /** Starts a conversation whose body trickles in over `overMs`; the answer is kept as the person's last attempt. Returns the details sent. */
-export async function startConversationSlowly(session: UserSession, overMs: number): Promise<Record<string, unknown>> {
-  await session.ensureSignedIn();
+export async function startConversationSlowly(session: Actor, overMs: number): Promise<Record<string, unknown>> {
+  await ensureSignedIn(session);
   const details = { notes: 'typed on a train' };
   const body = JSON.stringify({ title: 'Slowly', metadata: details });
   await session.attempt('create thread', session.api.createThreadSlowly(session.accessToken, body, overMs));
@@ -65,21 +67,21 @@ export async function startConversationSlowly(session: UserSession, overMs: numb
 }
 
 /** A chat connection that is welcomed and then stops reading; what it asks for piles up. */
-export async function haveChatThatStoppedReading(session: UserSession): Promise<void> {
-  await session.ensureSignedIn();
-  const socket = await session.openSocket();
-  await session.waitForWelcome(socket);
+export async function haveChatThatStoppedReading(session: Actor): Promise<void> {
+  await ensureSignedIn(session);
+  const socket = await openSocket(session);
+  await waitForWelcome(session, socket);
   socket.stopReading();
 }
 
-export function stalledChatOf(session: UserSession): AgentSocket {
+export function stalledChatOf(session: Actor): AgentSocket {
   const stalled = session.sockets.find((socket) => socket.stoppedReading);
   if (!stalled) throw new Error(`${session.name} has no chat connection that has stopped reading.`);
   return stalled;
 }
 
 /** The person's chat beside the one that stopped reading: the one that reads. */
-export function readingChatOf(session: UserSession): AgentSocket {
+export function readingChatOf(session: Actor): AgentSocket {
   const reading = session.sockets.find((socket) => !socket.stoppedReading);
   if (!reading) throw new Error(`${session.name} has no chat connection that reads.`);
   return reading;
@@ -92,10 +94,10 @@ export function readingChatOf(session: UserSession): AgentSocket {
  * starts on the other chat, that every request before it was handled: only then does the stalled
  * chat read again, and find out what the platform kept for it.
  */
-export async function askForConversationWhileNotReading(session: UserSession, times: number, readingTimes: number, withinMs: number): Promise<void> {
+export async function askForConversationWhileNotReading(session: Actor, times: number, readingTimes: number, withinMs: number): Promise<void> {
   const stalled = stalledChatOf(session);
   const reading = readingChatOf(session);
-  const threadId = session.thread?.id;
+  const threadId = session.noted('thread')?.id;
   if (!threadId) throw new Error(`${session.name} has no conversation to ask for.`);
   stalled.marked = stalled.frames.length;
   reading.marked = reading.frames.length;
@@ -131,7 +133,7 @@ async function chatReply(socket: AgentSocket, from: number, expecting: (f: Frame
  * no connection to spare, in a reviewer's words: each comes back with the answer it got
  * (support/expectations/resource-bounds.ts judges it). Add a row to try something else.
  */
-export const REQUESTS_WHILE_SILENT: Record<string, (session: UserSession, instance: Instance) => Promise<Reply>> = {
+export const REQUESTS_WHILE_SILENT: Record<string, (session: Actor, instance: Instance) => Promise<Reply>> = {
   'listing the conversations': async (session) => ({ kind: 'http', answer: await session.api.threads(session.accessToken) }),
   'signing in': async (session) => ({ kind: 'http', answer: await session.auth.login({ email: session.email, password: session.password }) }),
   // A newcomer's sign-up: the email is new, so the only honest answer is that accounts cannot be reached.
@@ -141,19 +143,19 @@ export const REQUESTS_WHILE_SILENT: Record<string, (session: UserSession, instan
     return { kind: 'http', answer: await session.api.execute(session.accessToken, { type: 'cost_optimizer', message: costQuestion(workload), context: { workload } }) };
   },
   'opening the conversation on the chat': async (session) => {
-    const socket = await session.chatSocket();
+    const socket = await chatSocket(session);
     const from = stamp(socket);
-    socket.send('get_thread', { thread_id: session.thread?.id });
+    socket.send('get_thread', { thread_id: session.noted('thread')?.id });
     return chatReply(socket, from, (f) => f.type === 'thread');
   },
   'a message on the open chat': async (session) => {
-    const socket = await session.chatSocket();
+    const socket = await chatSocket(session);
     const from = stamp(socket);
     socket.send('ping');
     return chatReply(socket, from, (f) => f.type === 'pong');
   },
   'opening a new chat connection': async (session) => {
-    const socket = await session.openSocket();
+    const socket = await openSocket(session);
     const { frame } = await socket.connectionAnswer(DEADLINES.underOutage);
     return { kind: 'frame', frame, stillOpen: socket.isOpen };
   },
@@ -164,20 +166,20 @@ export const REQUESTS_WHILE_SILENT: Record<string, (session: UserSession, instan
  * The person archives their conversation while another piece of work holds it in the database,
  * past the platform's patience with a statement; the hold ends once the platform has answered.
  */
-export async function archiveWhileHeld(session: UserSession, databaseUrl: string): Promise<void> {
-  const held = await holdConversation(databaseUrl, session.thread.id);
+export async function archiveWhileHeld(session: Actor, databaseUrl: string): Promise<void> {
+  const held = await holdConversation(databaseUrl, session.recall('thread').id);
   try {
-    await session.attempt('archiving the conversation', session.api.archiveThread(session.accessToken, session.thread.id));
+    await session.attempt('archiving the conversation', session.api.archiveThread(session.accessToken, session.recall('thread').id));
   } finally {
     await held.release();
   }
 }
 
 /** The person archives their conversation while the database ends the connection the change is waiting on (an administrator's kill, a failover). */
-export async function archiveWhileConnectionEnded(session: UserSession, databaseUrl: string): Promise<void> {
-  const held = await holdConversation(databaseUrl, session.thread.id);
+export async function archiveWhileConnectionEnded(session: Actor, databaseUrl: string): Promise<void> {
+  const held = await holdConversation(databaseUrl, session.recall('thread').id);
   try {
-    const archived = session.attempt('archiving the conversation', session.api.archiveThread(session.accessToken, session.thread.id));
+    const archived = session.attempt('archiving the conversation', session.api.archiveThread(session.accessToken, session.recall('thread').id));
     await held.endWhoeverWaits(DEADLINES.reply);
     await archived;
   } finally {
@@ -186,7 +188,7 @@ export async function archiveWhileConnectionEnded(session: UserSession, database
 }
 
 /** Once the person's run is under way, other work holds the run in the database (until `release`), so that the run cannot record how it ended. */
-export async function holdRunOnceUnderWay(session: UserSession, databaseUrl: string, withinMs: number): Promise<RowHold> {
+export async function holdRunOnceUnderWay(session: Actor, databaseUrl: string, withinMs: number): Promise<RowHold> {
   const run = session.lastRun();
   await run.underWay(withinMs);
   return holdRun(databaseUrl, run.runId!);

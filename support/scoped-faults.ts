@@ -1,5 +1,6 @@
+import { ensureSignedIn } from './tasks/sign-in';
 import type { ApexWorld } from './world';
-import type { UserSession } from './session';
+import type { Actor } from './actor';
 import { FaultClient } from './clients/fault-client';
 
 /**
@@ -20,8 +21,8 @@ export async function repairForThisScenario(world: ApexWorld, tool: string): Pro
 }
 
 /** A tool that never answers this person's next call to it (hang_tool, scoped to them): their run goes silent. */
-export async function hangNextCallFor(world: ApexWorld, session: UserSession, tool: string): Promise<void> {
-  await session.ensureSignedIn();
+export async function hangNextCallFor(world: ApexWorld, session: Actor, tool: string): Promise<void> {
+  await ensureSignedIn(session);
   await world.faults()!.inject({ fault: 'hang_tool', target: tool, count: 1, scope: session.userId });
 }
 
@@ -30,8 +31,8 @@ export async function hangNextCallFor(world: ApexWorld, session: UserSession, to
  * them): `message` (the handling of one chat message), `connection` (the chat connection itself)
  * or `request` (one API request).
  */
-export async function crashNextMessageOf(world: ApexWorld, session: UserSession, where: 'message' | 'connection' | 'request'): Promise<void> {
-  await session.ensureSignedIn();
+export async function crashNextMessageOf(world: ApexWorld, session: Actor, where: 'message' | 'connection' | 'request'): Promise<void> {
+  await ensureSignedIn(session);
   await world.faults()!.inject({ fault: 'handler_crash', target: where, count: 1, scope: session.userId });
 }
 

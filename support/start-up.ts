@@ -1,5 +1,7 @@
+import { openSocket } from './tasks/chat';
+import { ensureSignedIn } from './tasks/sign-in';
 import type { ApexWorld } from './world';
-import type { UserSession } from './session';
+import type { Actor } from './actor';
 import { eventually } from './wait';
 import { describeFrames } from './clients/agent-socket';
 import { faultsWhereEveryoneIs } from './scoped-faults';
@@ -23,8 +25,8 @@ export async function startInstanceNotReadyFor(world: ApexWorld, ms: number): Pr
 }
 
 /** The platform stays not ready for this person (a delay_ready scoped to them) for `ms`; nobody else notices. */
-export async function delayReadyFor(world: ApexWorld, session: UserSession, ms: number): Promise<void> {
-  await session.ensureSignedIn();
+export async function delayReadyFor(world: ApexWorld, session: Actor, ms: number): Promise<void> {
+  await ensureSignedIn(session);
   await faultsWhereEveryoneIs(world).inject({ fault: 'delay_ready', target: READY_TARGET, duration_ms: ms, scope: session.userId });
 }
 
@@ -32,14 +34,14 @@ export async function delayReadyFor(world: ApexWorld, session: UserSession, ms: 
  * The person opens a chat connection again and again, as a client retrying would, until one is
  * welcomed; fails after `withinMs` saying how the last one was answered.
  */
-export async function keepTryingChat(session: UserSession, withinMs: number): Promise<number> {
+export async function keepTryingChat(session: Actor, withinMs: number): Promise<number> {
   let tries = 0;
   let last = 'nothing yet';
   await eventually(
     `${session.name} to be welcomed into the chat`,
     async () => {
       tries += 1;
-      const socket = await session.openSocket();
+      const socket = await openSocket(session);
       const answer = await socket.connectionAnswer();
       last = describeFrames(socket.frames, socket.openedAt);
       return answer.frame.type === 'system_message' ? true : undefined;

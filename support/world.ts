@@ -1,6 +1,7 @@
+import { closeSockets } from './tasks/chat';
 import { World, IWorldOptions, setWorldConstructor, setDefaultTimeout } from '@cucumber/cucumber';
 import { currentTarget, Instance, Target, startExtraInstance } from './environment';
-import { UserSession } from './session';
+import { Actor } from './actor';
 import { DatabaseProbe } from './probes/database-probe';
 import { CacheProbe } from './probes/cache-probe';
 import { redact, redactJson } from './redact';
@@ -45,7 +46,7 @@ export interface Notes {
 
 /** One per scenario: the people in it, and the probes into the target's stores. */
 export class ApexWorld extends World {
-  readonly sessions = new Map<string, UserSession>();
+  readonly sessions = new Map<string, Actor>();
   private probes: { database?: DatabaseProbe; cache?: CacheProbe } = {};
   /** Extra platform instances this scenario started or uses, newest last (see keepInstance). */
   readonly instances: Instance[] = [];
@@ -88,10 +89,10 @@ export class ApexWorld extends World {
   }
 
   /** The named person's session, created the first time a step mentions them. */
-  session(name: string): UserSession {
+  session(name: string): Actor {
     let session = this.sessions.get(name);
     if (!session) {
-      session = new UserSession(name, this.target);
+      session = new Actor(name, this.target);
       if (this.activeInstance) session.useInstance(this.activeInstance);
       this.sessions.set(name, session);
     }
@@ -211,7 +212,7 @@ export class ApexWorld extends World {
 
   async cleanUp(): Promise<void> {
     // People's sockets first, wherever they point: none may outlive the scenario.
-    await Promise.allSettled([...this.sessions.values()].map((session) => session.closeSockets()));
+    await Promise.allSettled([...this.sessions.values()].map((session) => closeSockets(session)));
     // One failure to undo must not leave the rest in place; the scenario's outcome is already known.
     for (const undo of this.undo.splice(0).reverse()) await Promise.resolve().then(undo).catch(() => undefined);
   }

@@ -1,13 +1,13 @@
 import type { AgentRun } from '../agent-run';
 import { expectStatus } from '../clients/http';
 import { Answer, describeAnswer } from '../intrusions';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 import { expectRunKeptInConversation } from './runs';
 import { DEADLINES } from '../deadlines';
 
 /** The person's last try at someone's conversation or run was refused the stated way. */
-export function expectRefused(actor: UserSession, how: string, refused: (answer: Answer) => boolean): void {
-  const answer = actor.lastIntrusion;
+export function expectRefused(actor: Actor, how: string, refused: (answer: Answer) => boolean): void {
+  const answer = actor.recall('lastIntrusion');
   if (!answer) throw new Error(`${actor.name} has not tried anything on a conversation yet.`);
   if (!refused(answer)) throw new Error(`Expected ${actor.name} to be refused ${how}; ${describeAnswer(answer)}`);
 }
@@ -17,7 +17,7 @@ export function expectRefused(actor: UserSession, how: string, refused: (answer:
  * question and the answer of that run, with the run stored as completed. Nothing anyone else
  * tried added, archived or stopped anything.
  */
-export async function expectConversationHoldsOnly(owner: UserSession, run: AgentRun): Promise<void> {
+export async function expectConversationHoldsOnly(owner: Actor, run: AgentRun): Promise<void> {
   await expectRunKeptInConversation(owner, run);
   const thread = expectStatus(await owner.api.thread(owner.accessToken, run.threadId!), 200, `Reading ${owner.name}'s conversation`).body;
   const { messages, total } = expectStatus(await owner.api.messages(owner.accessToken, run.threadId!), 200, `Reading ${owner.name}'s messages`).body as { messages: { role: string; run_id: string }[]; total: number };
@@ -28,8 +28,8 @@ export async function expectConversationHoldsOnly(owner: UserSession, run: Agent
 }
 
 /** A conversation belongs to whoever started it, whatever its details say; the person it names never sees it. */
-export async function expectOwnedDespiteClaim(starter: UserSession, named: UserSession): Promise<void> {
-  const created = starter.thread;
+export async function expectOwnedDespiteClaim(starter: Actor, named: Actor): Promise<void> {
+  const created = starter.recall('thread');
   const read = expectStatus(await starter.api.thread(starter.accessToken, created.id), 200, `Reading ${starter.name}'s conversation`).body;
   for (const [seen, thread] of [['as created', created], ['when read back', read]] as const) {
     if (thread.metadata?.user_id !== starter.userId || thread.metadata?.project !== 'apollo') {
@@ -44,7 +44,7 @@ export async function expectOwnedDespiteClaim(starter: UserSession, named: UserS
 }
 
 /** A conversation started with no details: untitled, without metadata beyond its owner, and in its owner's list. */
-export async function expectUntitledThread(owner: UserSession): Promise<void> {
+export async function expectUntitledThread(owner: Actor): Promise<void> {
   const created = expectStatus(owner.lastAnswer!, 201, 'Starting a conversation with no details').body;
   const { user_id: ownerId, ...details } = created.metadata ?? {};
   if (created.title !== '' || Object.keys(details).length || ownerId !== owner.userId) {
@@ -59,7 +59,7 @@ export async function expectUntitledThread(owner: UserSession): Promise<void> {
  * shows only the person's own conversations: the one they asked about is there, and nothing of
  * the one the headers named.
  */
-export function expectOnlyOwnConversationsListed(user: UserSession, named: UserSession): void {
+export function expectOnlyOwnConversationsListed(user: Actor, named: Actor): void {
   const answer = expectStatus(user.lastAnswer!, 200, `Listing ${user.name}'s conversations`);
   const threads = answer.body.threads as { id: string; metadata?: { user_id?: string } }[];
   const theirs = new Set(named.runs.map((run) => run.threadId));
@@ -71,14 +71,14 @@ export function expectOnlyOwnConversationsListed(user: UserSession, named: UserS
 }
 
 /** Every read the person tried (attempts labelled "read …") was refused 403 ACCESS_DENIED. */
-export function expectEveryReadRefused(reader: UserSession): void {
+export function expectEveryReadRefused(reader: Actor): void {
   const reads = reader.attempts.filter((a) => a.label.startsWith('read '));
   const wrong = reads.filter(({ answer }) => answer.status !== 403 || answer.body?.code !== 'ACCESS_DENIED');
   if (reads.length === 0 || wrong.length) throw new Error(`Expected 403 ACCESS_DENIED for every read; got ${wrong.map(({ label, answer }) => `${label}: ${answer.status} ${answer.body?.code}`).join(', ')}`);
 }
 
 /** The chat answers the last get_thread with ACCESS_DENIED, not the conversation. */
-export async function expectChatRefusesAccess(reader: UserSession): Promise<void> {
+export async function expectChatRefusesAccess(reader: Actor): Promise<void> {
   const socket = reader.sockets.at(-1)!;
   const answer = await socket.waitFor('an answer to get_thread', (f) => f.type === 'error_message' || f.type === 'thread', DEADLINES.reply, socket.marked);
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'ACCESS_DENIED') {
@@ -87,7 +87,7 @@ export async function expectChatRefusesAccess(reader: UserSession): Promise<void
 }
 
 /** The chat answers the owner's get_thread with the conversation of their last run and at least its question and answer. */
-export async function expectChatShowsOwnConversation(owner: UserSession): Promise<void> {
+export async function expectChatShowsOwnConversation(owner: Actor): Promise<void> {
   const socket = owner.sockets.at(-1)!;
   const answer = await socket.waitFor('the thread', (f) => f.type === 'thread' || f.type === 'error_message', DEADLINES.reply, socket.marked);
   const messages = answer.frame.data?.messages ?? [];
@@ -97,7 +97,7 @@ export async function expectChatShowsOwnConversation(owner: UserSession): Promis
 }
 
 /** Every conversation but the latest is as its run left it; a scenario with only one has nothing to look at. */
-export async function expectOtherConversationsUnchanged(owner: UserSession): Promise<void> {
+export async function expectOtherConversationsUnchanged(owner: Actor): Promise<void> {
   const others = owner.runs.slice(0, -1);
   if (others.length === 0) throw new Error(`${owner.name} has only one conversation; there is no other to look at.`);
   for (const run of others) await expectConversationHoldsOnly(owner, run);

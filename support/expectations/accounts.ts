@@ -1,12 +1,14 @@
+import { waitForWelcome } from '../tasks/chat';
+import { keepSession } from '../tasks/sign-in';
 import { setTimeout as until } from 'node:timers/promises';
 import { claimsOf } from '../clients/tokens';
 import { HttpResponse, expectStatus } from '../clients/http';
 import { redact } from '../redact';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 import { DEADLINES } from '../deadlines';
 
 /** The latest sign-in gave a session of its own: a new token for the same person. */
-export function expectFreshSession(user: UserSession): void {
+export function expectFreshSession(user: Actor): void {
   const [first, latest] = [user.issued[0], user.issued.at(-1)];
   if (!first || user.issued.length < 2) throw new Error(`Expected ${user.name} to have signed in at least twice; ${user.name} has ${user.issued.length} session(s).`);
   if (latest!.access_token === first.access_token) throw new Error(`Expected ${user.name}'s sign-in to give a new token; it gave the sign-up token again.`);
@@ -16,7 +18,7 @@ export function expectFreshSession(user: UserSession): void {
 }
 
 /** The auth service vouches for the token to the backend (with the service secret), or, without it, the profile names the person. */
-export async function expectSessionConfirmed(user: UserSession, serviceSecret: string | undefined): Promise<void> {
+export async function expectSessionConfirmed(user: Actor, serviceSecret: string | undefined): Promise<void> {
   if (!serviceSecret) return expectProfile(user, []);
   const answer = expectStatus(await user.auth.validate(user.accessToken, { id: 'netra-backend', secret: serviceSecret }), 200, `Validating ${user.name}'s token`).body;
   if (answer.valid !== true || answer.user_id !== user.userId || answer.email !== user.email) {
@@ -24,7 +26,7 @@ export async function expectSessionConfirmed(user: UserSession, serviceSecret: s
   }
 }
 
-export async function expectProfile(user: UserSession, permissions: string[]): Promise<void> {
+export async function expectProfile(user: Actor, permissions: string[]): Promise<void> {
   const me = expectStatus(await user.auth.me(user.accessToken), 200, `Reading ${user.name}'s profile`).body;
   const missing = permissions.filter((p) => !(me.permissions ?? []).includes(p));
   if (me.user_id !== user.userId || me.email !== user.email || missing.length) {
@@ -32,10 +34,10 @@ export async function expectProfile(user: UserSession, permissions: string[]): P
   }
 }
 
-export async function expectWelcomedAsThemselves(user: UserSession): Promise<void> {
+export async function expectWelcomedAsThemselves(user: Actor): Promise<void> {
   const socket = user.sockets.at(-1);
   if (!socket) throw new Error(`${user.name} has not opened a chat connection.`);
-  const welcome = (await user.waitForWelcome(socket)).frame;
+  const welcome = (await waitForWelcome(user, socket)).frame;
   const sub = claimsOf(user.accessToken).sub;
   if (welcome.data?.user_id !== sub || sub !== user.userId || !welcome.data?.connection_id) {
     throw new Error(`Expected the welcome to name ${user.name} (${user.userId}, the token's sub ${sub}) with a connection id; it names ${welcome.data?.user_id}, connection ${welcome.data?.connection_id}.`);
@@ -78,7 +80,7 @@ export function expectSimilarTiming(attempts: { label: string; answer: HttpRespo
 }
 
 /** The last sign-up or sign-in gave the person a session of their own account. */
-export function expectLetIn(user: UserSession): void {
+export function expectLetIn(user: Actor): void {
   const answer = user.lastAnswer;
   if (!answer) throw new Error(`${user.name} has not tried to sign up or in yet.`);
   const account = answer.body?.user;
@@ -87,7 +89,7 @@ export function expectLetIn(user: UserSession): void {
     throw new Error(`Expected ${user.name} to be let in as ${user.account?.id ?? user.email}; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
   }
   user.account = account;
-  user.keep(answer.body);
+  keepSession(user, answer.body);
 }
 
 /** Waits for the clock, not a guess: until the window that opened at \`since\` has closed, and a whole second more for its rounding. */
@@ -98,7 +100,7 @@ export async function untilWindowPassed(since: number, windowMs: number): Promis
 }
 
 /** The sign-up answer and the profile both call the person by this name. */
-export async function expectCalled(user: UserSession, name: string): Promise<void> {
+export async function expectCalled(user: Actor, name: string): Promise<void> {
   // The answer to a sign-up tried as an attempt, or the one a plain sign-up kept.
   const signedUp = user.lastAnswer ? expectStatus(user.lastAnswer, 201, `Signing ${user.name} up`).body : { user: user.account, access_token: user.accessToken };
   const profile = expectStatus(await user.auth.me(signedUp.access_token), 200, `Reading ${user.name}'s profile`).body;
@@ -108,7 +110,7 @@ export async function expectCalled(user: UserSession, name: string): Promise<voi
 }
 
 /** Two people signed in without naming themselves got two accounts, each with an email address of its own. */
-export function expectAccountsApart(a: UserSession, b: UserSession): void {
+export function expectAccountsApart(a: Actor, b: Actor): void {
   if (!a.account || !b.account) throw new Error(`Expected ${a.name} and ${b.name} to be signed in; ${!a.account ? a.name : b.name} is not.`);
   if (a.account.id === b.account.id || a.account.email === b.account.email) {
     throw new Error(`Expected ${a.name} and ${b.name} to get accounts of their own; they got ${a.account.id} <${a.account.email}> and ${b.account.id} <${b.account.email}>.`);
@@ -116,7 +118,7 @@ export function expectAccountsApart(a: UserSession, b: UserSession): void {
 }
 
 /** The account the platform made has a real email address, and both the sign-in and the profile call the person by its first part. */
-export async function expectCalledByGivenEmail(user: UserSession): Promise<void> {
+export async function expectCalledByGivenEmail(user: Actor): Promise<void> {
   const email = user.account?.email ?? '';
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error(`Expected the platform to give ${user.name}'s account an email address; it gave "${email}".`);
   const profile = expectStatus(await user.auth.me(user.accessToken), 200, `Reading ${user.name}'s profile`).body;
@@ -127,7 +129,7 @@ export async function expectCalledByGivenEmail(user: UserSession): Promise<void>
 }
 
 /** Every one of the person's simulated sign-ins was let in, and all into one account. */
-export function expectOneAccount(user: UserSession): void {
+export function expectOneAccount(user: Actor): void {
   const answers = user.attempts.filter((a) => a.label === 'simulated sign-in').map((a) => a.answer);
   const count = answers.length;
   if (count === 0) throw new Error(`${user.name} has not tried the simulated sign-in.`);
@@ -137,12 +139,12 @@ export function expectOneAccount(user: UserSession): void {
   if (accounts.size !== 1) throw new Error(`Expected ${user.name}'s ${count} sign-ins to land in one account; they landed in ${accounts.size}: ${[...accounts].join(', ')}`);
 }
 
-export function expectBackInSameAccount(user: UserSession, first: string): void {
+export function expectBackInSameAccount(user: Actor, first: string): void {
   if (user.userId !== first) throw new Error(`Expected ${user.name}'s second sign-in with Google to reach account ${first}; it reached ${user.userId}`);
 }
 
 /** The tokens the front end received are the person's own: the profile they open is theirs. */
-export async function expectCameBackSignedIn(user: UserSession): Promise<void> {
+export async function expectCameBackSignedIn(user: Actor): Promise<void> {
   const me = expectStatus(await user.auth.me(user.accessToken), 200, `Reading ${user.name}'s profile after Google`).body;
   if (me.email !== user.email) throw new Error(`Expected ${user.name} to come back signed in as ${user.email}; the token belongs to ${me.email}.`);
 }

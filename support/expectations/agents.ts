@@ -4,7 +4,7 @@ import type { AgentRun } from '../agent-run';
 import { describeFrames } from '../clients/agent-socket';
 import { costQuestion, dollars } from '../domain';
 import { HttpResponse, expectStatus } from '../clients/http';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 import type { DatabaseProbe } from '../probes/database-probe';
 import { redact } from '../redact';
 import { expectEventsInOrder, expectWellFormedRun, sameAmount } from './runs';
@@ -42,7 +42,7 @@ export async function expectImpossibleWorkload(run: AgentRun, deadlineMs: number
 }
 
 /** A stop that came after the run ended is answered RUN_NOT_ACTIVE, naming how it ended; the run stays as it was (and nothing follows its end: the run invariants). */
-export async function expectStopRefusedAsEnded(owner: UserSession, run: AgentRun): Promise<void> {
+export async function expectStopRefusedAsEnded(owner: Actor, run: AgentRun): Promise<void> {
   const socket = run.socket;
   const answer = await socket.waitFor('an answer to the stop', (f) => f.type === 'error_message' || (f.data?.run_id === run.runId && f.type === 'agent_cancelled'), DEADLINES.reply, socket.marked);
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'RUN_NOT_ACTIVE' || !String(answer.frame.error_message).includes('completed')) {
@@ -53,7 +53,7 @@ export async function expectStopRefusedAsEnded(owner: UserSession, run: AgentRun
 }
 
 /** A failed run read back over the API is failed, and where it says why, it says what agent_failed said. */
-export async function expectReadBackFailure(owner: UserSession, run: AgentRun): Promise<void> {
+export async function expectReadBackFailure(owner: Actor, run: AgentRun): Promise<void> {
   const terminal = run.terminal?.frame;
   const stored = expectStatus(await owner.api.run(owner.accessToken, run.runId!), 200, `Reading ${owner.name}'s run`).body;
   if (stored.status !== 'failed') throw new Error(`Expected run ${run.runId}, read back, to be failed; it is ${stored.status}`);
@@ -70,7 +70,7 @@ export function expectToolsAskedAboutRequest(run: AgentRun): void {
   const context = run.request.context ?? {};
   const given = context.workload as Record<string, any> | undefined;
   const workload: Record<string, any> | undefined = given && { ...given, provider: String(given.provider).toLowerCase(), model: String(given.model).toLowerCase() };
-  // Other attachments go ahead of the usage log (UserSession.startAgent).
+  // Other attachments go ahead of the usage log (Actor.startAgent).
   const file = (context.files as { name: string; media_type: string }[] | undefined)?.at(-1);
   const result = run.result ?? {};
   const routed = (result.recommendations ?? result.strategic_recommendations ?? []).some((r: { title: string }) => r.title.startsWith('Route'));
@@ -210,7 +210,7 @@ export function expectReportFigures(run: AgentRun, figures: { spend: number; sav
 }
 
 /** A conversation a question started is named after the question's first 80 characters. */
-export async function expectNamedAfterQuestion(owner: UserSession, run: AgentRun): Promise<void> {
+export async function expectNamedAfterQuestion(owner: Actor, run: AgentRun): Promise<void> {
   await completedResult(run, DEADLINES.slowRun);
   const thread = expectStatus(await owner.api.thread(owner.accessToken, run.threadId!), 200, `Reading ${owner.name}'s conversation`).body;
   const expected = run.request.user_request.slice(0, 80);
@@ -366,7 +366,7 @@ export function expectDailyRequests(result: any, trend: string): void {
 }
 
 /** While storage cannot be reached, a question over the API is refused as unavailable (503 STORAGE_UNAVAILABLE), not as the customer's mistake. */
-export async function expectQuestionsUnavailable(session: UserSession): Promise<void> {
+export async function expectQuestionsUnavailable(session: Actor): Promise<void> {
   const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 2_000_000, avg_input_tokens: 1000, avg_output_tokens: 500 };
   const answer = await session.api.execute(session.accessToken, { type: 'cost_optimizer', message: costQuestion(workload), context: { workload } });
   if (answer.status !== 503 || answer.body?.code !== 'STORAGE_UNAVAILABLE') throw new Error(`Expected the API to refuse a question with 503 STORAGE_UNAVAILABLE while the database is away; ${answer.call} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
@@ -469,13 +469,13 @@ export async function expectStoredEndingInCancellation(probe: DatabaseProbe, run
   }
 }
 
-export async function expectStoredAsCancelled(owner: UserSession, run: AgentRun): Promise<void> {
+export async function expectStoredAsCancelled(owner: Actor, run: AgentRun): Promise<void> {
   const stored = expectStatus(await owner.api.run(owner.accessToken, run.runId!), 200, `Reading ${owner.name}'s cancelled run`).body;
   if (stored.status !== 'cancelled') throw new Error(`Expected run ${run.runId} to be stored as cancelled; it is ${stored.status}`);
 }
 
 /** The follow-up went to the same thread, and the conversation holds both requests, in the order asked. */
-export async function expectFollowUpInConversation(owner: UserSession, earlier: AgentRun, latest: AgentRun): Promise<void> {
+export async function expectFollowUpInConversation(owner: Actor, earlier: AgentRun, latest: AgentRun): Promise<void> {
   if (earlier.threadId !== latest.threadId) throw new Error(`Expected the follow-up in thread ${earlier.threadId}; it went to ${latest.threadId}`);
   const { messages } = expectStatus(await owner.api.messages(owner.accessToken, latest.threadId!), 200, `Reading ${owner.name}'s conversation`).body as { messages: { role: string; content: string; run_id: string }[] };
   const asked = messages.filter((m) => m.role === 'user').map((m) => m.run_id);

@@ -1,15 +1,17 @@
+import { openSocket, startAgent } from '../tasks/chat';
+import { ensureSignedIn } from '../tasks/sign-in';
 import { isDeepStrictEqual } from 'node:util';
 import { expectStatus, http, type HttpResponse } from '../clients/http';
 import { completedResult } from './agents';
 import type { AgentRun } from '../agent-run';
 import { costQuestion } from '../domain';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 import { describeFrames } from '../clients/agent-socket';
 import { AUTH_ANSWERS, type AuthRelay } from '../fakes/auth-relay';
 import { DEADLINES } from '../deadlines';
 
 /** The conversation was started, and reading it back gives every detail as sent. */
-export async function expectDetailsKept(session: UserSession, sent: Record<string, unknown>): Promise<void> {
+export async function expectDetailsKept(session: Actor, sent: Record<string, unknown>): Promise<void> {
   const created = expectStatus(session.lastAnswer!, 201, `Starting ${session.name}'s conversation`).body;
   const read = expectStatus(await session.api.thread(session.accessToken, created.id), 200, `Reading ${session.name}'s conversation`).body;
   const lost = Object.keys(sent).filter((key) => !isDeepStrictEqual(read.metadata?.[key], sent[key]));
@@ -17,7 +19,7 @@ export async function expectDetailsKept(session: UserSession, sent: Record<strin
 }
 
 /** Signing in with the refused sign-up's email and password finds no account. */
-export async function expectNoAccount(session: UserSession): Promise<void> {
+export async function expectNoAccount(session: Actor): Promise<void> {
   const answer = await session.auth.login({ email: session.email, password: session.password });
   if (answer.status !== 401) throw new Error(`Expected no account for ${session.email} after the refused sign-up; signing in answered ${answer.status}`);
 }
@@ -34,17 +36,17 @@ export function expectBurstRefusals(attempts: { answer: HttpResponse }[], checke
 }
 
 /** The person signs in and asks the cost optimizer a question; it is answered. */
-export async function expectAnswered(session: UserSession, deadlineMs: number): Promise<void> {
-  await session.ensureSignedIn();
+export async function expectAnswered(session: Actor, deadlineMs: number): Promise<void> {
+  await ensureSignedIn(session);
   const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 2_000_000, avg_input_tokens: 1000, avg_output_tokens: 500 };
-  await completedResult(await session.startAgent('cost_optimizer', { user_request: costQuestion(workload), context: { workload } }), deadlineMs);
+  await completedResult(await startAgent(session, 'cost_optimizer', { user_request: costQuestion(workload), context: { workload } }), deadlineMs);
 }
 
 /**
  * Requests that need the auth service are refused as unavailable (503 AUTH_UNAVAILABLE), once and
  * again, and the backend is still there to answer its health check afterwards.
  */
-export async function expectStillServing(session: UserSession, instance: { apiUrl: string }): Promise<void> {
+export async function expectStillServing(session: Actor, instance: { apiUrl: string }): Promise<void> {
   for (const attempt of [1, 2]) {
     const answer = await session.api.threads(session.accessToken);
     if (answer.status !== 503 || answer.body?.code !== 'AUTH_UNAVAILABLE') {
@@ -66,12 +68,12 @@ const TOKEN_VERDICTS: Record<string, { socket: string; status: number; code?: st
  * the verdict's code and closed, and the API refuses the same token with the verdict's status:
  * nobody is let in on an answer that vouches for nothing.
  */
-export async function expectLetInNowhere(session: UserSession, relay: AuthRelay, rows: { answer: string; verdict: string }[]): Promise<void> {
+export async function expectLetInNowhere(session: Actor, relay: AuthRelay, rows: { answer: string; verdict: string }[]): Promise<void> {
   for (const { answer, verdict: said } of rows) {
     const verdict = TOKEN_VERDICTS[said];
     if (!AUTH_ANSWERS[answer] || !verdict) throw new Error(`Unknown row "${answer} | ${said}": the answers are ${Object.keys(AUTH_ANSWERS).join('; ')}; the verdicts ${Object.keys(TOKEN_VERDICTS).join('; ')}`);
     relay.answerChecksWith(answer);
-    const socket = await session.openSocket();
+    const socket = await openSocket(session);
     const first = await socket.connectionAnswer();
     const closed = await socket.waitForClose(DEADLINES.close).catch(() => undefined);
     const reply = await session.api.threads(session.accessToken);

@@ -1,7 +1,7 @@
 import type { AgentRun } from '../agent-run';
 import { describeFrames } from '../clients/agent-socket';
 import { redact } from '../redact';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 import { eventually } from '../wait';
 import type { ApexWorld } from '../world';
 import { DEADLINES } from '../deadlines';
@@ -25,7 +25,7 @@ async function expectLogged(world: ApexWorld, reference: string, given: string):
 }
 
 /** The message was answered error_message INTERNAL_ERROR with a reference the log holds, and the chat it came on is still open. */
-export async function expectMessageFailedWithReference(world: ApexWorld, owner: UserSession, run: AgentRun): Promise<void> {
+export async function expectMessageFailedWithReference(world: ApexWorld, owner: Actor, run: AgentRun): Promise<void> {
   const { socket } = run;
   const answered = `error_message INTERNAL_ERROR, with a reference, in answer to ${owner.name}'s message`;
   const answer = await socket.waitFor(answered, (f) => f.type === 'error_message' || (f.data?.run_id !== undefined && f.data?.request_id === run.requestId), DEADLINES.reply, run.firstFrame);
@@ -38,7 +38,7 @@ export async function expectMessageFailedWithReference(world: ApexWorld, owner: 
 }
 
 /** The chat connection was closed with 1011 (an internal error) and a reason whose reference the log holds. */
-export async function expectConnectionClosedWithReference(world: ApexWorld, owner: UserSession): Promise<void> {
+export async function expectConnectionClosedWithReference(world: ApexWorld, owner: Actor): Promise<void> {
   const socket = owner.lastRun().socket;
   let closed;
   try {
@@ -57,7 +57,7 @@ export async function expectConnectionClosedWithReference(world: ApexWorld, owne
 }
 
 /** The API answered 500 INTERNAL_ERROR with a reference the log holds (the body's shape is held to contract/openapi.json). */
-export async function expectApiFailedWithReference(world: ApexWorld, owner: UserSession): Promise<void> {
+export async function expectApiFailedWithReference(world: ApexWorld, owner: Actor): Promise<void> {
   const answer = owner.lastAnswer;
   if (!answer || answer.status !== 500 || answer.body?.code !== 'INTERNAL_ERROR' || typeof answer.body?.reference !== 'string' || answer.body.reference === '') {
     throw new Error(`Expected the API to answer ${owner.name}'s request 500 INTERNAL_ERROR with a reference; ${answer ? `${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 300)}` : 'nothing was asked'}`);

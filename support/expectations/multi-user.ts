@@ -1,6 +1,6 @@
 import type { AgentRun } from '../agent-run';
 import { expectStatus } from '../clients/http';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 import type { ApexWorld } from '../world';
 import { completedResult } from './agents';
 import { latencySummary } from './realtime';
@@ -20,14 +20,14 @@ export async function expectEveryRunCompletes(world: ApexWorld, runs: AgentRun[]
 }
 
 /** Each of the person's runs received only its own events. */
-export function expectOwnRunsUnmixed(person: UserSession): void {
+export function expectOwnRunsUnmixed(person: Actor): void {
   for (const run of person.runs) {
     if (run.events.some((f) => f.frame.data?.run_id !== run.runId)) throw new Error(`${person.name}'s run ${run.runId} is mixed with another run's events.`);
   }
 }
 
 /** After signing in again, every question the person asked is still listed with its answer, and they asked this many. */
-export async function expectQuestionsKept(session: UserSession, count: number): Promise<void> {
+export async function expectQuestionsKept(session: Actor, count: number): Promise<void> {
   const user = session.name;
   const listed = expectStatus(await session.api.threads(session.accessToken), 200, `Listing ${user}'s threads`).body.threads as { id: string }[];
   for (const run of session.runs) {

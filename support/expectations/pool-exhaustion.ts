@@ -1,10 +1,10 @@
 import type { HttpResponse } from '../clients/http';
 import { redact } from '../redact';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 
 /** Whether an answer is the person's conversations, their conversation among them. */
-const listsConversationOf = (session: UserSession) => (answer: HttpResponse) =>
-  answer.status === 200 && (answer.body?.threads ?? []).some((t: { id: string }) => t.id === session.thread?.id);
+const listsConversationOf = (session: Actor) => (answer: HttpResponse) =>
+  answer.status === 200 && (answer.body?.threads ?? []).some((t: { id: string }) => t.id === session.noted('thread')?.id);
 
 /** Each answer's status and time, and what a refusal said. */
 const eachAnswer = (answers: HttpResponse[]) =>
@@ -16,7 +16,7 @@ const eachAnswer = (answers: HttpResponse[]) =>
  * conversation. Each was answered later than the control's request, made at the same moment by
  * someone nothing held up: they waited their turn rather than being served past the hold.
  */
-export function expectServedInTurn(session: UserSession, answers: { mine: HttpResponse[]; theirs: HttpResponse }, control: UserSession): string {
+export function expectServedInTurn(session: Actor, answers: { mine: HttpResponse[]; theirs: HttpResponse }, control: Actor): string {
   const { mine, theirs } = answers;
   const listed = listsConversationOf(session);
   const each = eachAnswer(mine);
@@ -32,7 +32,7 @@ export function expectServedInTurn(session: UserSession, answers: { mine: HttpRe
  * connection it leaves: each in turn, none waiting as long as the platform's wait for a connection,
  * so each was handed the connection the one before gave back, rather than served once the hold ended.
  */
-export function expectServedOneAfterAnother(session: UserSession, answers: { mine: HttpResponse[] }, queueTimeoutMs: number, holdMs: number): string {
+export function expectServedOneAfterAnother(session: Actor, answers: { mine: HttpResponse[] }, queueTimeoutMs: number, holdMs: number): string {
   const { mine } = answers;
   const each = eachAnswer(mine);
   const listed = listsConversationOf(session);

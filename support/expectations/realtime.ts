@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as hdr from 'hdr-histogram-js';
 import type { AgentRun } from '../agent-run';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 import { AgentSocket, describeFrames } from '../clients/agent-socket';
 import { HttpResponse, http, expectStatus } from '../clients/http';
 import type { DatabaseProbe } from '../probes/database-probe';
@@ -53,7 +53,7 @@ export function expectOverlap(runs: AgentRun[]): void {
 }
 
 /** Everything that identifies a person's activity: their user id, and their runs' and threads' ids. */
-function idsOf(user: UserSession): string[] {
+function idsOf(user: Actor): string[] {
   const ids = new Set<string>();
   if (user.account) ids.add(user.account.id);
   for (const run of user.runs) {
@@ -67,7 +67,7 @@ function idsOf(user: UserSession): string[] {
  * No frame any socket of one person received mentions another person's user, run or thread:
  * checked on everything received, not only on what the steps waited for.
  */
-export function expectIsolation(people: UserSession[]): void {
+export function expectIsolation(people: Actor[]): void {
   for (const reader of people) {
     const others = people.filter((p) => p !== reader).flatMap((p) => idsOf(p).map((id) => ({ owner: p.name, id })));
     for (const socket of reader.sockets) {
@@ -81,7 +81,7 @@ export function expectIsolation(people: UserSession[]): void {
 }
 
 /** Each socket saw every event of the run exactly once, in seq order. */
-export function expectEverySocketGotRun(user: UserSession, runId: string, count: number): void {
+export function expectEverySocketGotRun(user: Actor, runId: string, count: number): void {
   user.sockets.forEach((socket, i) => {
     const seqs = socket.frames.filter((f) => f.frame.data?.run_id === runId).map((f) => f.frame.data.seq);
     const expected = Array.from({ length: count }, (_, k) => k + 1);
@@ -265,13 +265,13 @@ export function expectNoChatThere(outcome: string, owner: string): void {
   if (!/refused the handshake with HTTP 404/.test(outcome)) throw new Error(`Expected ${owner}'s connection elsewhere to be refused with 404; it ${outcome}`);
 }
 
-export async function expectConversationsUnavailable(session: UserSession): Promise<void> {
+export async function expectConversationsUnavailable(session: Actor): Promise<void> {
   const answer: HttpResponse = await session.api.threads(session.accessToken);
   if (answer.status !== 503 || answer.body?.code !== 'STORAGE_UNAVAILABLE') throw new Error(`Expected the API to answer 503 STORAGE_UNAVAILABLE while the database is away; ${answer.call} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
 }
 
 /** Every one of these chat connections answers a ping of its own. */
-export async function expectEveryConnectionAnswersPing(people: UserSession[]): Promise<void> {
+export async function expectEveryConnectionAnswersPing(people: Actor[]): Promise<void> {
   await Promise.all(people.flatMap((person) => person.sockets.map(async (socket) => {
     const from = socket.frames.length;
     socket.send('ping');
@@ -280,13 +280,13 @@ export async function expectEveryConnectionAnswersPing(people: UserSession[]): P
 }
 
 /** Every chat connection of the person sees the run to its end, with each of its events exactly once. */
-export async function expectEverySocketSawRunToItsEnd(person: UserSession, runId: string, events: number, deadlineMs: number): Promise<void> {
+export async function expectEverySocketSawRunToItsEnd(person: Actor, runId: string, events: number, deadlineMs: number): Promise<void> {
   await Promise.all(person.sockets.map((s) => s.waitFor('the end of the run', (f) => f.type === 'agent_completed' && f.data?.run_id === runId, deadlineMs)));
   expectEverySocketGotRun(person, runId, events);
 }
 
 /** Every chat connection of the person sees every one of their runs to its end, each event exactly once. */
-export async function expectEverySocketGotEveryRun(person: UserSession, deadlineMs: number): Promise<void> {
+export async function expectEverySocketGotEveryRun(person: Actor, deadlineMs: number): Promise<void> {
   for (const run of person.runs) await expectEverySocketSawRunToItsEnd(person, run.runId!, run.events.length, deadlineMs);
 }
 

@@ -1,10 +1,11 @@
+import { closeSockets, openSocket, startAgent } from '../tasks/chat';
 import type { AgentRun } from '../agent-run';
 import { Frame, describeFrames } from '../clients/agent-socket';
 import { http } from '../clients/http';
 import { costQuestion } from '../domain';
 import type { DatabaseProbe } from '../probes/database-probe';
 import { redact } from '../redact';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 import { eventually } from '../wait';
 import { completedResult } from './agents';
 import { expectHealth } from './realtime';
@@ -12,11 +13,11 @@ import { expectAuthFailsClosed } from './sessions';
 import { DEADLINES } from '../deadlines';
 
 /** While its token cannot be checked, a session is refused everywhere (API 503, auth, chat AUTH_UNAVAILABLE), never trusted unchecked. */
-export async function expectSessionRefusedUnchecked(session: UserSession, serviceSecret: string | undefined): Promise<void> {
+export async function expectSessionRefusedUnchecked(session: Actor, serviceSecret: string | undefined): Promise<void> {
   const answer = await session.api.threads(session.accessToken);
   if (answer.status !== 503) throw new Error(`Expected the API to refuse ${session.name}'s token while it cannot be checked (503); it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
   await expectAuthFailsClosed(session, serviceSecret);
-  const socket = await session.openSocket();
+  const socket = await openSocket(session);
   const first = await socket.connectionAnswer();
   if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
     throw new Error(`Expected the chat to refuse ${session.name} with AUTH_UNAVAILABLE; received ${describeFrames(socket.frames, socket.openedAt)}`);
@@ -25,8 +26,8 @@ export async function expectSessionRefusedUnchecked(session: UserSession, servic
 }
 
 /** A new chat connection is refused with AUTH_UNAVAILABLE and closed with an error code, not let in unchecked. */
-export async function expectNewConnectionRefusedUnchecked(session: UserSession): Promise<void> {
-  const socket = await session.openSocket();
+export async function expectNewConnectionRefusedUnchecked(session: Actor): Promise<void> {
+  const socket = await openSocket(session);
   const first = await socket.connectionAnswer();
   if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
     throw new Error(`Expected the new connection to be refused with AUTH_UNAVAILABLE, not let in unchecked; received ${describeFrames(socket.frames, socket.openedAt)}`);
@@ -42,14 +43,14 @@ export async function untilHealthyAgain(instance: { apiUrl: string; authUrl: str
 }
 
 /** Until a fresh question on a fresh chat is answered. Returns how many tries it took. */
-export async function untilAnsweredAgain(session: UserSession, withinMs: number): Promise<number> {
+export async function untilAnsweredAgain(session: Actor, withinMs: number): Promise<number> {
   const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 2_000_000, avg_input_tokens: 1000, avg_output_tokens: 500 };
   let tries = 0;
   await eventually(`${session.name}'s question to be answered`, async () => {
     tries += 1;
     try {
-      await session.closeSockets();
-      const run = await session.startAgent('cost_optimizer', { user_request: costQuestion(workload), context: { workload } });
+      await closeSockets(session);
+      const run = await startAgent(session, 'cost_optimizer', { user_request: costQuestion(workload), context: { workload } });
       await completedResult(run, DEADLINES.quickRun);
       return true;
     } catch {
@@ -59,9 +60,9 @@ export async function untilAnsweredAgain(session: UserSession, withinMs: number)
   return tries;
 }
 
-export async function untilWelcomedAgain(session: UserSession, withinMs: number): Promise<void> {
+export async function untilWelcomedAgain(session: Actor, withinMs: number): Promise<void> {
   await eventually(`${session.name} to be welcomed again`, async () => {
-    const socket = await session.openSocket();
+    const socket = await openSocket(session);
     const first = await socket.connectionAnswer();
     return first.frame.type === 'system_message' ? true : undefined;
   }, withinMs);
@@ -100,7 +101,7 @@ const costAnalyzerCall = (run: AgentRun) => run.events.map((f) => f.frame).find(
 const refusedAtOnce = (call: Frame, waitedMs: number) => Number(call.data?.execution_time_ms) < waitedMs / 2;
 
 /** The answer names the cost analyzer as unavailable, and the call was refused by the open breaker faster than any call that waited on the broken tool. */
-export async function expectUnavailableWithoutWaiting(owner: UserSession, run: AgentRun, deadlineMs: number): Promise<void> {
+export async function expectUnavailableWithoutWaiting(owner: Actor, run: AgentRun, deadlineMs: number): Promise<void> {
   const result = await completedResult(run, deadlineMs);
   const tool = costAnalyzerCall(run);
   if (!result?.unavailable_tools?.includes('cost_analyzer')) throw new Error(COST_ANALYZER_UNAVAILABLE(result));
@@ -141,7 +142,7 @@ export async function untilBreakerHalfOpen(apiUrl: string, tool: string, withinM
 }
 
 /** Each person's last run ended within this long of being asked. */
-export function expectEachAnsweredWithin(people: UserSession[], seconds: number): void {
+export function expectEachAnsweredWithin(people: Actor[], seconds: number): void {
   for (const person of people) {
     const run = person.lastRun();
     const took = (run.terminal?.at ?? Infinity) - run.sentAt;

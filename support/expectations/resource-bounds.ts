@@ -3,7 +3,7 @@ import { DEPENDENCIES } from '../domain';
 import type { Instance } from '../environment';
 import { redact } from '../redact';
 import { REQUESTS_WHILE_SILENT, conversationsReceived, type Reply } from '../resource-bounds';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 import { eventually } from '../wait';
 import { DEADLINES } from '../deadlines';
 
@@ -13,7 +13,7 @@ const TOO_FAR_BEHIND = 1013;
 const UNAVAILABLE = /_UNAVAILABLE$|^DATABASE_BUSY$/;
 
 /** Exactly `count` of the person's chat connections are open, each was welcomed, and each still answers a ping. */
-export async function expectOpenChatsAnswer(session: UserSession, count: number): Promise<void> {
+export async function expectOpenChatsAnswer(session: Actor, count: number): Promise<void> {
   const open = session.sockets.filter((socket) => socket.isOpen);
   const welcomed = open.filter((socket) => socket.frames.some((f) => f.frame.type === 'system_message' && f.frame.data?.event === 'connection_established'));
   if (open.length !== count || welcomed.length !== count) {
@@ -44,9 +44,9 @@ export async function expectDroppedAsTooFarBehind(socket: AgentSocket, owner: st
 }
 
 /** The person's reading chat was shown the whole conversation every one of the `times` it asked, and is still open. */
-export function expectShownConversation(session: UserSession, socket: AgentSocket, times: number): void {
+export function expectShownConversation(session: Actor, socket: AgentSocket, times: number): void {
   const threads = socket.frames.slice(socket.marked).filter((f) => f.frame.type === 'thread');
-  const whole = threads.filter((f) => f.frame.data?.thread?.id === session.thread.id && f.frame.data.thread.metadata?.notes === session.thread.metadata.notes);
+  const whole = threads.filter((f) => f.frame.data?.thread?.id === session.recall('thread').id && f.frame.data.thread.metadata?.notes === session.recall('thread').metadata.notes);
   if (whole.length !== times || !socket.isOpen) {
     throw new Error(`Expected ${session.name}'s other chat to be shown the whole conversation ${times} times and stay open; it was shown it whole ${whole.length} times${socket.isOpen ? '' : `, and closed with ${socket.closed?.code}`}: ${describeFrames(socket.frames.slice(socket.marked), socket.openedAt)}`);
   }
@@ -73,7 +73,7 @@ type Outcome = { reply: Reply; took: number } | { error: Error; took: number } |
  * Tries every one of the requests at once, each given `withinMs` to be answered, and judges each
  * answer: the problems (a request still waiting at the deadline would have hung), and what each took.
  */
-async function tryEach(session: UserSession, instance: Instance, requests: string[], withinMs: number, judge: (reply: Reply) => string | undefined): Promise<{ problems: string[]; took: Record<string, number> }> {
+async function tryEach(session: Actor, instance: Instance, requests: string[], withinMs: number, judge: (reply: Reply) => string | undefined): Promise<{ problems: string[]; took: Record<string, number> }> {
   const unknown = requests.filter((name) => !REQUESTS_WHILE_SILENT[name]);
   if (unknown.length) throw new Error(`No request is known as ${unknown.map((n) => `"${n}"`).join(', ')}; the known ones are ${Object.keys(REQUESTS_WHILE_SILENT).join(', ')} (support/resource-bounds.ts).`);
   const started = Date.now();
@@ -105,7 +105,7 @@ const tookInWords = (took: Record<string, number>) => Object.entries(took).map((
  * reached (503 or an error frame whose code says unavailable; health naming the dependency down).
  * A request still waiting at the deadline fails the step, named as such: it would have hung.
  */
-export async function expectAnsweredAsUnavailable(session: UserSession, instance: Instance, dependency: string, requests: string[], withinMs: number): Promise<string> {
+export async function expectAnsweredAsUnavailable(session: Actor, instance: Instance, dependency: string, requests: string[], withinMs: number): Promise<string> {
   const { problems, took } = await tryEach(session, instance, requests, withinMs, (reply) => {
     const why = unavailableOrWhy(reply, dependency);
     if (why) return why;
@@ -142,7 +142,7 @@ function busyOrWhy(reply: Reply): string | undefined {
  * With a control, someone the exhaustion does not touch is served meanwhile, faster than any of
  * those refusals came: they were kept waiting for a connection, not refused out of hand.
  */
-export async function expectToldDatabaseBusy(session: UserSession, instance: Instance, requests: string[], withinMs: number, control?: UserSession): Promise<string> {
+export async function expectToldDatabaseBusy(session: Actor, instance: Instance, requests: string[], withinMs: number, control?: Actor): Promise<string> {
   const [{ problems, took }, served] = await Promise.all([
     tryEach(session, instance, requests, withinMs, busyOrWhy),
     control?.api.threads(control.accessToken),
@@ -162,14 +162,14 @@ export async function expectToldDatabaseBusy(session: UserSession, instance: Ins
  * The last request was refused with 503 and a code saying stored data cannot be reached right now
  * (not as the server's own failure), and the conversation it would have changed is still listed.
  */
-export async function expectRefusedAsUnavailableAndConversationKept(session: UserSession): Promise<void> {
+export async function expectRefusedAsUnavailableAndConversationKept(session: Actor): Promise<void> {
   const answer = session.lastAnswer!;
   if (answer.status !== 503 || !UNAVAILABLE.test(answer.body?.code ?? '')) {
     throw new Error(`Expected ${session.name} to be told the conversation cannot be changed right now (503, a code ending in _UNAVAILABLE), as the database could not make it; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
   }
   const listed = await session.api.threads(session.accessToken);
   const threads = (listed.body?.threads ?? []) as { id: string }[];
-  if (listed.status !== 200 || !threads.some((t) => t.id === session.thread.id)) {
-    throw new Error(`Expected ${session.name}'s conversation ${session.thread.id} to be still listed, as nothing was changed; ${listed.call} answered ${listed.status} with ${threads.length} conversations`);
+  if (listed.status !== 200 || !threads.some((t) => t.id === session.recall('thread').id)) {
+    throw new Error(`Expected ${session.name}'s conversation ${session.recall('thread').id} to be still listed, as nothing was changed; ${listed.call} answered ${listed.status} with ${threads.length} conversations`);
   }
 }

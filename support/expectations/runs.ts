@@ -3,7 +3,7 @@ import type { AgentRun } from '../agent-run';
 import { TERMINAL_EVENTS } from '../agent-run';
 import { describeFrames } from '../clients/agent-socket';
 import { expectStatus } from '../clients/http';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 import type { DatabaseProbe } from '../probes/database-probe';
 import { eventually } from '../wait';
 import { DEADLINES } from '../deadlines';
@@ -49,7 +49,7 @@ export function sameAmount(actual: unknown, expected: number): boolean {
 }
 
 /** What the API says about a finished run: its thread, both messages, and the same result as streamed. */
-export async function expectRunKeptInConversation(user: UserSession, run: AgentRun): Promise<void> {
+export async function expectRunKeptInConversation(user: Actor, run: AgentRun): Promise<void> {
   const token = user.accessToken;
   const threadId = run.threadId!;
   const thread = expectStatus(await user.api.thread(token, threadId), 200, `Reading ${user.name}'s thread`).body;
@@ -80,7 +80,7 @@ export async function expectRunKeptInConversation(user: UserSession, run: AgentR
 }
 
 /** The same, straight from PostgreSQL: thread, both messages, the run with its final status, every event in seq order. */
-export async function expectRunStored(probe: DatabaseProbe, user: UserSession, run: AgentRun): Promise<void> {
+export async function expectRunStored(probe: DatabaseProbe, user: Actor, run: AgentRun): Promise<void> {
   const threadId = run.threadId!;
   const thread = await probe.thread(threadId);
   if (!thread || thread.user_id !== user.userId) throw new Error(`Expected a threads row ${threadId} owned by ${user.userId}; found ${JSON.stringify(thread)}`);
@@ -100,7 +100,7 @@ export async function expectRunStored(probe: DatabaseProbe, user: UserSession, r
 }
 
 /** Read back over the API within the bound, the run is failed, with an end time and, where the API says why, this error code. */
-export async function expectReportedFailed(owner: UserSession, run: AgentRun, code: string, withinMs: number): Promise<void> {
+export async function expectReportedFailed(owner: Actor, run: AgentRun, code: string, withinMs: number): Promise<void> {
   let seen = 'nothing was read';
   await eventually(
     `${owner.name}'s run ${run.runId} to be reported failed with ${code}`,

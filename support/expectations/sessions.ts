@@ -1,3 +1,5 @@
+import { openSocket } from '../tasks/chat';
+import { keepSession } from '../tasks/sign-in';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as until } from 'node:timers/promises';
 import { AgentSocket, SocketAuth, describeFrames } from '../clients/agent-socket';
@@ -10,7 +12,7 @@ import { SERVICE_PROBLEMS, SOCKET_REFUSALS, SOCKET_REFUSAL_CLOSE_CODES } from '.
 import { HttpResponse, expectStatus } from '../clients/http';
 import type { CacheProbe } from '../probes/cache-probe';
 import type { DatabaseProbe } from '../probes/database-probe';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 import { DEADLINES } from '../deadlines';
 
 const CLOSED_FOR_POLICY = 1008;
@@ -20,7 +22,7 @@ const CLOSED_FOR_POLICY = 1008;
  * exists, and neither the profile nor the sign-out of the auth service. Each says 401 in the
  * contract's error shape; nothing is looked up for a caller who is not signed in.
  */
-export async function expectApiRefuses(user: UserSession, where: { api?: ApiClient; auth?: AuthClient } = {}): Promise<void> {
+export async function expectApiRefuses(user: Actor, where: { api?: ApiClient; auth?: AuthClient } = {}): Promise<void> {
   const token = user.tokens?.access_token ?? '';
   const api = where.api ?? user.api;
   const auth = where.auth ?? user.auth;
@@ -48,7 +50,7 @@ export async function expectApiRefuses(user: UserSession, where: { api?: ApiClie
 }
 
 /** The auth service shows no profile for the token: 401 in the contract's error shape, not a failure of its own. */
-export async function expectNoProfile(user: UserSession): Promise<void> {
+export async function expectNoProfile(user: Actor): Promise<void> {
   const answer = await user.auth.me(user.accessToken);
   if (answer.status !== 401 || typeof answer.body?.detail !== 'string' || typeof answer.body?.code !== 'string') {
     throw new Error(`Expected the auth service to refuse ${user.name} a profile with 401 and {detail, code}; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
@@ -61,7 +63,7 @@ export async function expectNoTokenRefused(api: ApiClient): Promise<void> {
   if (answer.status !== 401) throw new Error(`Expected a request without any token to be refused as not signed in (401); it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
 }
 
-export async function expectApiAccepts(user: UserSession, where: { api?: ApiClient; auth?: AuthClient } = {}): Promise<void> {
+export async function expectApiAccepts(user: Actor, where: { api?: ApiClient; auth?: AuthClient } = {}): Promise<void> {
   const answers = await Promise.all([(where.api ?? user.api).threads(user.accessToken), (where.auth ?? user.auth).me(user.accessToken)]);
   for (const answer of answers) {
     if (answer.status !== 200) throw new Error(`Expected ${answer.call} to accept ${user.name}'s token; it answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
@@ -72,10 +74,10 @@ export async function expectApiAccepts(user: UserSession, where: { api?: ApiClie
  * Opening a socket with the person's current token (or none) gets the stated error and a 1008
  * close, never a welcome, wherever the token is carried.
  */
-export async function expectChatRefused(user: UserSession, reason: string, wsUrl?: string): Promise<void> {
+export async function expectChatRefused(user: Actor, reason: string, wsUrl?: string): Promise<void> {
   const carriers: SocketAuth[] = user.tokens?.access_token ? ['header', 'subprotocol', 'query'] : ['none'];
   // Each connection says something at once, as a client in a hurry does: it must get nothing but the refusal.
-  await Promise.all(carriers.map(async (carrier) => expectConnectionRefused(await user.openSocket(carrier, wsUrl, { first: { type: 'ping' } }), user.name, reason, carrier === 'none' ? '' : ` (token carried in the ${carrier})`)));
+  await Promise.all(carriers.map(async (carrier) => expectConnectionRefused(await openSocket(user, carrier, wsUrl, { first: { type: 'ping' } }), user.name, reason, carrier === 'none' ? '' : ` (token carried in the ${carrier})`)));
 }
 
 /** The connection was told the stated refusal and closed (1008, or the refusal's own close code), never welcomed. */
@@ -90,7 +92,7 @@ async function expectConnectionRefused(socket: AgentSocket, owner: string, reaso
 }
 
 /** The person's latest connection was told the stated refusal and closed (1008, or the refusal's own close code), never welcomed. */
-export async function expectLastConnectionRefused(user: UserSession, reason: string): Promise<void> {
+export async function expectLastConnectionRefused(user: Actor, reason: string): Promise<void> {
   const socket = user.sockets.at(-1);
   if (!socket) throw new Error(`${user.name} has not opened a chat connection.`);
   await expectConnectionRefused(socket, user.name, reason);
@@ -108,14 +110,14 @@ async function expectClosedWith(socket: AgentSocket, code: number, withinMs: num
 }
 
 /** Every socket the person had open is closed with 1008 within the deadline. */
-export async function expectOpenSocketsClosed(user: UserSession, withinMs: number): Promise<void> {
+export async function expectOpenSocketsClosed(user: Actor, withinMs: number): Promise<void> {
   const sockets = user.sockets.filter((s) => !s.closed || s.closed.code === CLOSED_FOR_POLICY);
   if (sockets.length === 0) throw new Error(`${user.name} has no chat connection that was open.`);
   await Promise.all(sockets.map((socket) => expectClosedForPolicy(socket, withinMs, user.name)));
 }
 
 /** The revoked token's id is a key in Redis that lives no longer than the token would have. */
-export async function expectRevocationRecorded(probe: CacheProbe, user: UserSession): Promise<void> {
+export async function expectRevocationRecorded(probe: CacheProbe, user: Actor): Promise<void> {
   const claims = claimsOf(user.accessToken);
   const key = `revoked_jti:${claims.jti}`;
   const left = await probe.secondsLeft(key);
@@ -128,7 +130,7 @@ export async function expectRevocationRecorded(probe: CacheProbe, user: UserSess
 }
 
 /** The auth service says the token is not vouched for, says why, and gives nothing of the token away. */
-export function expectNotVouched(user: UserSession, problem: string): void {
+export function expectNotVouched(user: Actor, problem: string): void {
   const answer = user.lastAnswer;
   const error = SERVICE_PROBLEMS[problem];
   const leaked = ['user_id', 'email', 'permissions', 'expires_at'].filter((field) => answer?.body?.[field] !== undefined);
@@ -161,7 +163,7 @@ export function expectNoServiceToken(answer: HttpResponse | undefined): void {
  * Signing out ends that login and nothing else: the first device's chat closes and its tokens are
  * refused; the second device's chat stays open and answers, and its tokens still work and renew.
  */
-export async function expectOnlyFirstLoginEnded(user: UserSession): Promise<void> {
+export async function expectOnlyFirstLoginEnded(user: Actor): Promise<void> {
   const [first, second] = user.issued;
   const [firstChat, secondChat] = user.sockets;
   await expectClosedForPolicy(firstChat, DEADLINES.close, user.name);
@@ -177,7 +179,7 @@ export async function expectOnlyFirstLoginEnded(user: UserSession): Promise<void
   if (refused.length || secondChat.closed) {
     throw new Error(`Expected ${user.name}'s other device to stay signed in; ${secondChat.closed ? `its chat closed with ${secondChat.closed.code}; ` : ''}${refused.map((a) => `${a.call} answered ${a.status}: ${redact(a.text).slice(0, 120)}`).join(', ')}`);
   }
-  user.keep(secondAnswers[2].body);
+  keepSession(user, secondAnswers[2].body);
 }
 
 /**
@@ -190,7 +192,7 @@ export async function expectFaultRefused(answer: HttpResponse | undefined, fault
 }
 
 /** The login's row in the database is revoked: a revocation kept only in Redis would be lost with it. */
-export async function expectSessionEndedOnRecord(probe: DatabaseProbe, user: UserSession): Promise<void> {
+export async function expectSessionEndedOnRecord(probe: DatabaseProbe, user: Actor): Promise<void> {
   const sessionId = claimsOf(user.accessToken).sid as string | undefined;
   if (!sessionId) throw new Error(`${user.name}'s access token names no session (sid), so its login cannot be looked up.`);
   const row = await probe.authSession(sessionId);
@@ -201,7 +203,7 @@ export async function expectSessionEndedOnRecord(probe: DatabaseProbe, user: Use
  * While sessions cannot be checked, the auth service fails closed: the profile answers 503 (the
  * session may be fine; it just cannot be vouched for now), and no new tokens are issued.
  */
-export async function expectAuthFailsClosed(user: UserSession, serviceSecret?: string): Promise<void> {
+export async function expectAuthFailsClosed(user: Actor, serviceSecret?: string): Promise<void> {
   if (serviceSecret) {
     // Asked by the backend itself, the auth service vouches for nothing it cannot check.
     const vouched = await user.auth.validate(user.accessToken, { id: 'netra-backend', secret: serviceSecret });
@@ -225,7 +227,7 @@ export async function expectFaultsListed(faults: FaultClient, expected: string[]
  * Until the token's own expiry instant, plus the server's whole-second rounding, and never a
  * second more; a token that lasts more than a minute is a mistake in the scenario.
  */
-export async function untilExpired(user: UserSession): Promise<void> {
+export async function untilExpired(user: Actor): Promise<void> {
   const expiresAt = (claimsOf(user.accessToken).exp ?? 0) * 1000;
   const wait = expiresAt - Date.now();
   if (wait > DEADLINES.longestWait) throw new Error(`${user.name}'s token expires in ${Math.round(wait / 1000)} s; a scenario should not wait that long.`);
@@ -233,7 +235,7 @@ export async function untilExpired(user: UserSession): Promise<void> {
 }
 
 /** The refresh gave a new access token and a new refresh token, not the same ones again. */
-export function expectRenewedTokens(user: UserSession): void {
+export function expectRenewedTokens(user: Actor): void {
   const [previous, latest] = user.issued.slice(-2);
   if (!previous || previous.access_token === latest.access_token || previous.refresh_token === latest.refresh_token) {
     throw new Error(`Expected ${user.name}'s refresh to give a new access and refresh token; it gave ${previous ? 'the same ones again' : 'nothing to compare'}.`);
@@ -241,7 +243,7 @@ export function expectRenewedTokens(user: UserSession): void {
 }
 
 /** The last validation answered 200, valid, naming the person's own account. */
-export function expectVouchedFor(user: UserSession): void {
+export function expectVouchedFor(user: Actor): void {
   const answer = expectStatus(user.lastAnswer!, 200, 'Validating a token');
   if (answer.body.valid !== true || answer.body.user_id !== user.userId) {
     throw new Error(`Expected the auth service to vouch for ${user.name} (${user.userId}); it answered valid=${answer.body.valid}, error ${answer.body.error ?? 'none'}.`);
@@ -249,12 +251,12 @@ export function expectVouchedFor(user: UserSession): void {
 }
 
 /** An instance that cannot check tokens (its service secret is wrong) refuses the person over the API (503 AUTH_UNAVAILABLE) and the chat, rather than trust them unchecked. */
-export async function expectInstanceRefusesUnchecked(user: UserSession, instance: { apiUrl: string; wsUrl: string }): Promise<void> {
+export async function expectInstanceRefusesUnchecked(user: Actor, instance: { apiUrl: string; wsUrl: string }): Promise<void> {
   const answer = await new ApiClient(instance.apiUrl).threads(user.accessToken);
   if (answer.status !== 503 || answer.body?.code !== 'AUTH_UNAVAILABLE') {
     throw new Error(`Expected the instance to refuse ${user.name} with 503 AUTH_UNAVAILABLE rather than trust an unchecked token; ${answer.call} answered ${answer.status}: ${redact(answer.text).slice(0, 200)}`);
   }
-  const socket = await user.openSocket('header', instance.wsUrl);
+  const socket = await openSocket(user, 'header', instance.wsUrl);
   const first = await socket.connectionAnswer();
   if (first.frame.type !== 'error_message' || first.frame.error_code !== 'AUTH_UNAVAILABLE') {
     throw new Error(`Expected the instance's chat to refuse ${user.name} with AUTH_UNAVAILABLE; received: ${describeFrames(socket.frames, socket.openedAt)}`);

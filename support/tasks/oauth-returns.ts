@@ -1,6 +1,7 @@
+import { googleCallbackParameters } from './sign-in';
 import { randomUUID } from 'node:crypto';
 import type { ApexWorld } from '../world';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 
 /**
  * Ways of coming back from Google that the platform must refuse, as a security reviewer names
@@ -13,8 +14,8 @@ export const BAD_GOOGLE_RETURNS: Record<string, (issued: { code: string; state: 
 };
 
 /** The person starts a Google sign-in and comes back from Google in the stated, wrong way. */
-export async function comeBackFromGoogle(session: UserSession, how: string): Promise<void> {
-  const parameters = BAD_GOOGLE_RETURNS[how](await session.googleCallbackParameters());
+export async function comeBackFromGoogle(session: Actor, how: string): Promise<void> {
+  const parameters = BAD_GOOGLE_RETURNS[how](await googleCallbackParameters(session));
   await session.attempt('callback', session.auth.oauthCallback(parameters));
 }
 
@@ -24,7 +25,7 @@ export const BAD_BYPASS_KEYS: Record<string, string | undefined> = {
   'without a bypass key': undefined,
 };
 
-export async function trySimulatedSignIn(world: ApexWorld, session: UserSession, how: string): Promise<'skipped' | undefined> {
+export async function trySimulatedSignIn(world: ApexWorld, session: Actor, how: string): Promise<'skipped' | undefined> {
   // A key can only be wrong where one is configured; a target without one says the sign-in is off.
   if (!world.target.secrets.e2eBypassKey) return world.skip('a bypass key is refused as wrong only where one is configured; set APEX_E2E_BYPASS_KEY for this target.');
   await session.attempt('test sign-in', session.auth.testSignIn(BAD_BYPASS_KEYS[how], { email: session.email }));

@@ -1,5 +1,5 @@
 import type { ApexWorld } from '../world';
-import type { UserSession } from '../session';
+import type { Actor } from '../actor';
 
 /** The id a backend presents itself with (contract section 9, service identity). */
 const BACKEND_ID = 'netra-backend';
@@ -18,7 +18,7 @@ export const VOUCH_CREDENTIALS: Record<string, { needsSecret: boolean; given: (s
 };
 
 /** Asks the auth service to vouch for the person's token, presenting the caller as stated; skipped where that needs a secret the suite lacks. */
-export async function askToVouch(world: ApexWorld, session: UserSession, how: string): Promise<'skipped' | undefined> {
+export async function askToVouch(world: ApexWorld, session: Actor, how: string): Promise<'skipped' | undefined> {
   const { needsSecret, given } = VOUCH_CREDENTIALS[how];
   const secret = world.target.secrets.service;
   if (needsSecret && !secret) return world.skip('this needs the service secret; set APEX_SERVICE_SECRET for this target.');
