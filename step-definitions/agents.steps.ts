@@ -1,4 +1,4 @@
-import { startAgent } from '../support/tasks/chat';
+import { sendOn, startAgent } from '../support/tasks/chat';
 import { ensureSignedIn } from '../support/tasks/sign-in';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import { BAD_EXECUTIONS } from '../support/hostile-input';
@@ -9,7 +9,7 @@ import { runWithAgentPatience } from '../support/agent-patience';
 import { hangNextCallFor } from '../support/scoped-faults';
 import {
   FIVE_EVENTS,
-  completedResult,
+  answeredRun, completedResult,
   expectFailedWithReason,
   expectImpossibleWorkload,
   expectStopRefusedAsEnded,
@@ -77,8 +77,7 @@ Then('{user} is told there is no agent called {string}', async function (this: A
 });
 
 Then('{user} is answered by the supervisor, who hands the work along', async function (this: ApexWorld, user: string) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectHandoffChain(run, ['supervisor', 'triage', 'data_analysis', 'cost_optimizer', 'reporting']);
 });
 
@@ -261,57 +260,48 @@ Then("{user}'s answer arrives on the same chat connection", async function (this
 });
 
 Then("every tool {user}'s agent used reported back under the same call id", async function (this: ApexWorld, user: string) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectToolCallsPaired(run);
 });
 
 Then("every tool {user}'s agent used was asked about {pronoun} own request", async function (this: ApexWorld, user: string, _pronoun: string) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectToolsAskedAboutRequest(run);
 });
 
 Then("the figures the tools found are the ones in {user}'s answer", async function (this: ApexWorld, user: string) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectToolFiguresInAnswer(run);
 });
 
 Then("{user}'s request is handed along {agentChain}", async function (this: ApexWorld, user: string, chain: string[]) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectHandoffChain(run, chain);
 });
 
 Then("{user}'s combined answer carries what {agentChain} each found", async function (this: ApexWorld, user: string, agents: string[]) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectContributions(run, agents);
 });
 
 Then("{user}'s report has the sections {string}, in that order", async function (this: ApexWorld, user: string, headings: string) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectReportSections(run, headings.split(/,\s*/));
 });
 
 Then("{user}'s report says {pronoun} spend(s) {money} a month, can save {money} a month \\({float}%), and wait(s) about {int} ms a request, with these recommendations:", async function (this: ApexWorld, user: string, _pronoun: string, spend: number, saving: number, percent: number, waitMs: number, table: DataTable) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   const recommendations = table.hashes().map((row): [string, number] => [row.recommendation, money(row['worth a month'])]);
   expectReportFigures(run, { spend, saving, percent, recommendations, waitMs });
 });
 
 Then("{user} is told the request is about cost optimization, and the data is {word}", async function (this: ApexWorld, user: string, judgement: string) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectTriage(run, judgement);
 });
 
 Then('{user} receives at least {int} updates before the analysis completes', async function (this: ApexWorld, user: string, count: number) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectAtLeastUpdates(run, count);
 });
 
@@ -358,11 +348,9 @@ Then("{user}'s analysis completes after running for at least {duration}, never s
 });
 
 When('{user} stops it after it has ended', async function (this: ApexWorld, user: string) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   run.interruptedAt = Date.now();
-  run.socket.marked = run.socket.frames.length;
-  run.socket.send('agent_interrupt', { run_id: run.runId });
+  sendOn(run.socket, 'agent_interrupt', { run_id: run.runId });
 });
 
 Then('{user} is told it had already ended, and it stays completed', async function (this: ApexWorld, user: string) {
@@ -422,14 +410,12 @@ Given('{user} attaches a screenshot of {pronoun} dashboard before {pronoun} usag
 });
 
 Then("{user}'s analysis reports no progress stages, as it is not a deep one", async function (this: ApexWorld, user: string) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectProgressStages(run, 0);
 });
 
 Then('{user} sees the analysis progress stage by stage, each named, up to 100%', async function (this: ApexWorld, user: string) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectProgressStages(run, 100);
 });
 

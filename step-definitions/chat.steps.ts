@@ -1,4 +1,4 @@
-import { chatSocket, openSocket, waitForWelcome } from '../support/tasks/chat';
+import { chatSocket, connect, openSocket } from '../support/tasks/chat';
 import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
@@ -49,8 +49,7 @@ Given('{user} has a chat connection open on each instance', async function (this
   const session = this.session(user);
   await ensureSignedIn(session);
   await chatSocket(session);
-  const socket = await openSocket(session, 'header', this.latestInstance.wsUrl);
-  await waitForWelcome(session, socket);
+  await connect(session, 'header', this.latestInstance.wsUrl);
 });
 
 Then('{user} is welcomed into the chat as herself/himself/themselves', async function (this: ApexWorld, user: string) {

@@ -1,4 +1,4 @@
-import { openSocket, waitForWelcome } from '../support/tasks/chat';
+import { connect } from '../support/tasks/chat';
 import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
@@ -49,7 +49,7 @@ Then('each service it is pointed at answers as that service, and the chat there 
   expectHealthOf(await readHealth(services.auth.url), 'auth-service', services.auth.url);
   const session = this.session(user);
   await ensureSignedIn(session);
-  await waitForWelcome(session, await openSocket(session, 'header', services.backend.ws_url));
+  await connect(session, 'header', services.backend.ws_url);
 });
 
 Given('a platform instance for {word}, published at addresses of its own', async function (this: ApexWorld, environment: string) {

@@ -2,10 +2,9 @@ import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { delayReadyFor, keepTryingChat, startInstanceNotReadyFor } from '../support/start-up';
 import { expectReadyWithin, expectStillStarting } from '../support/expectations/start-up';
-import { holdConnectionsOf, holdLasts, holdEveryConnection, listAtOnce, listsAtOnce, ownPool, startInstanceWithPool, waitForHoldsToEnd } from '../support/pool-exhaustion';
+import { holdConnectionsOf, holdLasts, holdEveryConnection, listAtOnce, listsAtOnce, ownPool, startInstanceWithPool, heldConnectionsFreed } from '../support/pool-exhaustion';
 import { expectServedInTurn, expectServedOneAfterAnother } from '../support/expectations/pool-exhaustion';
 import { expectToldDatabaseBusy } from '../support/expectations/resource-bounds';
-import { DEADLINES } from '../support/deadlines';
 
 const OWN_INSTANCE = 'this starts a reference platform instance of its own; a remote target cannot be started for a scenario.';
 
@@ -57,7 +56,7 @@ When("other work holds every one of the platform's database connections for {dur
 });
 
 When('the held connections come free', async function (this: ApexWorld) {
-  await waitForHoldsToEnd(this, DEADLINES.settle);
+  await heldConnectionsFreed(this);
 });
 
 When('{user} asks for {pronoun} conversations {int} times at once, while {user} asks for {pronoun} once', async function (this: ApexWorld, user: string, _pronoun: string, times: number, control: string, _pronoun2: string) {

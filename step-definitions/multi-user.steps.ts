@@ -1,9 +1,9 @@
-import { chatSocket, closeSockets, openSocket, startAgent, waitForWelcome } from '../support/tasks/chat';
+import { chatSocket, closeSockets, connect, openSocket, sendOn, startAgent } from '../support/tasks/chat';
 import { ensureSignedIn, signIn, signInThroughBypass, signOut } from '../support/tasks/sign-in';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { Workload, costQuestion, parseAsks } from '../support/domain';
-import { completedResult } from '../support/expectations/agents';
+import { answeredRun, completedResult } from '../support/expectations/agents';
 import { expectEveryConnectionAnswersPing, expectEverySocketGotEveryRun, expectIsolation, expectOverlap } from '../support/expectations/realtime';
 import { expectEveryRunCompletes, expectOwnRunsUnmixed, expectQuestionsKept } from '../support/expectations/multi-user';
 import type { AgentRun } from '../support/agent-run';
@@ -81,8 +81,7 @@ Then("nothing of anyone else's reaches the customers", function (this: ApexWorld
 When("{user} tries to read {user}'s conversation, its messages and the run", async function (this: ApexWorld, reader: string, owner: string) {
   const session = this.session(reader);
   await ensureSignedIn(session);
-  const run = this.session(owner).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(owner), this.target.runDeadlineMs);
   await session.attempt('read thread', session.api.thread(session.accessToken, run.threadId!));
   await session.attempt('read messages', session.api.messages(session.accessToken, run.threadId!));
   await session.attempt('read run', session.api.run(session.accessToken, run.runId!));
@@ -114,15 +113,13 @@ When("{user} asks the chat for {user}'s conversation", async function (this: Ape
   const session = this.session(reader);
   await ensureSignedIn(session);
   const socket = await chatSocket(session);
-  socket.marked = socket.frames.length;
-  socket.send('get_thread', { thread_id: this.session(owner).lastRun().threadId });
+  sendOn(socket, 'get_thread', { thread_id: this.session(owner).lastRun().threadId });
 });
 
 When('{user} asks the chat for {pronoun} own conversation', async function (this: ApexWorld, user: string, _pronoun: string) {
   const session = this.session(user);
   const socket = await chatSocket(session);
-  socket.marked = socket.frames.length;
-  socket.send('get_thread', { thread_id: session.lastRun().threadId });
+  sendOn(socket, 'get_thread', { thread_id: session.lastRun().threadId });
 });
 
 Then('the chat refuses {user} as having no access', async function (this: ApexWorld, user: string) {
@@ -137,7 +134,7 @@ Given('{users} each have {int} chat connections open', async function (this: Ape
   await Promise.all(names.map(async (name) => {
     const session = this.session(name);
     await ensureSignedIn(session);
-    for (let i = 0; i < count; i++) await waitForWelcome(session, await openSocket(session));
+    for (let i = 0; i < count; i++) await connect(session);
   }));
 });
 
@@ -171,8 +168,7 @@ When("{user} tries to {intrusion} {user}'s conversation once {pronoun} analysis 
 });
 
 When("{user} tries to {intrusion} {user}'s conversation once {pronoun} analysis has ended", async function (this: ApexWorld, actor: string, intrusion: string, owner: string, _pronoun: string) {
-  const run = this.session(owner).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(owner), this.target.runDeadlineMs);
   const session = this.session(actor);
   await ensureSignedIn(session);
   session.remember('lastIntrusion', await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! }));

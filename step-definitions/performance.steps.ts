@@ -1,4 +1,4 @@
-import { chatSocket, startAgent } from '../support/tasks/chat';
+import { chatSocket, flood, startAgent } from '../support/tasks/chat';
 import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
@@ -76,12 +76,8 @@ When('{user} floods the chat with {int} messages while {users} each ask the {age
     await ensureSignedIn(this.session(n));
     await chatSocket(this.session(n));
   }));
-  socket.marked = socket.frames.length;
-  socket.flood = { before: socket.sent, count };
-  const flood = (async () => {
-    for (let i = 0; i < count; i++) socket.send('ping');
-  })();
-  await Promise.all([flood, ...names.map((n) => startAgent(this.session(n), agent, { user_request: costQuestion(workload), context: { workload } }))]);
+  flood(socket, count);
+  await Promise.all([...names.map((n) => startAgent(this.session(n), agent, { user_request: costQuestion(workload), context: { workload } }))]);
 });
 
 When('{user} asks the {agent} about {workload} {int} times to warm the platform up', async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {

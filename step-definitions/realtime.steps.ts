@@ -1,9 +1,9 @@
-import { catchUpOn, earlierRun, openSocket, reconnectAndResume, startAgent, waitForWelcome } from '../support/tasks/chat';
+import { askOnConnection, catchUpOn, connect, dropOnceUnderWay, earlierRun, flood, openSocket, reconnectAndResume, sendOn, sendTextOn, startAgent } from '../support/tasks/chat';
 import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { INCOMPLETE_MESSAGES, Workload, costQuestion } from '../support/domain';
-import { completedResult, expectQuestionsUnavailable } from '../support/expectations/agents';
+import { answeredRun, completedResult, expectQuestionsUnavailable } from '../support/expectations/agents';
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { expectClosedForPolicy } from '../support/expectations/sessions';
 import {
@@ -24,21 +24,18 @@ import {
   expectFirstUpdateWithin,
   expectEverySocketSawRunToItsEnd,
 } from '../support/expectations/realtime';
-import { askOnConnection } from '../support/tasks/chat';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
 import { untilWindowPassed } from '../support/expectations/accounts';
 import { instanceWithBreakableLink } from '../support/breakable-links';
-import { DEADLINES } from '../support/deadlines';
 
 Then("{user}'s first update arrives within {int} second(s) of {pronoun} question", async function (this: ApexWorld, user: string, seconds: number, _pronoun: string) {
   this.evidence(`First event after ${await expectFirstUpdateWithin(user, this.session(user).lastRun(), seconds)} ms`);
 });
 
 Then("every event of {user}'s run carries its fields and timestamps", async function (this: ApexWorld, user: string) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectEventFields(run);
 });
 
@@ -60,10 +57,7 @@ When("{user}'s analysis moves on by {int} updates", async function (this: ApexWo
 });
 
 When("{user}'s connection drops once the analysis is under way", async function (this: ApexWorld, user: string) {
-  const run = this.session(user).lastRun();
-  await run.underWay(this.target.runDeadlineMs);
-  run.socket.cut();
-  await run.socket.waitForClose(DEADLINES.close);
+  await dropOnceUnderWay(this.session(user).lastRun(), this.target.runDeadlineMs);
 });
 
 When("the platform drops {user}'s connection once the analysis is under way", async function (this: ApexWorld, user: string) {
@@ -96,8 +90,7 @@ When('{user} reconnects and picks up where {pronoun} left off', async function (
 });
 
 Then("{user} has every event of the analysis exactly once, in order, with none missing", async function (this: ApexWorld, user: string) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectWellFormedRun(run);
   expectPickedUpWhereLeftOff(run);
 });
@@ -127,14 +120,12 @@ Then("each of {user}'s runs completed before the next began, numbering its event
 
 When('{user} pings the chat', function (this: ApexWorld, user: string) {
   const socket = this.session(user).sockets.at(-1)!;
-  socket.marked = socket.frames.length;
-  socket.send('ping');
+  sendOn(socket, 'ping');
 });
 
 When('{user} sends a ping of {frameSize}', function (this: ApexWorld, user: string, bytes: number) {
   const socket = this.session(user).sockets.at(-1)!;
-  socket.marked = socket.frames.length;
-  socket.sendText(paddedPing(bytes));
+  sendTextOn(socket, paddedPing(bytes));
 });
 
 Then('the chat answers {user} with a pong', async function (this: ApexWorld, user: string) {
@@ -155,8 +146,7 @@ When('the message window has passed', async function (this: ApexWorld) {
 When('{user} asks {pronoun} chat to catch up on the analysis once it is under way', async function (this: ApexWorld, user: string, _pronoun: string) {
   const run = this.session(user).lastRun();
   await run.underWay(this.target.runDeadlineMs);
-  run.socket.marked = run.socket.frames.length;
-  run.socket.send('resume', { run_id: run.runId, after_seq: run.lastSeq });
+  sendOn(run.socket, 'resume', { run_id: run.runId, after_seq: run.lastSeq });
 });
 
 Then('{user} is told {pronoun} is/are sending too many messages', async function (this: ApexWorld, user: string, _pronoun: string) {
@@ -165,14 +155,12 @@ Then('{user} is told {pronoun} is/are sending too many messages', async function
 
 When('{user} sends a message that is not JSON', function (this: ApexWorld, user: string) {
   const socket = this.session(user).sockets.at(-1)!;
-  socket.marked = socket.frames.length;
-  socket.sendText('{"type": "ping", oops');
+  sendTextOn(socket, '{"type": "ping", oops');
 });
 
 When('{user} sends {notAMessage}', function (this: ApexWorld, user: string, text: string) {
   const socket = this.session(user).sockets.at(-1)!;
-  socket.marked = socket.frames.length;
-  socket.sendText(text);
+  sendTextOn(socket, text);
 });
 
 When('{user} sends {incompleteMessage}', function (this: ApexWorld, user: string, words: string) {
@@ -193,8 +181,7 @@ Then('{user} is told which part of the message is wrong, and {pronoun} chat stay
 
 When('{user} sends a message of a kind the chat does not know', function (this: ApexWorld, user: string) {
   const socket = this.session(user).sockets.at(-1)!;
-  socket.marked = socket.frames.length;
-  socket.send('teleport', { to: 'mars' });
+  sendOn(socket, 'teleport', { to: 'mars' });
 });
 
 Then('{user} is told the message was {word}, and {pronoun} chat stays open', async function (this: ApexWorld, user: string, how: string, _pronoun: string) {
@@ -211,10 +198,8 @@ Then("{user}'s chat is closed because the message was too big", async function (
 
 When('{user} sends {int} more messages at once', function (this: ApexWorld, user: string, count: number) {
   const socket = this.session(user).sockets.at(-1)!;
-  socket.marked = socket.frames.length;
-  socket.flood = { before: socket.sent, count };
   if (!this.hasNoted('first message')) this.remember('first message', Date.now());
-  for (let i = 0; i < count; i++) socket.send('ping');
+  flood(socket, count);
 });
 
 Then('{user} is answered up to {int} messages in the minute,/window, and every message after that is refused as too many', async function (this: ApexWorld, user: string, limit: number) {
@@ -247,13 +232,13 @@ Given('the platform checks chat connections every {int} milliseconds', async fun
 Given('{user} has a chat connection open that answers heartbeats', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   await ensureSignedIn(session);
-  await waitForWelcome(session, await openSocket(session, 'header', session.chatUrl));
+  await connect(session, 'header', session.chatUrl);
 });
 
 Given('{user} has a chat connection open that has stopped answering heartbeats', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   await ensureSignedIn(session);
-  await waitForWelcome(session, await openSocket(session, 'header', session.chatUrl, { answerHeartbeats: false }));
+  await connect(session, 'header', session.chatUrl, { answerHeartbeats: false });
 });
 
 Then("{user}'s idle chat is still open after {int} heartbeats", async function (this: ApexWorld, user: string, beats: number) {
@@ -287,8 +272,7 @@ Then("{user}'s chat connection on the first instance is closed within {int} seco
 
 When('{user} sends {int} messages on each of {pronoun} chat connections at once', function (this: ApexWorld, user: string, count: number, _pronoun: string) {
   for (const socket of this.session(user).sockets.filter((s) => s.isOpen)) {
-    socket.marked = socket.frames.length;
-    for (let i = 0; i < count; i++) socket.send('ping');
+    flood(socket, count);
   }
 });
 
@@ -318,8 +302,7 @@ When('{user} opens another chat and asks it to replay {pronoun} analysis from {r
   this.remember('events first sent', run.events.map((f) => f.frame));
   const socket = await openSocket(session);
   await socket.connectionAnswer();
-  socket.marked = socket.frames.length;
-  socket.send('resume', { run_id: run.runId, after_seq: from });
+  sendOn(socket, 'resume', { run_id: run.runId, after_seq: from });
 });
 
 Then("the chat replays every event of {user}'s analysis, in order, and nothing else", async function (this: ApexWorld, user: string) {
@@ -327,10 +310,8 @@ Then("the chat replays every event of {user}'s analysis, in order, and nothing e
 });
 
 When('{user} asks {pronoun} chat to replay {pronoun} analysis from {replayFrom}', async function (this: ApexWorld, user: string, _pronoun: string, _pronoun2: string, from: unknown) {
-  const run = this.session(user).lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
-  run.socket.marked = run.socket.frames.length;
-  run.socket.send('resume', { run_id: run.runId, after_seq: from });
+  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
+  sendOn(run.socket, 'resume', { run_id: run.runId, after_seq: from });
 });
 
 Then('{user} is told the catch-up cannot be done right now, and {pronoun} chat stays open', async function (this: ApexWorld, user: string, _pronoun: string) {

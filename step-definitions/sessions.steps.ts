@@ -1,4 +1,4 @@
-import { openSocket, waitForWelcome } from '../support/tasks/chat';
+import { connect } from '../support/tasks/chat';
 import { ensureSignedIn, keepSession, presentToken, refresh, signIn, signInThroughBypass, signOut, signUp } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
@@ -169,9 +169,9 @@ Then('the auth service refuses to issue a service token', function (this: ApexWo
 Given('{user} is signed in on two devices, each with a chat open', async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   await signUp(session);
-  await waitForWelcome(session, await openSocket(session, 'header', session.chatUrl));
+  await connect(session, 'header', session.chatUrl);
   await signIn(session);
-  await waitForWelcome(session, await openSocket(session, 'header', session.chatUrl));
+  await connect(session, 'header', session.chatUrl);
 });
 
 When('{user} signs out on the first device', async function (this: ApexWorld, user: string) {

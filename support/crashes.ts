@@ -1,5 +1,5 @@
 import type { AgentRun } from './agent-run';
-import { startExtraInstance, startPlatformServer } from './environment';
+import { Instance, startExtraInstance, startPlatformServer } from './environment';
 import { PROCESS_ENDINGS } from './platform-process';
 import { createScratchDatabase } from './probes/database-admin';
 import type { ApexWorld, Notes } from './world';
@@ -23,7 +23,7 @@ export async function runInOwnProcess(world: ApexWorld, settings: NodeJS.Process
 /** Ends the scenario's platform process as named (killed, shut down) once the run is under way, and waits until it is gone. */
 export async function endOwnProcess(world: ApexWorld, ending: string, once: AgentRun): Promise<void> {
   await once.underWay(world.target.runDeadlineMs);
-  await PROCESS_ENDINGS[ending](ownProcess(world).platform);
+  await PROCESS_ENDINGS[ending](own(world, 'ownProcess').platform);
 }
 
 /**
@@ -54,7 +54,7 @@ export async function runOnOwnInstance(world: ApexWorld, settings: NodeJS.Proces
 
 /** Shuts the scenario's own instance down once the run is under way, as an operator stopping it would: its runs are left as they were. */
 export async function shutDownOwnInstance(world: ApexWorld, once: AgentRun): Promise<void> {
-  const { instance } = ownInstance(world);
+  const { instance } = own(world, 'ownInstance');
   await once.underWay(world.target.runDeadlineMs);
   await instance.stop();
   world.instances.splice(world.instances.indexOf(instance), 1);
@@ -62,29 +62,31 @@ export async function shutDownOwnInstance(world: ApexWorld, once: AgentRun): Pro
 
 /** Starts the scenario's platform (its process, or its own instance) again with the settings it had; whoever used the old one uses the new one. */
 export async function startOwnPlatformAgain(world: ApexWorld): Promise<void> {
-  if (!world.noted('ownInstance')) return startOwnProcessAgain(world);
-  const { instance: gone, settings } = world.recall('ownInstance');
-  const instance = (await startExtraInstance(settings))!;
-  world.keepInstance(instance);
-  world.remember('ownInstance', { instance, settings });
-  world.replaceInstance(gone, instance);
-}
-
-function ownInstance(world: ApexWorld): Notes['ownInstance'] {
-  if (!world.noted('ownInstance')) throw new Error('This scenario runs no platform instance of its own: start with "Given the platform runs as an instance of its own, on a database of its own".');
-  return world.recall('ownInstance');
-}
-
-/** Starts the platform process again with the settings it had; whoever used the old one uses the new one. */
-async function startOwnProcessAgain(world: ApexWorld): Promise<void> {
-  const { platform: gone, settings } = ownProcess(world);
+  if (world.noted('ownInstance')) {
+    const { instance: gone, settings } = world.recall('ownInstance');
+    const instance = (await startExtraInstance(settings))!;
+    world.remember('ownInstance', { instance, settings });
+    return takeOver(world, gone, instance);
+  }
+  const { platform: gone, settings } = own(world, 'ownProcess');
   const platform = (await startPlatformServer(settings))!;
-  world.keepInstance(platform);
   world.remember('ownProcess', { platform, settings });
-  world.replaceInstance(gone, platform);
+  takeOver(world, gone, platform);
 }
 
-function ownProcess(world: ApexWorld): Notes['ownProcess'] {
-  if (!world.noted('ownProcess')) throw new Error('This scenario runs no platform process of its own: start with "Given the platform runs in a process of its own".');
-  return world.recall('ownProcess');
+function takeOver(world: ApexWorld, gone: Instance, started: Instance): void {
+  world.keepInstance(started);
+  world.replaceInstance(gone, started);
+}
+
+/** The step that gives a scenario a platform of its own, of each kind. */
+const OWN_PLATFORM_STEPS = {
+  ownInstance: ['instance', 'Given the platform runs as an instance of its own, on a database of its own'],
+  ownProcess: ['process', 'Given the platform runs in a process of its own'],
+} as const;
+
+function own<K extends keyof typeof OWN_PLATFORM_STEPS>(world: ApexWorld, kind: K): Notes[K] {
+  const [what, step] = OWN_PLATFORM_STEPS[kind];
+  if (!world.noted(kind)) throw new Error(`This scenario runs no platform ${what} of its own: start with "${step}".`);
+  return world.recall(kind);
 }

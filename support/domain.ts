@@ -2,13 +2,8 @@ import type { SocketAuth } from './clients/agent-socket';
 
 /** Words product people write, turned into the values the contract speaks. */
 
-export interface Workload {
-  provider: string;
-  model: string;
-  monthly_requests: number;
-  avg_input_tokens: number;
-  avg_output_tokens: number;
-}
+/** A workload as the contract's requests carry it in context.workload (section 5): where it runs, and three figures a month. */
+export type Workload = Record<'provider' | 'model', string> & Record<'monthly_requests' | 'avg_input_tokens' | 'avg_output_tokens', number>;
 
 export const AGENT_NAMES: Record<string, string> = {
   'cost optimizer': 'cost_optimizer',
@@ -111,11 +106,7 @@ export const BAD_SIGN_UPS: Record<string, (email: string, password: string) => R
 };
 
 /** What a platform instance depends on, and the name its health report gives each. */
-export const DEPENDENCIES: Record<string, string> = {
-  Redis: 'redis',
-  database: 'database',
-  'auth service': 'auth',
-};
+export const DEPENDENCIES: Record<string, string> = { Redis: 'redis', database: 'database', 'auth service': 'auth' };
 
 /** Why a run failed, in words, and the error code its agent_failed carries (contract sections 5 and 8). */
 export const RUN_FAILURES: Record<string, string> = {

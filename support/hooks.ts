@@ -1,4 +1,4 @@
-import { After, AfterAll, Before, BeforeAll, Status, setParallelCanAssign } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll, BeforeStep, Status, setParallelCanAssign } from '@cucumber/cucumber';
 import { targetConfigFromEnv } from './target';
 import { bringUpTarget, currentTarget, takeDownTarget } from './environment';
 import type { ApexWorld } from './world';
@@ -17,6 +17,10 @@ async function checkEveryRun(world: ApexWorld): Promise<void> {
   if (probe) problems.push(...(await storedRunViolations(probe, sockets, world.target.wsUrl)));
   if (problems.length) throw new Error(`Every run must keep the contract's rules; ${problems.length} broke:\n- ${problems.join('\n- ')}`);
 }
+
+BeforeStep(function (this: ApexWorld) {
+  this.stepBegins();
+});
 
 BeforeAll({ timeout: HOOK_TIMEOUTS.beforeAll }, async function () {
   await bringUpTarget();

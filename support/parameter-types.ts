@@ -1,4 +1,5 @@
 import { defineParameterType } from '@cucumber/cucumber';
+import type { ApexWorld } from './world';
 import { AGENT_NAMES, AUTHORIZATION_WRITINGS, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, INCOMPLETE_MESSAGES, NOT_MESSAGES, LOG_VARIATIONS, PERMISSION_WORDS, RUN_FAILURES, WORKLOAD_FIELDS, WORKLOAD_PATTERN, figureFrom, money, workloadOf } from './domain';
 import { REFUSALS, SERVICE_CREDENTIALS, SERVICE_PROBLEMS, SOCKET_REFUSALS } from './refusals';
 import { FORGERIES } from './clients/forgery';
@@ -12,22 +13,33 @@ import { VOUCH_CREDENTIALS } from './tasks/vouching';
 import { BAD_BYPASS_KEYS, BAD_GOOGLE_RETURNS } from './tasks/oauth-returns';
 import { FAULT_LISTINGS, FAULT_SWITCHINGS } from './tasks/fault-switching';
 
-/** A person in the scenario, by first name: "Alice", "Bob". Each gets a session of their own. */
+/**
+ * A person in the scenario, by first name: "Alice", "Bob". Each gets an actor of their own.
+ * "She", "he" or "they" means the person named last (the first one named in the latest step that named anyone).
+ */
 // Any capitalised name, as people write them: Zoë, Anne-Marie, McKenzie, O'Brien. A capital must
 // follow an apostrophe, so that "Alice's" is Alice.
 const LETTER = 'A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF';
 const CAPITAL = 'A-Z\u00C0-\u00D6\u00D8-\u00DE';
 defineParameterType({
   name: 'user',
-  regexp: new RegExp(`[${CAPITAL}][${LETTER}]*(?:[-'’][${CAPITAL}][${LETTER}]*)*`),
-  transformer: (name: string) => name,
+  regexp: new RegExp(`[${CAPITAL}][${LETTER}]*(?:[-'’][${CAPITAL}][${LETTER}]*)*|she|he|they`),
+  transformer(this: ApexWorld, word: string) {
+    return this.person(word);
+  },
 });
 
 /**
- * A pronoun for the person just named, as the sentence needs it: "her conversations", "they may", "gives him
- * a new session", "theirs". Any of them fits anyone; the step knows whom it refers to.
+ * A pronoun for the person named last, as the sentence needs it: "her conversations", "they may", "gives him
+ * a new session", "theirs". Any of them fits anyone.
  */
-defineParameterType({ name: 'pronoun', regexp: /theirs|their|them|they|hers|her|his|him|she|he/, transformer: (word: string) => word });
+defineParameterType({
+  name: 'pronoun',
+  regexp: /theirs|their|them|they|hers|her|his|him|she|he/,
+  transformer(this: ApexWorld, word: string) {
+    return this.referredTo(word);
+  },
+});
 
 /** An agent as a customer names it: "cost optimizer", "data analyst", "supervisor" … */
 defineParameterType({

@@ -1,3 +1,4 @@
+import { DEADLINES } from './deadlines';
 import { ensureSignedIn } from './tasks/sign-in';
 import type { ApexWorld } from './world';
 import type { Actor } from './actor';
@@ -53,7 +54,7 @@ export async function holdEveryConnection(world: ApexWorld, ms: number): Promise
 }
 
 /** Waits until no hold on the instance's connections is left (each ends by itself when its time is up). */
-export async function waitForHoldsToEnd(world: ApexWorld, withinMs: number): Promise<void> {
+export async function heldConnectionsFreed(world: ApexWorld, withinMs = DEADLINES.settle): Promise<void> {
   const apiUrl = world.activeInstance?.apiUrl ?? world.target.apiUrl;
   const headers = { 'x-service-secret': world.target.secrets.service ?? '' };
   let holds: unknown[] = [];

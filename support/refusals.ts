@@ -1,37 +1,13 @@
+import refusals = require('./refusal-statuses.json');
 import type { HttpResponse } from './clients/http';
 import { redact } from './redact';
 
 /**
- * How the platform refuses, in the words a scenario uses. Add a row here to give product
- * people a new "… is refused because …" reason; the code is checked when the contract fixes it.
+ * How the platform refuses, in the words a scenario uses: support/refusal-statuses.json, a table of
+ * reason → HTTP status and, where the contract fixes one, the error code. Add a row there to give
+ * product people a new "… is refused because …" reason; the code is checked when it is given.
  */
-export const REFUSALS: Record<string, { status: number; code?: string }> = {
-  'the bypass key is wrong': { status: 401 },
-  'the simulated sign-in is not configured': { status: 503 },
-  'the simulated sign-in does not exist here': { status: 403 },
-  'that is not how to ask': { status: 405 },
-  'the sign-in state was not issued': { status: 401 },
-  'the authorization code is missing': { status: 400 },
-  'the authorization code is unknown': { status: 401 },
-  'the provider is unknown': { status: 400 },
-  "the address is not one of the platform's callbacks": { status: 400 },
-  'Google sign-in is not configured here': { status: 503, code: 'PROVIDER_NOT_CONFIGURED' },
-  'there is no such page': { status: 404 },
-  'the body is malformed': { status: 400 },
-  'the body is too large': { status: 413 },
-  'the address is broken': { status: 400 },
-  'the headers are too large': { status: 431 },
-  'the request did not arrive in time': { status: 408, code: 'REQUEST_TIMEOUT' },
-  'the email is already registered': { status: 409 },
-  'the details are invalid': { status: 422 },
-  'the email or password is wrong': { status: 401, code: 'INVALID_CREDENTIALS' },
-  'there were too many failed attempts': { status: 429, code: 'TOO_MANY_ATTEMPTS' },
-  'the refresh token is not valid': { status: 401, code: 'INVALID_REFRESH_TOKEN' },
-  'she may not run agents': { status: 403 },
-  'he may not run agents': { status: 403 },
-  'they may not run agents': { status: 403 },
-  'the platform is still starting': { status: 503, code: 'STARTUP_INCOMPLETE' },
-};
+export const REFUSALS: Record<string, { status: number; code?: string }> = refusals;
 
 /** How the chat refuses a connection: the error code it sends before closing (with 1008, unless SOCKET_REFUSAL_CLOSE_CODES says otherwise). */
 export const SOCKET_REFUSALS: Record<string, string> = {

@@ -44,6 +44,9 @@ export interface Notes {
   platformProcess: { started: boolean; exitCode: number | null; output: string };
 }
 
+/** The pronouns a step may use for the person named last, in any letter case. */
+export const PRONOUNS = /^(?:theirs|their|them|they|hers|her|his|him|she|he)$/i;
+
 /** One per scenario: the people in it, and the probes into the target's stores. */
 export class ApexWorld extends World {
   readonly sessions = new Map<string, Actor>();
@@ -86,6 +89,28 @@ export class ApexWorld extends World {
 
   get target(): Target {
     return currentTarget();
+  }
+
+  /** Who "she", "he" or "they" refers back to: the first person named in the latest step that named anyone. */
+  private referent?: string;
+  private namedInThisStep = false;
+
+  /** Before every step (support/hooks.ts): the first person it names becomes the one later pronouns mean. */
+  stepBegins(): void {
+    this.namedInThisStep = false;
+  }
+
+  /** The person a step names: a name, or a pronoun for the one named last. */
+  person(word: string): string {
+    if (PRONOUNS.test(word)) return this.referredTo(word);
+    if (!this.namedInThisStep) [this.referent, this.namedInThisStep] = [word, true];
+    return word;
+  }
+
+  /** The person a pronoun refers back to; a pronoun before anyone is named fails, saying what to write instead. */
+  referredTo(pronoun: string): string {
+    if (!this.referent) throw new Error(`"${pronoun}" refers back to a person, but no one was named before it; name them first, as in "Alice signs up".`);
+    return this.referent;
   }
 
   /** The named person's session, created the first time a step mentions them. */

@@ -10,8 +10,8 @@ Feature: Cost optimization
     Given Alice is signed in
     When Alice asks the cost optimizer about <requests> requests a month on <provider> <model> averaging <input> input and <output> output tokens
     Then Alice watches the agent start, think, use a tool, finish the tool and complete, in that order
-    And Alice is told her current spend is <current spend> a month
-    And Alice is offered savings of at least <saving> a month
+    And she is told her current spend is <current spend> a month
+    And she is offered savings of at least <saving> a month
     And the top recommendation for Alice is "<top recommendation>"
     And the answer is kept in Alice's conversation
     And Alice's conversation is stored in the database
@@ -27,7 +27,7 @@ Feature: Cost optimization
     Given Alice is signed in
     When Alice asks the cost optimizer about <requests> requests a month on <provider> <model> averaging <input> input and <output> output tokens
     Then Alice is told her current spend is <current spend> a month
-    And Alice is told there is no meaningful saving to make
+    And she is told there is no meaningful saving to make
 
     Examples:
       | provider  | model          | requests | input | output | current spend |
@@ -38,10 +38,10 @@ Feature: Cost optimization
     Given Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens the way the platform's staging tests do
     Then Alice watches the agent start, think, use a tool, finish the tool and complete, in that order
-    And Alice is told her current spend is $15,000 a month
+    And she is told her current spend is $15,000 a month
 
   Scenario: The staging client's question with its fields beside the message type gets the same answer
     Given Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens the way the platform's staging tests do, with the fields beside the message type
     Then Alice watches the agent start, think, use a tool, finish the tool and complete, in that order
-    And Alice is told her current spend is $15,000 a month
+    And she is told her current spend is $15,000 a month

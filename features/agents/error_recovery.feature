@@ -10,7 +10,7 @@ Feature: Requests the agents cannot serve
     And Alice's request, read back later, failed for the same reason
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice's answer arrives on the same chat connection
-    And Alice is told her current spend is $15,000 a month
+    And she is told her current spend is $15,000 a month
 
     Examples:
       | trouble                                    | request                                                                                                                                | named                                                   |

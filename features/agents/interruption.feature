@@ -8,7 +8,7 @@ Feature: Stopping an analysis
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Alice has asked the data analyst for a deep analysis of her usage log
+    And she has asked the data analyst for a deep analysis of her usage log
     When Alice stops it once it is under way
     Then Alice's analysis is cancelled within 2 seconds
     And Alice's analysis is stored as cancelled
@@ -23,9 +23,9 @@ Feature: Stopping an analysis
     And Bob's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Bob has asked the data analyst for a deep analysis of his usage log
+    And he has asked the data analyst for a deep analysis of his usage log
     And Alice has asked the data analyst for a deep analysis of her usage log
-    And Alice has asked the data analyst for a deep analysis of her usage log
+    And she has asked the data analyst for a deep analysis of her usage log
     When Alice stops it once it is under way
     Then Alice's analysis is cancelled within 2 seconds
     And Alice's earlier analysis completes undisturbed
@@ -35,7 +35,7 @@ Feature: Stopping an analysis
   Scenario: Stopping an analysis that has already ended tells the customer so, and changes nothing
     Given Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
-    And Alice stops it after it has ended
+    And she stops it after it has ended
     Then Alice is told it had already ended, and it stays completed
 
   Scenario: Stopping cuts a long stage short instead of waiting for it to end
@@ -44,6 +44,6 @@ Feature: Stopping an analysis
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Alice has asked the data analyst for a deep analysis of her usage log
+    And she has asked the data analyst for a deep analysis of her usage log
     When Alice stops it once it is under way
     Then Alice's analysis is cancelled within 2 seconds

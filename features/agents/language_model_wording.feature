@@ -9,9 +9,9 @@ Feature: Answers worded by a language model
     Given Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice watches the agent start, think, use a tool, finish the tool and complete, in that order
-    And Alice is told her current spend is $15,000 a month
-    And Alice is offered savings of at least $9,000 a month
-    And Alice gets at least 3 recommendations, each with a monthly saving and steps to take
+    And she is told her current spend is $15,000 a month
+    And she is offered savings of at least $9,000 a month
+    And she gets at least 3 recommendations, each with a monthly saving and steps to take
 
   @fast
   Scenario: A model that answers well words the answer, and the figures stay the catalogue's
@@ -20,8 +20,8 @@ Feature: Answers worded by a language model
     Then the platform reports the language model it words answers with
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice's answer is worded by the model
-    And Alice is told her current spend is $15,000 a month
-    And Alice is offered savings of at least $9,000 a month
+    And she is told her current spend is $15,000 a month
+    And she is offered savings of at least $9,000 a month
     When Alice asks the triage agent about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice's answer is worded by the model
 
@@ -31,8 +31,8 @@ Feature: Answers worded by a language model
     And Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice's answer says its wording fell back
-    And Alice is told her current spend is $15,000 a month
-    And Alice is offered savings of at least $9,000 a month
+    And she is told her current spend is $15,000 a month
+    And she is offered savings of at least $9,000 a month
 
     Examples:
       | fails                                   |

@@ -12,5 +12,5 @@ Feature: Long-running analysis
     When Alice asks the data analyst for a deep analysis of her usage log
     Then Alice receives at least 10 updates before the analysis completes
     And Alice's updates arrive spread over at least half of the run, not bunched at its end
-    And Alice sees the analysis progress stage by stage, each named, up to 100%
+    And she sees the analysis progress stage by stage, each named, up to 100%
     And every tool Alice's agent used was asked about her own request

@@ -10,9 +10,9 @@ Feature: Multi-agent orchestration
     When Alice asks the supervisor for a full review of 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice's request is handed along supervisor, triage agent, data analyst, cost optimizer and reporting agent
     And Alice's combined answer carries what triage agent, data analyst, cost optimizer and reporting agent each found
-    And Alice is told her current spend is $15,000 a month
-    And Alice is offered savings of exactly $9,330.00 a month, 62.2% of her spend
-    And Alice is told a typical request of 1500 tokens waits about 6400 ms
+    And she is told her current spend is $15,000 a month
+    And she is offered savings of exactly $9,330.00 a month, 62.2% of her spend
+    And she is told a typical request of 1500 tokens waits about 6400 ms
     And Alice's report has the sections "Current spend, Savings, Recommendations, Performance", in that order
 
   Scenario: The supervisor works out the workload from an attached usage log
@@ -24,8 +24,8 @@ Feature: Multi-agent orchestration
     When Alice asks the supervisor for a full review of her usage log
     Then Alice's request is handed along supervisor, triage agent, data analyst, cost optimizer and reporting agent
     And Alice's combined answer carries what triage agent, data analyst, cost optimizer and reporting agent each found
-    And Alice is told her current spend is $225 a month
-    And Alice is offered savings of exactly $126.90 a month, 56.4% of her spend
+    And she is told her current spend is $225 a month
+    And she is offered savings of exactly $126.90 a month, 56.4% of her spend
     And Alice's report has the sections "Usage, Current spend, Savings, Recommendations, Performance", in that order
 
   Scenario: The reporting agent writes the figures into a report, section by section

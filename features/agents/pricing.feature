@@ -9,7 +9,7 @@ Feature: Every figure is exact
   Scenario Outline: <provider> <model> is priced to the cent, and its savings are exact
     When Alice asks the cost optimizer about 1,000,000 requests a month on <provider> <model> averaging 2,000 input and 500 output tokens
     Then Alice is told her current spend is <spend> a month, <input> for input and <output> for output
-    And Alice is offered savings of exactly <saving> a month, <percent>% of her spend
+    And she is offered savings of exactly <saving> a month, <percent>% of her spend
     And the top recommendation for Alice is "<top recommendation>"
     And Alice's answer says in words that she spends <spend> and can save <saving> a month
     And Alice's answer is complete: it states no limitations, and says whose words it is in
@@ -29,8 +29,8 @@ Feature: Every figure is exact
   Scenario: Each recommendation is worth exactly what the savings model says
     When Alice asks the cost optimizer about 1,000,000 requests a month on openai gpt-4o averaging 2,000 input and 500 output tokens
     Then Alice is offered "Route routine requests to gpt-4o-mini" worth $5,640.00 a month, at medium effort
-    And Alice is offered "Batch requests that can wait" worth $370.00 a month, at low effort
-    And Alice is offered "Cache repeated prompt prefixes" worth $300.00 a month, at low effort
+    And she is offered "Batch requests that can wait" worth $370.00 a month, at low effort
+    And she is offered "Cache repeated prompt prefixes" worth $300.00 a month, at low effort
     And the recommendation "Route routine requests to gpt-4o-mini" tells Alice "About 60% of requests are routine enough for gpt-4o-mini, which costs $0.60 per thousand requests instead of $10.00"
     And the recommendation "Cache repeated prompt prefixes" tells Alice "about 30% of input tokens; cached tokens are billed at 50% off"
     And the recommendation "Batch requests that can wait" tells Alice "About 20% of the remaining work (reports, back-fills) can run through the batch API at 50% off"
@@ -38,17 +38,17 @@ Feature: Every figure is exact
   Scenario: An option worth exactly $10 a month is offered
     When Alice asks the cost optimizer about 66,666 requests a month on openai gpt-4o averaging 1,000 input and 0 output tokens
     Then Alice is offered "Cache repeated prompt prefixes" worth $10.00 a month
-    And Alice is offered savings of exactly $104.00 a month, 62.4% of her spend
+    And she is offered savings of exactly $104.00 a month, 62.4% of her spend
 
   Scenario: An option worth a cent less than $10 a month is left out
     When Alice asks the cost optimizer about 66,600 requests a month on openai gpt-4o averaging 1,000 input and 0 output tokens
     Then Alice is not offered "Cache repeated prompt prefixes"
-    And Alice is offered savings of exactly $93.91 a month, 56.4% of her spend
+    And she is offered savings of exactly $93.91 a month, 56.4% of her spend
 
   Scenario Outline: A workload written <how> as <workload> gets the same figures
     When Alice asks the cost optimizer <how> about <workload>
     Then Alice is told her current spend is $10,000.00 a month, $5,000.00 for input and $5,000.00 for output
-    And Alice is offered savings of exactly $6,310.00 a month, 63.1% of her spend
+    And she is offered savings of exactly $6,310.00 a month, 63.1% of her spend
 
     Examples:
       | how                           | workload                                                                                |

@@ -6,7 +6,7 @@ Feature: Running an agent without streaming
   Scenario: The API and the live chat give the same figures for the same workload
     Given Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
-    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens through the API
+    And she asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens through the API
     Then the API's answer has the same figures as the one Alice watched
 
   Scenario: A request the agent cannot serve, made through the API, says it failed and why

@@ -21,8 +21,8 @@ Feature: Analysis of an uploaded usage log
     And Alice's most expensive model is openai gpt-4o
     And Alice's daily cost trend reads "2024-06-01 $7.89, 2024-06-02 $9.49, 2024-06-03 $11.25"
     And Alice's daily requests read "2024-06-01 3,000, 2024-06-02 3,700, 2024-06-03 1,500"
-    And Alice is told her busiest day was 2024-06-03 at $11.25
-    And Alice is told her daily cost changed by "+42.6%" over the log, and the top model is "96.9%" of the cost
+    And she is told her busiest day was 2024-06-03 at $11.25
+    And she is told her daily cost changed by "+42.6%" over the log, and the top model is "96.9%" of the cost
 
   Scenario: A standard analysis asks its tool for a standard read and reports no stages
     When Alice asks the data analyst to analyse her usage log
@@ -49,7 +49,7 @@ Feature: Analysis of an uploaded usage log
       | 2024-07-02 | openai   | gpt-4o |     1000 |      1000000 |        500000 |  7.50 |
     When Alice asks the data analyst to analyse her usage log
     Then Alice is told her daily cost changed by "-33.3%" over the log, and the top model is "100%" of the cost
-    And Alice is told her busiest day was 2024-07-01 at $11.25
+    And she is told her busiest day was 2024-07-01 at $11.25
 
   Scenario: Two days that cost the same: the earlier is the busiest, and the cost did not change
     Given Alice's usage log "august.csv":
@@ -58,7 +58,7 @@ Feature: Analysis of an uploaded usage log
       | 2024-08-02 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
     When Alice asks the data analyst to analyse her usage log
     Then Alice is told her busiest day was 2024-08-01 at $7.50
-    And Alice is told her daily cost changed by "+0%" over the log, and the top model is "100%" of the cost
+    And she is told her daily cost changed by "+0%" over the log, and the top model is "100%" of the cost
 
   Scenario: A log that starts with a day of no use counts it as zero, and the spend after it as new
     Given Alice's usage log "september.csv":
@@ -68,7 +68,7 @@ Feature: Analysis of an uploaded usage log
     When Alice asks the data analyst to analyse her usage log
     Then Alice is told 2 rows were processed
     And Alice's daily requests read "2024-09-01 0, 2024-09-02 1,000"
-    And Alice is told her daily cost changed by "up from nothing" over the log, and the top model is "100%" of the cost
+    And she is told her daily cost changed by "up from nothing" over the log, and the top model is "100%" of the cost
 
   Scenario: A log of days that cost nothing reads as no spend and no change
     Given Alice's usage log "trial.csv":
@@ -77,7 +77,7 @@ Feature: Analysis of an uploaded usage log
       | 2024-10-02 | openai   | gpt-4o |       20 |        20000 |         10000 |    0 |
     When Alice asks the data analyst to analyse her usage log
     Then Alice's total cost in the log is $0
-    And Alice is told her daily cost changed by "+0%" over the log, and the top model is "0%" of the cost
+    And she is told her daily cost changed by "+0%" over the log, and the top model is "0%" of the cost
 
   Scenario Outline: A usage log that <variation> reads the same
     Given Alice's usage log <variation>
@@ -86,7 +86,7 @@ Feature: Analysis of an uploaded usage log
     And Alice's total cost in the log is $28.63
     And Alice's most expensive model is openai gpt-4o
     And Alice's daily cost trend reads "2024-06-01 $7.89, 2024-06-02 $9.49, 2024-06-03 $11.25"
-    And Alice is told her busiest day was 2024-06-03 at $11.25
+    And she is told her busiest day was 2024-06-03 at $11.25
 
     Examples:
       | variation                                       |

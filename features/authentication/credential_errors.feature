@@ -86,7 +86,7 @@ Feature: Credential errors
     And Alice tries to sign in with her right password
     Then Alice is refused because there were too many failed attempts
     When the lockout window has passed
-    And Alice tries to sign in with her right password
+    And she tries to sign in with her right password
     Then Alice is let in
 
   @fast

@@ -10,9 +10,9 @@ Feature: Signing in with Google
 
   Scenario: A customer who signs in with Google again comes back to the same account
     When Alice signs in with Google
-    And Alice signs in with Google again
+    And she signs in with Google again
     Then Alice comes back to the app signed in
-    And Alice is back in the same account
+    And she is back in the same account
 
   Scenario: An account made by signing in with Google cannot be entered with a password
     When Alice signs in with Google

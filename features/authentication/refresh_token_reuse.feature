@@ -15,7 +15,7 @@ Feature: Refresh-token reuse ends the whole login
 
   Scenario: A copied refresh token ends only the login it was copied from
     Given Alice is signed in on two devices, each with a chat open
-    And Alice refreshes her session on the first device
+    And she refreshes her session on the first device
     When Mallory presents the refresh token Alice's first device has spent
     Then Mallory is refused because the refresh token is not valid
     And Alice's first device is signed out, and the second still works

@@ -9,7 +9,7 @@ Feature: Session expiry
     And the API accepts Alice's token
     When Alice's session has expired
     Then the API refuses Alice's token
-    And Alice cannot open a chat connection because the token has expired
+    And she cannot open a chat connection because the token has expired
 
   @fast
   Scenario: Refreshing gives a new pair of tokens, again and again, and a refresh token works only once

@@ -5,7 +5,7 @@ Feature: Sign-up to chat
 
   Scenario: A new customer signs up, signs in and is welcomed into the chat
     When Alice signs up with her email address and a password
-    And Alice signs in with her email address and password
+    And she signs in with her email address and password
     Then Alice's sign-in gives her a new session, not the one from sign-up
     And the platform confirms that Alice's session is hers
     And Alice's profile shows her email address and that she may read, write and run agents

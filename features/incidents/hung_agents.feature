@@ -17,7 +17,7 @@ Feature: Hung agents
     And the record of Alice's analysis ends in a single failure, because it stopped producing anything, with no gap in its numbering
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens in the same conversation
     Then Alice's answer arrives on the same chat connection
-    And Alice is told her current spend is $15,000 a month
+    And she is told her current spend is $15,000 a month
 
   Scenario: A long analysis that keeps reporting its progress is never given up on
     Given the platform gives up on an agent that has been silent for 500 milliseconds, and each stage of a deep analysis takes 300 milliseconds
@@ -28,4 +28,4 @@ Feature: Hung agents
       | 2024-06-02 | openai   | gpt-4o |     1200 |      1200000 |        600000 | 9.00 |
     When Alice asks the data analyst for a deep analysis of her usage log
     Then Alice's analysis completes after running for at least 2 seconds, never silent for 500 milliseconds
-    And Alice sees the analysis progress stage by stage, each named, up to 100%
+    And she sees the analysis progress stage by stage, each named, up to 100%

@@ -14,7 +14,7 @@ Feature: Internal errors stay small
     And Bob is told his current spend is $15,000 a month
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice's answer arrives on the same chat connection
-    And Alice is told her current spend is $15,000 a month
+    And she is told her current spend is $15,000 a month
 
   Scenario: A chat connection that fails unexpectedly is closed saying why, and the customer connects again
     Given Alice and Bob are signed in, each with a chat open

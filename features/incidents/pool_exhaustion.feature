@@ -27,7 +27,7 @@ Feature: Connection pool exhaustion
   @slow
   Scenario: Work that would wait longer than the platform waits is refused as busy while others are served, and is served once connections come free
     Given Alice has a conversation titled "Budget review"
-    And Alice has a chat connection open
+    And she has a chat connection open
     And Bob is signed in
     When every database connection Alice's work could use is busy for 4 seconds
     Then Alice is told the database is busy within 3 seconds, while Bob is served without waiting, for each of these:
@@ -42,7 +42,7 @@ Feature: Connection pool exhaustion
   @slow
   Scenario: While other work holds every connection of the pool, everyone is told the database is busy, and the platform recovers by itself
     Given Alice has a conversation titled "Budget review"
-    And Alice has a chat connection open
+    And she has a chat connection open
     When other work holds every one of the platform's database connections for 4 seconds
     Then Alice is told the database is busy within 3 seconds, for each of these:
       | request                              |

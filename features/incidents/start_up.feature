@@ -20,7 +20,7 @@ Feature: Start-up
     And the platform reports itself ready within 10 seconds
     And nothing was kept for Alice: no conversation, no run
     When Bob signs up with his email address and a password
-    And Bob opens a chat connection
+    And he opens a chat connection
     Then Bob is welcomed into the chat as himself
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice is told her current spend is $15,000 a month

@@ -7,7 +7,7 @@ Feature: Nobody can act on another customer's conversation
     Given Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Alice has asked the data analyst for a deep analysis of her usage log
+    And she has asked the data analyst for a deep analysis of her usage log
 
   @slow
   Scenario Outline: Bob cannot <act on> Alice's conversation while her analysis runs

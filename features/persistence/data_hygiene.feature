@@ -20,9 +20,9 @@ Feature: Data hygiene
   Scenario: An archived conversation leaves the list, and its run stays readable by its owner only
     Given Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
-    And Alice archives the conversation
+    And she archives the conversation
     Then Alice's conversation list no longer shows it
-    And Alice can still read the run of that conversation
+    And she can still read the run of that conversation
     And Bob cannot read the run of Alice's archived conversation
 
   Scenario: Archiving one conversation leaves every other conversation as it was
@@ -30,7 +30,7 @@ Feature: Data hygiene
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     And Bob asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     And Alice asks the cost optimizer about 100,000 requests a month on google gemini-1.5-pro averaging 3,000 input and 800 output tokens
-    And Alice archives the conversation
+    And she archives the conversation
     Then Alice's conversation list no longer shows it
     And Alice's other conversations are as they were
     And Bob's conversation is as it was

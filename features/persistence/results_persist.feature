@@ -9,8 +9,8 @@ Feature: Results persist
     Then Alice is told her current spend is $15,000 a month
     And Alice's new conversation is named after the start of her question
     When Alice signs out and signs in again
-    And Alice opens a chat connection
-    And Alice asks the chat for her own conversation
+    And she opens a chat connection
+    And she asks the chat for her own conversation
     Then the chat shows Alice her conversation with its messages
     And the answer is kept in Alice's conversation
     And Alice's conversation is stored in the database

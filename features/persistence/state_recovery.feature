@@ -8,11 +8,11 @@ Feature: Run state and catching up
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Alice has asked the data analyst for a deep analysis of her usage log
+    And she has asked the data analyst for a deep analysis of her usage log
 
   Scenario: A connection that joins a running analysis late catches up on all of it
     When Alice's analysis is under way
-    And Alice opens another chat connection and catches up on the analysis
+    And she opens another chat connection and catches up on the analysis
     Then that connection receives every event of the analysis exactly once, in order
 
   @redis

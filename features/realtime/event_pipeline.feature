@@ -7,5 +7,5 @@ Feature: The live event pipeline
     Given Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice's first update arrives within 1 second of her question
-    And Alice watches the agent start, think, use a tool, finish the tool and complete, in that order
+    And she watches the agent start, think, use a tool, finish the tool and complete, in that order
     And every event of Alice's run carries its fields and timestamps

@@ -14,9 +14,9 @@ Feature: Ordering of updates
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Alice has asked the data analyst for a deep analysis of her usage log
+    And she has asked the data analyst for a deep analysis of her usage log
     When its database stops answering once Alice's analysis is under way
-    And Alice opens a chat connection on the second instance and catches up on the analysis
+    And she opens a chat connection on the second instance and catches up on the analysis
     And Alice's analysis moves on by 2 updates
     And its database is back
     Then that connection receives every event of the analysis exactly once, in order

@@ -9,7 +9,7 @@ Feature: Protocol hygiene
     And Bob's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Bob has asked the data analyst for a deep analysis of his usage log
+    And he has asked the data analyst for a deep analysis of his usage log
     And Alice has a chat connection open
     When Alice pings the chat
     Then the chat answers Alice with a pong
@@ -58,7 +58,7 @@ Feature: Protocol hygiene
   Scenario: Catching up on a finished analysis from the start replays all of it, once
     Given Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
-    And Alice opens another chat and asks it to replay her analysis from the start
+    And she opens another chat and asks it to replay her analysis from the start
     Then the chat replays every event of Alice's analysis, in order, and nothing else
     When Alice opens another chat and asks it to replay her analysis from the start, naming no event
     Then the chat replays every event of Alice's analysis, in order, and nothing else
@@ -67,7 +67,7 @@ Feature: Protocol hygiene
   Scenario Outline: Catching up on an analysis from <position> is refused as malformed
     Given Alice is signed in
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
-    And Alice opens another chat and asks it to replay her analysis from <position>
+    And she opens another chat and asks it to replay her analysis from <position>
     Then Alice is told the message was malformed, and her chat stays open
 
     Examples:
@@ -113,7 +113,7 @@ Feature: Protocol hygiene
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Alice has asked the data analyst for a deep analysis of her usage log
+    And she has asked the data analyst for a deep analysis of her usage log
     When Alice asks her chat to catch up on the analysis once it is under way
     Then Alice is told she is sending too many messages
     And Alice's analysis completes undisturbed
@@ -127,5 +127,5 @@ Feature: Protocol hygiene
     When Alice sends 6 more messages at once
     Then Alice is answered up to 5 messages in the window, and every message after that is refused as too many
     When the message window has passed
-    And Alice pings the chat
+    And she pings the chat
     Then the chat answers Alice with a pong

@@ -9,10 +9,10 @@ Feature: A circuit breaker around a failing tool
     And the cost analyzer is failing
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 2 times, one after another, on the same chat
     And the cost analyzer is repaired
-    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    And she asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice is told her current spend is $15,000 a month
     When the cost analyzer is failing
-    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 2 times, one after another, on the same chat
+    And she asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 2 times, one after another, on the same chat
     Then Alice's last 2 answers each say the cost analysis is unavailable
     And the platform reports the cost analyzer's breaker as closed
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
@@ -22,7 +22,7 @@ Feature: A circuit breaker around a failing tool
     Then Alice's answer says the cost analysis is unavailable, without waiting on the broken tool
     When the cost analyzer is repaired
     And the cost analyzer's breaker has cooled down
-    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    And she asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice is told her current spend is $15,000 a month
     And the platform reports the cost analyzer's breaker as closed
 
@@ -32,14 +32,14 @@ Feature: A circuit breaker around a failing tool
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 3 times, one after another, on the same chat
     Then the platform reports the cost analyzer's breaker as open
     When the cost analyzer's breaker has cooled down
-    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    And she asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice's answer says the cost analysis is unavailable, after trying the broken tool once more
     And the platform reports the cost analyzer's breaker as open
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice's answer says the cost analysis is unavailable, without waiting on the broken tool
     When the cost analyzer is repaired
     And the cost analyzer's breaker has cooled down
-    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    And she asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice is told her current spend is $15,000 a month
     And the platform reports the cost analyzer's breaker as closed
 
@@ -48,10 +48,10 @@ Feature: A circuit breaker around a failing tool
     And the cost analyzer is failing
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 3 times, one after another, on the same chat
     And the cost analyzer's breaker has cooled down
-    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 3 times at once, on the same chat
+    And she asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens 3 times at once, on the same chat
     Then only one of Alice's last 3 answers tried the broken tool again, and the others were refused by its breaker at once
     And the platform reports the cost analyzer's breaker as open
     When the cost analyzer is repaired
     And the cost analyzer's breaker has cooled down
-    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    And she asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice is told her current spend is $15,000 a month

@@ -9,7 +9,7 @@ Feature: Database outage
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Alice has asked the data analyst for a deep analysis of her usage log
+    And she has asked the data analyst for a deep analysis of her usage log
     When its database becomes unreachable once Alice's analysis is under way
     Then Alice's analysis ends with a reason that mentions "storage is unavailable"
     And the platform reports itself unhealthy, with its database down
@@ -26,7 +26,7 @@ Feature: Database outage
     Given Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Alice has asked the data analyst for a deep analysis of her usage log
+    And she has asked the data analyst for a deep analysis of her usage log
     When other work holds Alice's analysis in the database once it is under way
     And that work then needs Alice's conversation, which her analysis holds while it waits
     Then Alice's analysis ends with a reason that mentions "storage is unavailable"
@@ -39,10 +39,10 @@ Feature: Database outage
     When Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
     Then Alice is told her current spend is $15,000 a month
     When its database becomes unreachable
-    And Alice asks her chat to replay her analysis from the start
+    And she asks her chat to replay her analysis from the start
     Then Alice is told the catch-up cannot be done right now, and her chat stays open
     And the API tells Alice her conversations cannot be reached right now
     And the API tells Alice her questions cannot be answered right now
     When its database is back
-    And Alice opens another chat and asks it to replay her analysis from the start
+    And she opens another chat and asks it to replay her analysis from the start
     Then the chat replays every event of Alice's analysis, in order, and nothing else

@@ -25,5 +25,5 @@ Feature: Brute force under concurrency
     And Alice tries to sign in with her right password
     Then Alice is refused because there were too many failed attempts
     When the lockout window has passed
-    And Alice tries to sign in with her right password
+    And she tries to sign in with her right password
     Then Alice is let in

@@ -11,7 +11,7 @@ Feature: Crash recovery
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Alice has asked the data analyst for a deep analysis of her usage log
+    And she has asked the data analyst for a deep analysis of her usage log
     When the platform's process is <ended> once Alice's analysis is under way
     And the platform is started again
     Then Alice's analysis is reported failed within 30 seconds, because it was interrupted
@@ -27,16 +27,16 @@ Feature: Crash recovery
   Scenario: An answer given before the crash stays as it was
     Given the platform runs as an instance of its own, on a database of its own
     And Alice is signed in
-    And Alice asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
-    And Alice is told her current spend is $15,000 a month
+    And she asks the cost optimizer about 2,000,000 requests a month on openai gpt-4o averaging 1,000 input and 500 output tokens
+    And she is told her current spend is $15,000 a month
     And Bob's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Bob has asked the data analyst for a deep analysis of his usage log
+    And he has asked the data analyst for a deep analysis of his usage log
     And Carol's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Carol has asked the data analyst for a deep analysis of her usage log, without marking the request with an id
+    And she has asked the data analyst for a deep analysis of her usage log, without marking the request with an id
     When the platform is shut down once Carol's analysis is under way
     And the platform is started again
     Then Bob's analysis is reported failed within 30 seconds, because it was interrupted
@@ -53,11 +53,11 @@ Feature: Crash recovery
     And Alice's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Alice has asked the data analyst for a deep analysis of her usage log
+    And she has asked the data analyst for a deep analysis of her usage log
     And Bob's usage log "june.csv":
       | date       | provider | model  | requests | input tokens | output tokens | cost |
       | 2024-06-01 | openai   | gpt-4o |     1000 |      1000000 |        500000 | 7.50 |
-    And Bob has asked the data analyst for a deep analysis of his usage log
+    And he has asked the data analyst for a deep analysis of his usage log
     When the platform's process is killed once Bob's analysis is under way
     And the platform is started again
     Then Bob's analysis is reported failed within 30 seconds, because it was interrupted

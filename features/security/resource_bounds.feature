@@ -17,7 +17,7 @@ Feature: Resource bounds
     When Bob opens a chat connection
     Then Bob is welcomed into the chat as himself
     When Alice closes one of her chat connections
-    And Alice opens a chat connection
+    And she opens a chat connection
     Then Alice is welcomed into the chat as herself
     When Alice opens a chat connection
     Then Alice's chat connection is refused because she already has too many open
@@ -27,7 +27,7 @@ Feature: Resource bounds
     Given an instance of the platform whose token checks can be held up
     And Alice is signed in
     When Alice opens 10 chat connections and closes them while the platform is still checking her token
-    And Alice opens 10 chat connections
+    And she opens 10 chat connections
     Then all 10 of Alice's open chat connections answer
     When Alice opens a chat connection
     Then Alice's chat connection is refused because she already has too many open
@@ -35,8 +35,8 @@ Feature: Resource bounds
   @slow
   Scenario: A chat that stops reading is dropped before the platform holds too much for it, and the customer's other chat carries on
     Given Alice has a conversation with 900 KiB of notes
-    And Alice has a chat connection open
-    And Alice has a chat connection open that has stopped reading
+    And she has a chat connection open
+    And she has a chat connection open that has stopped reading
     When Alice asks for that conversation 40 times on the chat that has stopped reading, and 5 times on her other chat
     Then Alice's chat that stopped reading is closed as falling too far behind, before half of what it asked for reached it
     And Alice's other chat was shown the whole conversation every time
@@ -56,7 +56,7 @@ Feature: Resource bounds
   Scenario: While its database answers nothing, every request is answered within seconds, and service returns with it
     Given an instance of the platform that gives up on a silent database after 1 second
     And Alice has a conversation titled "Budget review"
-    And Alice has a chat connection open
+    And she has a chat connection open
     When its database stops answering
     Then Alice is answered within 3 seconds, and told it cannot be done right now, for each of these:
       | request                              |

@@ -1,4 +1,5 @@
-import { AuthorizationWriter, getClaimingHost, http, HttpResponse } from './http';
+import { ServiceClient } from './service-client';
+import { getClaimingHost, http, HttpResponse } from './http';
 
 export interface TokenSet {
   access_token: string;
@@ -16,21 +17,7 @@ export interface AccountUser {
 export type SignInAnswer = TokenSet & { user: AccountUser };
 
 /** The auth service's endpoints, as the contract names them. */
-export class AuthClient {
-  /** `authorization`: how the token is written into the header, for a scenario about the header itself. */
-  /** `headers`: sent along with the calls that take a token (profile, sign-out), for a scenario about what headers may claim. */
-  constructor(private readonly baseUrl: string, private readonly authorization?: AuthorizationWriter, private readonly headers?: Record<string, string>) {}
-
-  /** The same service, with the token written into the header as given. */
-  writingTokenAs(authorization: AuthorizationWriter): AuthClient {
-    return new AuthClient(this.baseUrl, authorization, this.headers);
-  }
-
-  /** The same service, sending these headers along with the calls that take a token. */
-  sendingHeaders(headers: Record<string, string>): AuthClient {
-    return new AuthClient(this.baseUrl, this.authorization, headers);
-  }
-
+export class AuthClient extends ServiceClient {
   register(account: { email: string; password: string; name?: string }): Promise<HttpResponse<SignInAnswer>> {
     return http('POST', `${this.baseUrl}/auth/register`, { body: account });
   }
@@ -70,7 +57,7 @@ export class AuthClient {
   }
 
   me(token: string): Promise<HttpResponse> {
-    return http('GET', `${this.baseUrl}/auth/me`, { token, authorization: this.authorization, headers: this.headers });
+    return this.withToken('GET', `/auth/me`, token);
   }
 
   refresh(refreshToken: string): Promise<HttpResponse<TokenSet>> {
@@ -78,7 +65,7 @@ export class AuthClient {
   }
 
   logout(token: string): Promise<HttpResponse> {
-    return http('POST', `${this.baseUrl}/auth/logout`, { token, authorization: this.authorization, headers: this.headers });
+    return this.withToken('POST', `/auth/logout`, token);
   }
 
   /** Starts an OAuth sign-in; the answer redirects to the provider. */

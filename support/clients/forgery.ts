@@ -24,7 +24,27 @@ async function signed(claims: Record<string, unknown>, secret: string): Promise<
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
 }
 
-export const FORGERIES: Record<string, { needsSecret: boolean; needsServiceSecret?: boolean; build(input: ForgeryInput): Promise<string> }> = {
+interface Forgery {
+  needsSecret: boolean;
+  needsServiceSecret?: boolean;
+  build(input: ForgeryInput): Promise<string>;
+}
+
+type Claims = Record<string, unknown>;
+
+/** The person's own token with its claims changed and signed again with the platform's secret: only the changed claim is wrong. */
+const resigned = (change: (claims: Claims) => Claims): Forgery => ({
+  needsSecret: true,
+  build: ({ accessToken, signingSecret }) => signed(change(claimsOf(accessToken) as Claims), signingSecret!),
+});
+
+/** Issued this many seconds ahead of the clock, valid for ten minutes from then. */
+const issuedAhead = (seconds: number): Forgery => resigned((claims) => ({ ...claims, iat: now() + seconds, exp: now() + seconds + 600 }));
+
+/** The person's own token with one claim left out. */
+const without = (claim: string): Forgery => resigned(({ [claim]: _left, ...claims }) => claims);
+
+export const FORGERIES: Record<string, Forgery> = {
   missing: {
     needsSecret: false,
     build: async () => '',
@@ -45,20 +65,8 @@ export const FORGERIES: Record<string, { needsSecret: boolean; needsServiceSecre
     needsServiceSecret: true,
     build: async ({ serviceToken }) => (await serviceToken())!,
   },
-  'without a token type': {
-    needsSecret: true,
-    build: ({ accessToken, signingSecret }) => {
-      const { token_type: _type, ...claims } = claimsOf(accessToken) as Record<string, unknown>;
-      return signed(claims, signingSecret!);
-    },
-  },
-  'without a subject': {
-    needsSecret: true,
-    build: ({ accessToken, signingSecret }) => {
-      const { sub: _subject, ...claims } = claimsOf(accessToken) as Record<string, unknown>;
-      return signed(claims, signingSecret!);
-    },
-  },
+  'without a token type': without('token_type'),
+  'without a subject': without('sub'),
   'signed with another secret': {
     needsSecret: false,
     build: ({ accessToken }) => signed({ ...claimsOf(accessToken) }, randomBytes(32).toString('base64url')),
@@ -75,51 +83,21 @@ export const FORGERIES: Record<string, { needsSecret: boolean; needsServiceSecre
       return `${header}.${b64({ ...claims, permissions: [...(claims.permissions ?? []), 'admin'], exp: (claims.exp ?? now()) + 86_400 })}.${signature}`;
     },
   },
-  'wrong audience': {
-    needsSecret: true,
-    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), aud: 'someone-else' }, signingSecret!),
-  },
-  'wrong issuer': {
-    needsSecret: true,
-    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iss: 'not-netra-auth' }, signingSecret!),
-  },
+  'wrong audience': resigned((claims) => ({ ...claims, aud: 'someone-else' })),
+  'wrong issuer': resigned((claims) => ({ ...claims, iss: 'not-netra-auth' })),
   'refresh token used as access token': {
     needsSecret: false,
     build: async ({ refreshToken }) => refreshToken,
   },
-  'valid for 30 days, longer than the platform grants': {
-    needsSecret: true,
-    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now(), exp: now() + 30 * 86_400 }, signingSecret!),
-  },
-  'issued an hour in the future': {
-    needsSecret: true,
-    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() + 3600, exp: now() + 3600 + 600 }, signingSecret!),
-  },
+  'valid for 30 days, longer than the platform grants': resigned((claims) => ({ ...claims, iat: now(), exp: now() + 30 * 86_400 })),
+  'issued an hour in the future': issuedAhead(3600),
   // The contract allows 30 s of clock skew: 40 s ahead is past it with room for a slow scenario.
-  'issued 40 seconds in the future': {
-    needsSecret: true,
-    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() + 40, exp: now() + 40 + 600 }, signingSecret!),
-  },
-  'issued 20 seconds ahead of the clock': {
-    needsSecret: true,
-    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() + 20, exp: now() + 20 + 600 }, signingSecret!),
-  },
+  'issued 40 seconds in the future': issuedAhead(40),
+  'issued 20 seconds ahead of the clock': issuedAhead(20),
   // Exactly at the edge of the allowed skew: still accepted.
-  'issued 30 seconds ahead of the clock': {
-    needsSecret: true,
-    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() + 30, exp: now() + 30 + 600 }, signingSecret!),
-  },
-  'without an issue time': {
-    needsSecret: true,
-    build: ({ accessToken, signingSecret }) => {
-      const { iat: _issued, ...claims } = claimsOf(accessToken) as Record<string, unknown>;
-      return signed(claims, signingSecret!);
-    },
-  },
-  expired: {
-    needsSecret: true,
-    build: ({ accessToken, signingSecret }) => signed({ ...claimsOf(accessToken), iat: now() - 120, exp: now() - 60 }, signingSecret!),
-  },
+  'issued 30 seconds ahead of the clock': issuedAhead(30),
+  'without an issue time': without('iat'),
+  expired: resigned((claims) => ({ ...claims, iat: now() - 120, exp: now() - 60 })),
 };
 
 /**

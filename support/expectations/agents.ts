@@ -20,6 +20,13 @@ export async function completedResult(run: AgentRun, deadlineMs: number): Promis
   return result;
 }
 
+/** The actor's latest run, once it has completed well formed (see completedResult). */
+export async function answeredRun(actor: Actor, deadlineMs: number): Promise<AgentRun> {
+  const run = actor.lastRun();
+  await completedResult(run, deadlineMs);
+  return run;
+}
+
 /** A run the agents could not serve ends cleanly in agent_failed, with a reason that names what to fix. */
 export async function expectFailedWithReason(run: AgentRun, deadlineMs: number, mentions: string): Promise<void> {
   const terminal = (await run.finished(deadlineMs)).frame;

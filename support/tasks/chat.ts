@@ -20,13 +20,37 @@ export async function waitForWelcome(actor: Actor, socket: AgentSocket, withinMs
   return socket.waitFor(`the welcome for ${actor.name}`, WELCOME, withinMs);
 }
 
+/** Opens a connection and waits until the chat welcomes the person on it. */
+export async function connect(actor: Actor, auth: SocketAuth = 'header', wsUrl = actor.chatUrl, options: Parameters<typeof AgentSocket.open>[3] = {}): Promise<AgentSocket> {
+  const socket = await openSocket(actor, auth, wsUrl, options);
+  await waitForWelcome(actor, socket);
+  return socket;
+}
+
+/** Sends a message on a connection; what the chat says back is read from this point on. */
+export function sendOn(socket: AgentSocket, type: string, payload?: unknown): void {
+  socket.marked = socket.frames.length;
+  socket.send(type, payload);
+}
+
+/** Sends text as it is, JSON or not, on a connection; what the chat says back is read from this point on. */
+export function sendTextOn(socket: AgentSocket, text: string): void {
+  socket.marked = socket.frames.length;
+  socket.sendText(text);
+}
+
+/** Sends this many pings at once, remembered as a burst (support/expectations/realtime.ts reads it). */
+export function flood(socket: AgentSocket, count: number): void {
+  socket.marked = socket.frames.length;
+  socket.flood = { before: socket.sent, count };
+  for (let i = 0; i < count; i++) socket.send('ping');
+}
+
 /** The socket the person chats on: the latest open one (never one that stopped reading), or a new one once it is welcomed. */
 export async function chatSocket(actor: Actor): Promise<AgentSocket> {
   const open = [...actor.sockets].reverse().find((s) => s.isOpen && !s.stoppedReading);
   if (open) return open;
-  const socket = await openSocket(actor);
-  await waitForWelcome(actor, socket);
-  return socket;
+  return connect(actor);
 }
 
 export async function closeSockets(actor: Actor): Promise<void> {
@@ -114,4 +138,11 @@ export async function askOnConnection(socket: AgentSocket, agent: string, reques
   socket.send('start_agent', { user_request: request.user_request, agent, context: request.context, request_id: requestId });
   const done = await socket.waitFor('the run to complete', (f) => f.type === 'agent_completed' && f.data?.request_id === requestId, withinMs);
   return { runId: done.frame.data.run_id, events: done.frame.data.seq };
+}
+
+/** The person's connection drops (the network, not a close) once the run is under way; returns when the client sees it closed. */
+export async function dropOnceUnderWay(run: AgentRun, deadlineMs: number): Promise<void> {
+  await run.underWay(deadlineMs);
+  run.socket.cut();
+  await run.socket.waitForClose(DEADLINES.close);
 }
