@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { exitOnError } from './lib/prepare-run';
 import { REPORTS } from './lib/reports';
+import { readEnvelopes } from './lib/messages';
 import { stepsCheck } from './lib/checks';
 import { CATALOGUE_START, catalogueMarkdown, stepCatalogue } from './lib/step-catalogue';
 
@@ -17,10 +18,10 @@ export const EDITOR_SETTINGS = '.vscode/settings.json';
 
 /** What the Cucumber extension for VS Code needs to follow the steps: features, glue, and our parameter types. */
 export function editorSettings(): string {
-  const parameterTypes = readFileSync(`${REPORTS}/steps/messages.ndjson`, 'utf8')
-    .split('\n')
-    .filter((line) => line.includes('"parameterType"'))
-    .map((line) => JSON.parse(line).parameterType)
+  // Cucumber's Query does not index parameter types; they are read off the same stream.
+  const parameterTypes = readEnvelopes(`${REPORTS}/steps/messages.ndjson`)
+    .filter((envelope) => envelope.parameterType)
+    .map((envelope) => envelope.parameterType)
     .map((p: { name: string; regularExpressions: string[] }) => ({ name: p.name, regexp: p.regularExpressions[0] }));
   const settings = {
     'cucumber.features': ['features/**/*.feature'],

@@ -1,7 +1,7 @@
 import { Given, Then } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { crashNextMessageOf } from '../support/scoped-faults';
-import { expectApiFailedWithReference, expectConnectionClosedWithReference, expectMessageFailedWithReference } from '../support/expectations/internal-errors';
+import { expectApiFailedWithReference, expectConnectionClosedWithReference } from '../support/expectations/internal-errors';
 
 Given("the handling of {user}'s next chat message will fail unexpectedly", async function (this: ApexWorld, user: string) {
   await crashNextMessageOf(this, this.session(user), 'message');
@@ -13,11 +13,6 @@ Given("{user}'s chat connection will fail unexpectedly at {pronoun} next message
 
 Given("{user}'s next request to the API will fail unexpectedly", async function (this: ApexWorld, user: string) {
   await crashNextMessageOf(this, this.session(user), 'request');
-});
-
-Then("{user} is told {pronoun} message failed because of an internal error, with a reference the platform's log also holds", async function (this: ApexWorld, user: string, _pronoun: string) {
-  const session = this.session(user);
-  await expectMessageFailedWithReference(this, session, session.lastRun());
 });
 
 Then("{user}'s chat is closed because of an internal error, with a reason giving a reference the platform's log also holds", async function (this: ApexWorld, user: string) {

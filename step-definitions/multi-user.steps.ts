@@ -1,4 +1,4 @@
-import { chatSocket, closeSockets, connect, openSocket, sendOn, startAgent } from '../support/tasks/chat';
+import { chatSocket, closeSockets, connect, openSocket, startAgent } from '../support/tasks/chat';
 import { ensureSignedIn, signIn, signInThroughBypass, signOut } from '../support/tasks/sign-in';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
@@ -9,7 +9,7 @@ import { expectEveryRunCompletes, expectOwnRunsUnmixed, expectQuestionsKept } fr
 import type { AgentRun } from '../support/agent-run';
 import type { Actor } from '../support/actor';
 import { randomUUID } from 'node:crypto';
-import { INTRUSIONS, headersClaimingToBe, listClaimingToBe, refusedAsNotTheirs, refusedAsUnknown } from '../support/intrusions';
+import { INTRUSIONS, headersClaimingToBe, listClaimingToBe, refusedAsNotTheirs } from '../support/intrusions';
 import { expectChatRefusesAccess, expectChatShowsOwnConversation, expectConversationHoldsOnly, expectEveryReadRefused, expectOnlyOwnConversationsListed, expectOtherConversationsUnchanged, expectRefused } from '../support/expectations/access';
 
 /** Everyone signed in with a chat open first, so that the asking itself happens at one moment. */
@@ -109,19 +109,6 @@ When('{user} opens a chat connection without a token, with headers claiming to b
   await openSocket(this.session(user), 'none', undefined, { headers: headersClaimingToBe(this.session(named)) });
 });
 
-When("{user} asks the chat for {user}'s conversation", async function (this: ApexWorld, reader: string, owner: string) {
-  const session = this.session(reader);
-  await ensureSignedIn(session);
-  const socket = await chatSocket(session);
-  sendOn(socket, 'get_thread', { thread_id: this.session(owner).lastRun().threadId });
-});
-
-When('{user} asks the chat for {pronoun} own conversation', async function (this: ApexWorld, user: string, _pronoun: string) {
-  const session = this.session(user);
-  const socket = await chatSocket(session);
-  sendOn(socket, 'get_thread', { thread_id: session.lastRun().threadId });
-});
-
 Then('the chat refuses {user} as having no access', async function (this: ApexWorld, user: string) {
   await expectChatRefusesAccess(this.session(user));
 });
@@ -182,10 +169,6 @@ When('{user} tries to {intrusion} a conversation that does not exist', async fun
 
 Then('{user} is refused as having no access', function (this: ApexWorld, actor: string) {
   expectRefused(this.session(actor), 'as having no access', refusedAsNotTheirs);
-});
-
-Then('{user} is told it does not exist', function (this: ApexWorld, actor: string) {
-  expectRefused(this.session(actor), 'as not existing', refusedAsUnknown);
 });
 
 Then("{user}'s analysis completes, and {pronoun} conversation is as it was", async function (this: ApexWorld, owner: string, _pronoun: string) {

@@ -1,4 +1,4 @@
-import { openSocket, startAgent } from '../support/tasks/chat';
+import { openSocket } from '../support/tasks/chat';
 import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
@@ -72,11 +72,6 @@ When('{user} tries to start a conversation with a title of {int} characters', as
 
 Then("{user}'s conversations are as they were", async function (this: ApexWorld, user: string) {
   await expectConversationCountUnchanged(this.session(user));
-});
-
-When('{user} asks the cost optimizer in that conversation: {string}', async function (this: ApexWorld, user: string, text: string) {
-  const session = this.session(user);
-  await startAgent(session, 'cost_optimizer', { user_request: text, thread_id: session.recall('thread').id });
 });
 
 Then("the conversation's title and {user}'s question come back exactly as written, over the API and in the database", async function (this: ApexWorld, user: string) {

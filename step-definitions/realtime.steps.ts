@@ -1,29 +1,12 @@
-import { askOnConnection, catchUpOn, connect, dropOnceUnderWay, earlierRun, flood, openSocket, reconnectAndResume, sendOn, sendTextOn, startAgent } from '../support/tasks/chat';
+import { catchUpOn, connect, dropOnceUnderWay, earlierRun, flood, openSocket, reconnectAndResume, sendOn, sendTextOn } from '../support/tasks/chat';
 import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { INCOMPLETE_MESSAGES, Workload, costQuestion } from '../support/domain';
+import { INCOMPLETE_MESSAGES } from '../support/domain';
 import { answeredRun, completedResult, expectQuestionsUnavailable } from '../support/expectations/agents';
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { expectClosedForPolicy } from '../support/expectations/sessions';
-import {
-  expectEventFields, expectRepliesAcrossSockets, expectToldWhatIsMissing, expectReplayedFromStart, expectToldStorageUnavailable, expectDroppedAfterUnanswered, expectToldTooMany,
-  expectClosedAsGoingAway,
-  untilStoredBeyond,
-  expectPickedUpWhereLeftOff,
-  catchUpTime,
-  expectCaughtUpWithin,
-  expectRunsInTurn,
-  expectPong,
-  expectToldMessageWrongAndStillOpen,
-  expectClosedAsTooBig,
-  expectBackendHealthy,
-  expectOpenAfterHeartbeats,
-  expectNoChatThere,
-  expectConversationsUnavailable,
-  expectFirstUpdateWithin,
-  expectEverySocketSawRunToItsEnd,
-} from '../support/expectations/realtime';
+import { expectEventFields, expectRepliesAcrossSockets, expectReplayedFromStart, expectDroppedAfterUnanswered, expectClosedAsGoingAway, untilStoredBeyond, expectPickedUpWhereLeftOff, catchUpTime, expectCaughtUpWithin, expectRunsInTurn, expectPong, expectClosedAsTooBig, expectBackendHealthy, expectOpenAfterHeartbeats, expectNoChatThere, expectConversationsUnavailable, expectFirstUpdateWithin, expectEverySocketSawRunToItsEnd } from '../support/expectations/realtime';
 import { AuthClient } from '../support/clients/auth-client';
 import { expectStatus } from '../support/clients/http';
 import { paddedPing } from '../support/frames';
@@ -101,19 +84,6 @@ Then('the first missed event reached {user} within {int} seconds of reconnecting
   expectCaughtUpWithin(took, seconds);
 });
 
-When('{user} asks the {agent} about {workload} {int} times at once, on the same chat', async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {
-  const session = this.session(user);
-  for (let i = 0; i < times; i++) await startAgent(session, agent, { user_request: costQuestion(workload), context: { workload } });
-});
-
-When('{user} asks the {agent} about {workload} {int} times, one after another, on the same chat', async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {
-  const session = this.session(user);
-  for (let i = 0; i < times; i++) {
-    const run = await startAgent(session, agent, { user_request: costQuestion(workload), context: { workload } });
-    await completedResult(run, this.target.runDeadlineMs);
-  }
-});
-
 Then("each of {user}'s runs completed before the next began, numbering its events from 1 without a gap", function (this: ApexWorld, user: string) {
   expectRunsInTurn(this.session(user).runs);
 });
@@ -143,16 +113,6 @@ When('the message window has passed', async function (this: ApexWorld) {
   await untilWindowPassed(this.recall<number>('first message'), this.recall<number>('message window'));
 });
 
-When('{user} asks {pronoun} chat to catch up on the analysis once it is under way', async function (this: ApexWorld, user: string, _pronoun: string) {
-  const run = this.session(user).lastRun();
-  await run.underWay(this.target.runDeadlineMs);
-  sendOn(run.socket, 'resume', { run_id: run.runId, after_seq: run.lastSeq });
-});
-
-Then('{user} is told {pronoun} is/are sending too many messages', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await expectToldTooMany(this.session(user).sockets.at(-1)!);
-});
-
 When('{user} sends a message that is not JSON', function (this: ApexWorld, user: string) {
   const socket = this.session(user).sockets.at(-1)!;
   sendTextOn(socket, '{"type": "ping", oops');
@@ -171,21 +131,9 @@ When('{user} sends {incompleteMessage}', function (this: ApexWorld, user: string
   this.remember('incomplete message', words);
 });
 
-Then('{user} is told what the message left out, and {pronoun} chat stays open', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await expectToldWhatIsMissing(this.session(user).sockets.at(-1)!, INCOMPLETE_MESSAGES[this.recall<string>('incomplete message')].names);
-});
-
-Then('{user} is told which part of the message is wrong, and {pronoun} chat stays open', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await expectToldWhatIsMissing(this.session(user).sockets.at(-1)!, INCOMPLETE_MESSAGES[this.recall<string>('incomplete message')].names);
-});
-
 When('{user} sends a message of a kind the chat does not know', function (this: ApexWorld, user: string) {
   const socket = this.session(user).sockets.at(-1)!;
   sendOn(socket, 'teleport', { to: 'mars' });
-});
-
-Then('{user} is told the message was {word}, and {pronoun} chat stays open', async function (this: ApexWorld, user: string, how: string, _pronoun: string) {
-  await expectToldMessageWrongAndStillOpen(this.session(user).sockets.at(-1)!, how);
 });
 
 When('{user} sends a message larger than {int} KiB', function (this: ApexWorld, user: string, kib: number) {
@@ -249,11 +197,6 @@ Then("{user}'s chat is dropped once {int} heartbeats in a row went unanswered", 
   await expectDroppedAfterUnanswered(this.session(user).sockets.at(-1)!, beats, this.recall('heartbeatMs'));
 });
 
-When('{user} asks the {agent} about {workload} on the second instance', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
-  const socket = this.session(user).sockets.find((s) => s.url.startsWith(this.latestInstance.wsUrl))!;
-  this.remember('fanOut', await askOnConnection(socket, agent, { user_request: costQuestion(workload), context: { workload } }, this.target.runDeadlineMs));
-});
-
 Then("each of {user}'s chat connections receives every event of that run exactly once", async function (this: ApexWorld, user: string) {
   const { runId, events } = this.recall('fanOut');
   await expectEverySocketSawRunToItsEnd(this.session(user), runId, events, this.target.runDeadlineMs);
@@ -307,15 +250,6 @@ When('{user} opens another chat and asks it to replay {pronoun} analysis from {r
 
 Then("the chat replays every event of {user}'s analysis, in order, and nothing else", async function (this: ApexWorld, user: string) {
   await expectReplayedFromStart(this.session(user).sockets.at(-1)!, this.recall('events first sent'));
-});
-
-When('{user} asks {pronoun} chat to replay {pronoun} analysis from {replayFrom}', async function (this: ApexWorld, user: string, _pronoun: string, _pronoun2: string, from: unknown) {
-  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
-  sendOn(run.socket, 'resume', { run_id: run.runId, after_seq: from });
-});
-
-Then('{user} is told the catch-up cannot be done right now, and {pronoun} chat stays open', async function (this: ApexWorld, user: string, _pronoun: string) {
-  await expectToldStorageUnavailable(this.session(user).lastRun().socket);
 });
 
 Then('the API tells {user} {pronoun} questions cannot be answered right now', async function (this: ApexWorld, user: string, _pronoun: string) {

@@ -6,7 +6,7 @@ import { DEPENDENCIES } from '../support/domain';
 import type { HttpResponse } from '../support/clients/http';
 import { expectRefusal } from '../support/refusals';
 import { instanceWithBreakableLink, patienceWith } from '../support/breakable-links';
-import { expectAnsweredAsUnavailable, expectRefusedAsUnavailableAndConversationKept } from '../support/expectations/resource-bounds';
+import { expectAnsweredAsUnavailable } from '../support/expectations/resource-bounds';
 import { archiveWhileConnectionEnded, archiveWhileHeld, holdRunOnceUnderWay } from '../support/resource-bounds';
 import type { RowHold } from '../support/probes/database-admin';
 import { expectFailedWithReason } from '../support/expectations/agents';
@@ -70,10 +70,6 @@ When("that work then needs {user}'s conversation, which {pronoun} analysis holds
 
 When('the other work lets go of it', async function (this: ApexWorld) {
   await this.recall<RowHold>('held run').release();
-});
-
-Then('{user} is told it cannot be done right now, and the conversation is still listed', async function (this: ApexWorld, user: string) {
-  await expectRefusedAsUnavailableAndConversationKept(this.session(user));
 });
 
 When('its {dependency} stops answering', function (this: ApexWorld, _dependency: string) {

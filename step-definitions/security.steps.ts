@@ -1,13 +1,13 @@
-import { chatSocket, startAgent } from '../support/tasks/chat';
+import { chatSocket } from '../support/tasks/chat';
 import { ensureSignedIn } from '../support/tasks/sign-in';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { expectStatus } from '../support/clients/http';
 import { HOSTILE_BODIES, ROUTER_PROBLEMS, detailsOf } from '../support/hostile-input';
 import { http } from '../support/clients/http';
-import { PATHOLOGICAL_TEXTS, publishPoison, wrongPasswordsAroundRightOne } from '../support/hostile-input';
-import type { Workload } from '../support/domain';
-import { costQuestion } from '../support/domain';
+import { publishPoison, wrongPasswordsAroundRightOne } from '../support/hostile-input';
+
+
 import { PrivateRedis } from '../support/fakes/private-redis';
 import { GarbageAuth } from '../support/fakes/garbage-auth';
 import { endOwnProcess, runInOwnProcess, runOnOwnInstance, shutDownOwnInstance, startOwnPlatformAgain } from '../support/crashes';
@@ -144,20 +144,8 @@ Then("the platform refuses {user}'s requests as unable to check {pronoun} sessio
   await expectStillServing(this.session(user), this.activeInstance!);
 });
 
-When('{user} asks the {agent} a question of {pathologicalText}', async function (this: ApexWorld, user: string, agent: string, text: string) {
-  await startAgent(this.session(user), agent, { user_request: PATHOLOGICAL_TEXTS[text] });
-});
-
 Then("{user}'s question is answered or refused within a second", async function (this: ApexWorld, user: string) {
   await expectEndedWithin(this.session(user).lastRun(), 1000);
-});
-
-When('{user} asks the {agent} about {workload}, marking the request with an id of {int} characters', async function (this: ApexWorld, user: string, agent: string, workload: Workload, length: number) {
-  await startAgent(this.session(user), agent, { user_request: costQuestion(workload), context: { workload } }, 'start_agent', 'q'.repeat(length));
-});
-
-When('{user} asks the {agent} about {workload}, without marking the request', async function (this: ApexWorld, user: string, agent: string, workload: Workload) {
-  await startAgent(this.session(user), agent, { user_request: costQuestion(workload), context: { workload } }, 'start_agent', '');
 });
 
 Then("every event of {user}'s answer carries that id", async function (this: ApexWorld, user: string) {

@@ -1,4 +1,5 @@
-import { defineParameterType } from '@cucumber/cucumber';
+import { defineParameterType, definePhrasebook } from './phrasebook';
+import { PHRASEBOOKS } from './phrasebooks';
 import type { ApexWorld } from './world';
 import { AGENT_NAMES, AUTHORIZATION_WRITINGS, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, INCOMPLETE_MESSAGES, NOT_MESSAGES, LOG_VARIATIONS, PERMISSION_WORDS, RUN_FAILURES, WORKLOAD_FIELDS, WORKLOAD_PATTERN, figureFrom, money, workloadOf } from './domain';
 import { REFUSALS, SERVICE_CREDENTIALS, SERVICE_PROBLEMS, SOCKET_REFUSALS } from './refusals';
@@ -207,3 +208,10 @@ defineParameterType({ name: 'badBypassKey', regexp: oneOf(Object.keys(BAD_BYPASS
 /** What the service does at an instance's fault switch, and what the switch then lists; see support/tasks/fault-switching.ts. */
 defineParameterType({ name: 'faultSwitching', regexp: oneOf(Object.keys(FAULT_SWITCHINGS)), transformer: (words: string) => words });
 defineParameterType({ name: 'faultListing', regexp: oneOf(Object.keys(FAULT_LISTINGS)), transformer: (words: string) => words });
+
+// Phrasebooks come last: their phrases use the parameter types above.
+
+/** Asking now, or having asked before the scenario's point: the request is the same. */
+defineParameterType({ name: 'asks', regexp: /asks|has asked/, transformer: (words: string) => words });
+
+for (const [name, { phrases }] of Object.entries(PHRASEBOOKS)) definePhrasebook(name, phrases);

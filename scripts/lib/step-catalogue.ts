@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { queryOf } from './messages';
 import { distance } from 'fastest-levenshtein';
+import { PHRASEBOOKS } from '../../support/phrasebooks';
 
 export interface StepEntry {
   pattern: string;
@@ -47,5 +48,7 @@ export function catalogueMarkdown(catalogue: StepEntry[]): string {
     const rows = entries.map((e) => `- \`${e.pattern}\`  \n  e.g. *${(e.examples[0] ?? '(no feature uses this step yet)').replace(/\*/g, '\\*')}*  \n  <sub>${e.file}</sub>`);
     return `### ${file.replace(/^step-definitions\//, '').replace(/\.steps\.ts$/, '')}\n\n${rows.join('\n')}`;
   });
-  return `${CATALOGUE_START}\n\n## Step catalogue\n\n${catalogue.length} steps. Each line is the step's pattern (\`{user}\`, \`{workload}\` … are the words in the glossary above), an example from the features, and where it is defined.\n\n${sections.join('\n\n')}\n`;
+  const books = Object.entries(PHRASEBOOKS).map(([name, { about, phrases }]) => `### {${name}}: ${about}\n\n${Object.keys(phrases).map((p) => `- \`${p}\``).join('\n')}`);
+  const phrasebooks = `## Phrases\n\nSome steps end in a phrase from a phrasebook: \`{user} asks {request}\`, \`{user} is told {toldThat}\`. Any phrase of its book fits, with its own values; a new phrase is a row in the file named.\n\n${books.join('\n\n')}`;
+  return `${CATALOGUE_START}\n\n${phrasebooks}\n\n## Step catalogue\n\n${catalogue.length} steps. Each line is the step's pattern (\`{user}\`, \`{workload}\` … are the words in the glossary above), an example from the features, and where it is defined.\n\n${sections.join('\n\n')}\n`;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readEnvelopes } from './messages';
 import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import { closestSteps, stepCatalogue } from './step-catalogue';
+import { PHRASEBOOKS } from '../../support/phrasebooks';
 
 interface Definitions {
   /** Each step definition's expression, once with its real parameter types and once taking any words. */
@@ -46,6 +47,8 @@ function definitionsOf(envelopes: any[]): Definitions {
     }
   }
   for (const [name, words] of examples) accepted.set(name, [...words].filter(Boolean).slice(0, 5));
+  // A phrasebook accepts its phrases, each with values of its own: those are what to write.
+  for (const [name, { phrases }] of Object.entries(PHRASEBOOKS)) accepted.set(name, Object.keys(phrases).map((p) => `"${p}"`));
   return { steps, accepted, regexps };
 }
 

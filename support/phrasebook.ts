@@ -1,0 +1,48 @@
+import { defineParameterType as defineCucumberType } from '@cucumber/cucumber';
+import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
+
+/**
+ * A phrasebook is a parameter type whose words are a table of phrases, each a Cucumber expression
+ * with values of its own: "{pronoun} current spend is {money} a month", "{int} rows were processed".
+ * One general sentence ("{user} is told {answerFinding}") then carries every phrase of its table, and
+ * a product person adds a phrase by adding a row, not a step definition.
+ */
+
+/** The parameter types a phrase may use: the steps' own, registered here as well as with Cucumber. */
+const registry = new ParameterTypeRegistry();
+
+type TypeOptions = Parameters<typeof defineCucumberType>[0];
+
+export function defineParameterType(options: TypeOptions): void {
+  defineCucumberType(options);
+  const transformer = options.transformer as ((...match: string[]) => unknown) | undefined;
+  registry.defineParameterType(new ParameterType(options.name, options.regexp as RegExp, null, transformer ?? ((s: string) => s), true, false));
+}
+
+/** The phrase a step used, what it stands for, and the values written into it. */
+export interface Phrase<T> {
+  words: string;
+  meaning: T;
+  values: any[];
+}
+
+/** A Cucumber expression's regular expression, unanchored and capturing nothing, to stand as one alternative of a parameter type. */
+const asAlternative = (expression: CucumberExpression): string =>
+  expression.regexp.source.replace(/^\^/, '').replace(/\$$/, '').replace(/(?<!\\)\((?!\?)/g, '(?:');
+
+/** Defines a parameter type `name` whose words are the phrases of `book` (each a Cucumber expression); it yields the phrase, its meaning and its values. */
+export function definePhrasebook<T>(name: string, book: Record<string, T>): void {
+  // Phrases are compiled when the book is defined, so every parameter type a phrase uses must be defined before it.
+  const phrases = Object.entries(book).map(([words, meaning]) => ({ words, meaning, expression: new CucumberExpression(words, registry) }));
+  defineCucumberType({
+    name,
+    regexp: new RegExp(phrases.map((p) => asAlternative(p.expression)).join('|')),
+    transformer(this: unknown, text: string): Phrase<T> {
+      for (const { words, meaning, expression } of phrases) {
+        const args = expression.match(text);
+        if (args) return { words, meaning, values: args.map((arg) => arg.getValue(this)) };
+      }
+      throw new Error(`"${text}" is none of the {${name}} phrases; these are: ${phrases.map((p) => `"${p.words}"`).join(', ')}`);
+    },
+  });
+}
