@@ -1,16 +1,16 @@
+import type { Phrase, PhraseStep } from '../support/phrasebook';
 import type { Request } from '../support/tasks/asking';
-import type { Phrase } from '../support/phrasebook';
 import type { Finding } from '../support/expectations/told';
 import { sendOn } from '../support/tasks/chat';
 
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 
 import type { ApexWorld } from '../support/world';
-import { LOG_VARIATIONS, money, deepStagePace, removeLogColumn } from '../support/domain';
-import { expectEventsInOrder, expectGivenUpAfterSilence, expectLongButNeverSilent, expectWellFormedRun } from '../support/expectations/runs';
+import { money, deepStagePace } from '../support/domain';
+import { expectEventsInOrder, expectWellFormedRun } from '../support/expectations/runs';
 import { runWithAgentPatience } from '../support/agent-patience';
 import { hangNextCallFor } from '../support/scoped-faults';
-import { FIVE_EVENTS, answeredRun, completedResult, expectFailedWithReason, expectReadBackFailure, expectToolsAskedAboutRequest, expectProgressStages, expectContributions, expectReportSections, expectReportFigures, expectNamedAfterQuestion, expectApiRefusedWorkload, expectApiRunFailed, expectHandoffChain, expectRecommendationsQuality, expectSpreadProgress, expectToolCallsPaired, expectToolFiguresInAnswer, expectRecommendation, expectRecommendationSays, expectApiNoSuchAgent, expectTopRecommendation, expectConfidenceScore, expectCompleteAnswer, expectSameConnection, expectAtLeastUpdates, expectCancelledWithin, expectCancellationLast, expectStoredEndingInCancellation, expectStoredAsCancelled, expectFollowUpInConversation, expectSameFiguresAsStreamed } from '../support/expectations/agents';
+import { FIVE_EVENTS, answeredRun, completedResult, expectReadBackFailure, expectToolsAskedAboutRequest, expectProgressStages, expectContributions, expectReportSections, expectReportFigures, expectNamedAfterQuestion, expectRecommendationsQuality, expectSpreadProgress, expectToolCallsPaired, expectToolFiguresInAnswer, expectRecommendationSays, expectTopRecommendation, expectConfidenceScore, expectAtLeastUpdates, expectCancellationLast, expectStoredEndingInCancellation, expectFollowUpInConversation, expectSameFiguresAsStreamed } from '../support/expectations/agents';
 
 When('{user} {asks} {request}', async function (this: ApexWorld, user: string, _asks: string, request: Phrase<Request>) {
   await request.meaning(this, this.session(user), ...request.values);
@@ -32,25 +32,8 @@ Then("{user}'s answer says in words that {saidInWords}", async function (this: A
   await said.meaning(this, this.session(user), ...said.values);
 });
 
-Then('{user} is answered by the supervisor, who hands the work along', async function (this: ApexWorld, user: string) {
-  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
-  expectHandoffChain(run, ['supervisor', 'triage', 'data_analysis', 'cost_optimizer', 'reporting']);
-});
-
 Then('the recommendation {string} tells {user} {string}', async function (this: ApexWorld, title: string, user: string, words: string) {
   expectRecommendationSays(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user, title, words);
-});
-
-Then('the API tells {user} there is no agent called {string}', function (this: ApexWorld, user: string, name: string) {
-  expectApiNoSuchAgent(this.session(user).lastAnswer, name);
-});
-
-Then("the API refuses {user}'s workload as impossible, because of its {workloadField}", function (this: ApexWorld, user: string, field: string) {
-  expectApiRefusedWorkload(this.session(user).lastAnswer, field);
-});
-
-Then("the API tells {user} {pronoun} request failed, with a reason that mentions {string}", function (this: ApexWorld, user: string, _pronoun: string, mentions: string) {
-  expectApiRunFailed(this.session(user).lastAnswer, mentions);
 });
 
 Then('{user} watches the agent start, think, use a tool, finish the tool and complete, in that order', async function (this: ApexWorld, user: string) {
@@ -72,27 +55,12 @@ Then("the agent states its confidence in {user}'s answer as a score between 0 an
   expectConfidenceScore(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs));
 });
 
-Then("{user}'s request ends with a reason that mentions {string}", async function (this: ApexWorld, user: string, mentions: string) {
-  await expectFailedWithReason(this.session(user).lastRun(), this.target.runDeadlineMs, mentions);
-});
-
-Then("{user}'s answer is complete: it states no limitations, and says whose words it is in", async function (this: ApexWorld, user: string) {
-  expectCompleteAnswer(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs));
-});
-
 Then("{user}'s new conversation is named after the start of {pronoun} question", async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectNamedAfterQuestion(this.session(user), this.session(user).lastRun());
 });
 
 Then("{user}'s request, read back later, failed for the same reason", async function (this: ApexWorld, user: string) {
   await expectReadBackFailure(this.session(user), this.session(user).lastRun());
-});
-
-Then("{user}'s answer arrives on the same chat connection", async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  const [earlier, latest] = session.runs.slice(-2);
-  await completedResult(latest, this.target.runDeadlineMs);
-  expectSameConnection(user, earlier, latest);
 });
 
 Then("every tool {user}'s agent used reported back under the same call id", async function (this: ApexWorld, user: string) {
@@ -108,11 +76,6 @@ Then("every tool {user}'s agent used was asked about {pronoun} own request", asy
 Then("the figures the tools found are the ones in {user}'s answer", async function (this: ApexWorld, user: string) {
   const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   expectToolFiguresInAnswer(run);
-});
-
-Then("{user}'s request is handed along {agentChain}", async function (this: ApexWorld, user: string, chain: string[]) {
-  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
-  expectHandoffChain(run, chain);
 });
 
 Then("{user}'s combined answer carries what {agentChain} each found", async function (this: ApexWorld, user: string, agents: string[]) {
@@ -170,22 +133,10 @@ Given("the {word} {word} never answers {user}'s next call", async function (this
   await hangNextCallFor(this, this.session(user), `${first}_${second}`);
 });
 
-Then("{user}'s request is ended as failed, because {failureReason}, once it has been silent for {duration} and not before", async function (this: ApexWorld, user: string, code: string, silenceMs: number) {
-  await expectGivenUpAfterSilence(user, this.session(user).lastRun(), code, silenceMs);
-});
-
-Then("{user}'s analysis completes after running for at least {duration}, never silent for {duration}", async function (this: ApexWorld, user: string, atLeastMs: number, silenceMs: number) {
-  await expectLongButNeverSilent(user, this.session(user).lastRun(), atLeastMs, silenceMs, this.target.runDeadlineMs);
-});
-
 When('{user} stops it after it has ended', async function (this: ApexWorld, user: string) {
   const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
   run.interruptedAt = Date.now();
   sendOn(run.socket, 'agent_interrupt', { run_id: run.runId });
-});
-
-Then("{user}'s analysis is cancelled within {int} seconds", async function (this: ApexWorld, user: string, seconds: number) {
-  await expectCancelledWithin(this.session(user).runs.find((r) => r.interruptedAt)!, seconds);
 });
 
 Then("nothing more of {user}'s analysis arrives or is recorded after the cancellation", async function (this: ApexWorld, user: string) {
@@ -194,11 +145,6 @@ Then("nothing more of {user}'s analysis arrives or is recorded after the cancell
   const probe = this.databaseProbe();
   if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
   await expectStoredEndingInCancellation(probe, run, received);
-});
-
-Then("{user}'s analysis is stored as cancelled", async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  await expectStoredAsCancelled(session, session.runs.find((r) => r.interruptedAt)!);
 });
 
 Then("the conversation still holds {user}'s earlier request", async function (this: ApexWorld, user: string) {
@@ -219,26 +165,8 @@ Given("{user}'s usage log {string}:", function (this: ApexWorld, user: string, n
   this.session(user).remember('usageLog', { name, header: header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')), rows });
 });
 
-Given("{user}'s usage log has no {word} column", function (this: ApexWorld, user: string, column: string) {
-  removeLogColumn(this.session(user).recall('usageLog'), column, user);
-});
-
-Given("{user}'s usage log has {string} as the {word} on row {int}", function (this: ApexWorld, user: string, value: string, column: string, row: number) {
-  const log = this.session(user).recall('usageLog');
-  log.rows[row - 1][log.header.indexOf(column)] = value;
-});
-
-Given("{user}'s usage log {logVariation}", function (this: ApexWorld, user: string, variation: string) {
-  LOG_VARIATIONS[variation](this.session(user).recall('usageLog'));
-});
-
 Given('{user} attaches a screenshot of {pronoun} dashboard before {pronoun} usage log', function (this: ApexWorld, user: string, _pronoun: string, _pronoun2: string) {
   this.session(user).remember('otherFiles', [...(this.session(user).noted('otherFiles') ?? []), { name: 'dashboard.png', media_type: 'image/png', content: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' }]);
-});
-
-Then("{user}'s analysis reports no progress stages, as it is not a deep one", async function (this: ApexWorld, user: string) {
-  const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
-  expectProgressStages(run, 0);
 });
 
 Then('{user} sees the analysis progress stage by stage, each named, up to 100%', async function (this: ApexWorld, user: string) {
@@ -246,15 +174,18 @@ Then('{user} sees the analysis progress stage by stage, each named, up to 100%',
   expectProgressStages(run, 100);
 });
 
-Given("{user}'s usage log is empty", function (this: ApexWorld, user: string) {
-  this.session(user).recall('usageLog').raw = '';
+Given("{user}'s usage {usageLogChange}", function (this: ApexWorld, user: string, usageLogChange: Phrase<PhraseStep>) {
+  return usageLogChange.meaning.call(this, user, ...usageLogChange.values);
 });
 
-Given("{user}'s usage log holds only blank lines", function (this: ApexWorld, user: string) {
-  this.session(user).recall('usageLog').raw = '\n  \r\n\t\n';
+Then("{user}'s analysis {analysisOutcome}", function (this: ApexWorld, user: string, analysisOutcome: Phrase<PhraseStep>) {
+  return analysisOutcome.meaning.call(this, user, ...analysisOutcome.values);
 });
 
-Then('{user} is not offered {string}', async function (this: ApexWorld, user: string, title: string) {
-  expectRecommendation(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), title, undefined);
+Then("{user}'s answer {answerOutcome}", function (this: ApexWorld, user: string, answerOutcome: Phrase<PhraseStep>) {
+  return answerOutcome.meaning.call(this, user, ...answerOutcome.values);
 });
 
+Then("{user}'s request {requestOutcome}", function (this: ApexWorld, user: string, requestOutcome: Phrase<PhraseStep>) {
+  return requestOutcome.meaning.call(this, user, ...requestOutcome.values);
+});

@@ -52,10 +52,6 @@ Then('each service it is pointed at answers as that service, and the chat there 
   await connect(session, 'header', services.backend.ws_url);
 });
 
-Given('a platform instance for {word}, published at addresses of its own', async function (this: ApexWorld, environment: string) {
-  if (!(await this.startInstance({ ENVIRONMENT: environment, ...PUBLISHED_ADDRESSES }))) return this.skip(`this starts a reference platform instance for ${environment}; a deployment is what it is.`);
-});
-
 Then('it is pointed at the addresses that instance is published at', function (this: ApexWorld) {
   const { PUBLIC_API_URL, PUBLIC_WS_URL, PUBLIC_AUTH_URL, FRONTEND_URL } = PUBLISHED_ADDRESSES;
   expectPointedAt(this.recall<Discovery>('discovery'), { api: PUBLIC_API_URL, chat: PUBLIC_WS_URL, auth: PUBLIC_AUTH_URL, frontEnd: FRONTEND_URL }, 'the instance is published at');

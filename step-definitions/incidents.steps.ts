@@ -1,9 +1,8 @@
+import type { Phrase, PhraseStep } from '../support/phrasebook';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { delayReadyFor, keepTryingChat, startInstanceNotReadyFor } from '../support/start-up';
-import { expectReadyWithin, expectStillStarting } from '../support/expectations/start-up';
-import { holdConnectionsOf, holdLasts, holdEveryConnection, listAtOnce, listsAtOnce, ownPool, startInstanceWithPool, heldConnectionsFreed } from '../support/pool-exhaustion';
-import { expectServedInTurn, expectServedOneAfterAnother } from '../support/expectations/pool-exhaustion';
+import { keepTryingChat, startInstanceNotReadyFor } from '../support/start-up';
+import { holdConnectionsOf, holdEveryConnection, listAtOnce, startInstanceWithPool, heldConnectionsFreed } from '../support/pool-exhaustion';
 import { expectToldDatabaseBusy } from '../support/expectations/resource-bounds';
 
 const OWN_INSTANCE = 'this starts a reference platform instance of its own; a remote target cannot be started for a scenario.';
@@ -13,23 +12,6 @@ const OWN_INSTANCE = 'this starts a reference platform instance of its own; a re
 Given('the platform runs as an instance of its own that stays not ready for {duration} after it starts', async function (this: ApexWorld, ms: number) {
   if (!(await startInstanceNotReadyFor(this, ms))) return this.skip(OWN_INSTANCE);
   return undefined;
-});
-
-Given('the platform stays not ready for {user} for {duration}', async function (this: ApexWorld, user: string, ms: number) {
-  await delayReadyFor(this, this.session(user), ms);
-});
-
-Then('the platform reports that it is still starting', async function (this: ApexWorld) {
-  await expectStillStarting(this.activeInstance!);
-});
-
-Then('the platform reports itself ready within {int} seconds', async function (this: ApexWorld, seconds: number) {
-  this.evidence(`Ready ${await expectReadyWithin(this.activeInstance!, seconds * 1000)} ms after the step began.`);
-});
-
-When('{user} tries to sign up with {pronoun} email address and a password', async function (this: ApexWorld, user: string, _pronoun: string) {
-  const session = this.session(user);
-  await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password, name: session.name }));
 });
 
 Then('{user} keeps trying the chat until {pronoun} get(s) in, within {int} seconds', async function (this: ApexWorld, user: string, _pronoun: string, seconds: number) {
@@ -63,18 +45,14 @@ When('{user} asks for {pronoun} conversations {int} times at once, while {user} 
   await listAtOnce(this, this.session(user), times, this.session(control));
 });
 
-Then("every one of {user}'s requests is served once a connection comes free, each later than {user}'s", function (this: ApexWorld, user: string, control: string) {
-  this.evidence(expectServedInTurn(this.session(user), listsAtOnce(this), this.session(control)));
-});
-
-Then("every one of {user}'s requests is served on the one connection left, one after another", function (this: ApexWorld, user: string) {
-  this.evidence(expectServedOneAfterAnother(this.session(user), listsAtOnce(this), ownPool(this).queueTimeoutMs, holdLasts(this)));
-});
-
 Then('{user} is told the database is busy within {int} seconds, for each of these:', async function (this: ApexWorld, user: string, seconds: number, requests: DataTable) {
   this.evidence(await expectToldDatabaseBusy(this.session(user), this.activeInstance!, requests.hashes().map((row) => row.request), seconds * 1000));
 });
 
 Then('{user} is told the database is busy within {int} seconds, while {user} is served without waiting, for each of these:', async function (this: ApexWorld, user: string, seconds: number, control: string, requests: DataTable) {
   this.evidence(await expectToldDatabaseBusy(this.session(user), this.activeInstance!, requests.hashes().map((row) => row.request), seconds * 1000, this.session(control)));
+});
+
+Then('every one {everyOneOutcome}', function (this: ApexWorld, everyOneOutcome: Phrase<PhraseStep>) {
+  return everyOneOutcome.meaning.call(this, ...everyOneOutcome.values);
 });

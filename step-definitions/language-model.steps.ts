@@ -1,8 +1,6 @@
-import { Given, Then } from '@cucumber/cucumber';
+import { Given } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { FALLBACK_REASONS, ModelBehaviour, STAND_IN_MODEL, StandInChatModel } from '../support/fakes/chat-model';
-import { expectModelReported, expectWordedByModel, expectWordingFellBack } from '../support/expectations/wording';
-import { completedResult } from '../support/expectations/agents';
+import { ModelBehaviour, STAND_IN_MODEL, StandInChatModel } from '../support/fakes/chat-model';
 
 Given('the agents word their answers with a language model that {modelBehaviour}', async function (this: ApexWorld, behaviour: ModelBehaviour) {
   if (this.target.kind === 'remote') return this.skip('this puts a stand-in model behind a reference platform instance; a remote target brings its own model.');
@@ -14,16 +12,3 @@ Given('the agents word their answers with a language model that {modelBehaviour}
   this.moveEveryoneTo(instance!);
 });
 
-Then('the platform reports the language model it words answers with', async function (this: ApexWorld) {
-  await expectModelReported(this.latestInstance.apiUrl);
-});
-
-Then("{user}'s answer is worded by the model", async function (this: ApexWorld, user: string) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  expectWordedByModel(result, this.recall<StandInChatModel>('stand-in model').calls, this.session(user).lastRun().agent.replace(/_/g, ' '));
-});
-
-Then("{user}'s answer says its wording fell back", async function (this: ApexWorld, user: string) {
-  const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-  expectWordingFellBack(result, FALLBACK_REASONS[this.recall<ModelBehaviour>('model behaviour')]!);
-});

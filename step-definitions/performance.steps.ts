@@ -8,7 +8,7 @@ import { startPlatformServer } from '../support/environment';
 import { completedResult } from '../support/expectations/agents';
 import { LoadFigures, loadFiguresHtml, loadFiguresOf } from '../support/load-report';
 import type { AgentRun } from '../support/agent-run';
-import { expectAllRunsCompleted, expectCollected, expectEveryRunCompletedWithin, expectFirstUpdatesWithin, expectHeapGrowthBelow } from '../support/expectations/performance';
+import { expectCollected, expectEveryRunCompletedWithin, expectFirstUpdatesWithin, expectHeapGrowthBelow } from '../support/expectations/performance';
 
 function crowdRuns(world: ApexWorld): AgentRun[] {
   return (world.noted('crowd') ?? [...world.sessions.keys()]).flatMap((name) => world.session(name).runs);
@@ -53,10 +53,6 @@ Then("the customers' load figures are in the report", async function (this: Apex
   this.remember('loadFigures', figures);
   this.evidence(loadFiguresHtml(`${runs.length} runs at once`, figures), 'text/html');
   this.evidence({ ...figures });
-});
-
-Then("every one of the customers' runs completed", function (this: ApexWorld) {
-  expectAllRunsCompleted(this.recall('loadFigures'));
 });
 
 Then("the customers' first updates arrived within {int} ms at the 95th percentile", function (this: ApexWorld, ms: number) {

@@ -1,40 +1,18 @@
-import { openSocket } from '../support/tasks/chat';
 import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import type { Workload } from '../support/domain';
-import { expectStatus } from '../support/clients/http';
-import { AgentRun } from '../support/agent-run';
 import { completedResult } from '../support/expectations/agents';
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { createScratchDatabase } from '../support/probes/database-admin';
 import { addQuestionsAtOnce } from '../support/conversation-writers';
-import {
-  expectHealthReport,
-  expectInstancesHealthy,
-  expectMigrationsAppliedOnce,
-  expectConversationCountUnchanged,
-  expectTextKeptExactly,
-  expectNotListed,
-  expectArchivedRunReadable,
-  expectRunAccessDenied,
-  expectEveryQuestionAnsweredOnce,
-  expectSameOrderForEveryReader,
-  expectRunStateCached,
-  expectNothingKept,
-} from '../support/expectations/persistence';
-import { startExtraInstance, startPlatformProcess } from '../support/environment';
-import { startupSettings } from '../support/deployment';
+import { expectHealthReport, expectInstancesHealthy, expectMigrationsAppliedOnce, expectConversationCountUnchanged, expectTextKeptExactly, expectArchivedRunReadable, expectRunAccessDenied, expectSameOrderForEveryReader, expectRunStateCached, expectNothingKept } from '../support/expectations/persistence';
+import { startExtraInstance } from '../support/environment';
 
 Then('the {word} service reports its environment, version and the state of {string}', async function (this: ApexWorld, service: string, dependencies: string) {
   const url = service === 'auth' ? this.target.authUrl : this.target.apiUrl;
   const health = await expectHealthReport(service, url, dependencies.split(/, | and /));
   this.evidence(`${service}: ${health.status}, ${health.environment} ${health.version}, ${Object.entries(health.checks).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-});
-
-When('the platform is started for {word} with a {word} of {int} characters', async function (this: ApexWorld, environment: string, setting: string, length: number) {
-  if (this.target.kind === 'remote') return this.skip('this starts the reference platform as its own process; it says nothing about a remote target.');
-  this.remember('platformProcess', await startPlatformProcess({ ...startupSettings(environment), [setting]: 'x'.repeat(length) }));
 });
 
 Given('a new, empty database', async function (this: ApexWorld) {
@@ -56,20 +34,6 @@ Then('both instances are healthy, and every schema change was applied exactly on
   await expectMigrationsAppliedOnce(this.recall('scratchDatabaseUrl'));
 });
 
-Given('{user} has a conversation titled {string}', async function (this: ApexWorld, user: string, title: string) {
-  const session = this.session(user);
-  await ensureSignedIn(session);
-  session.remember('thread', expectStatus(await session.api.createThread(session.accessToken, { title }), 201, `Starting ${user}'s conversation`).body);
-  session.remember('threadTitle', title);
-});
-
-When('{user} tries to start a conversation with a title of {int} characters', async function (this: ApexWorld, user: string, length: number) {
-  const session = this.session(user);
-  await ensureSignedIn(session);
-  session.remember('threadCountBefore', (expectStatus(await session.api.threads(session.accessToken), 200, 'Listing threads').body.threads as unknown[]).length);
-  await session.attempt('create thread', session.api.createThread(session.accessToken, { title: 'T'.repeat(length) }));
-});
-
 Then("{user}'s conversations are as they were", async function (this: ApexWorld, user: string) {
   await expectConversationCountUnchanged(this.session(user));
 });
@@ -79,18 +43,6 @@ Then("the conversation's title and {user}'s question come back exactly as writte
   const run = session.lastRun();
   await completedResult(run, this.target.runDeadlineMs);
   await expectTextKeptExactly(session, run, this.databaseProbe());
-});
-
-When('{user} archives the conversation', async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  const run = session.lastRun();
-  await completedResult(run, this.target.runDeadlineMs);
-  expectStatus(await session.api.archiveThread(session.accessToken, run.threadId!), 204, `Archiving ${user}'s conversation`);
-});
-
-Then("{user}'s conversation list no longer shows it", async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  await expectNotListed(session, session.lastRun().threadId);
 });
 
 Then("{user} can still read the run of that conversation", async function (this: ApexWorld, user: string) {
@@ -104,19 +56,8 @@ Then("{user} cannot read the run of {user}'s archived conversation", async funct
   await expectRunAccessDenied(session, this.session(owner).lastRun().runId!);
 });
 
-Given('{user} has a conversation', async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  await ensureSignedIn(session);
-  session.remember('thread', expectStatus(await session.api.createThread(session.accessToken, { title: 'Shared by many writers' }), 201, `Starting ${user}'s conversation`).body);
-});
-
 When('{user} adds {int} questions about {workload} to it at the same moment, {int} over the chat and {int} through the API', async function (this: ApexWorld, user: string, total: number, workload: Workload, overChat: number, overApi: number) {
   await addQuestionsAtOnce(this.session(user), workload, { total, overChat, overApi }, this.target.runDeadlineMs);
-});
-
-Then("{user}'s conversation holds every question and its answer, each exactly once", async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  session.remember('messageOrder', await expectEveryQuestionAnsweredOnce(session));
 });
 
 Then("everyone reading {user}'s conversation sees the same order: over the API, over the chat and in the database", async function (this: ApexWorld, user: string) {
@@ -134,19 +75,11 @@ Then("the state of {user}'s analysis is kept in Redis, for at most an hour", asy
   await expectRunStateCached(probe, this.session(user).lastRun());
 });
 
-When('{user} opens another chat connection and catches up on the analysis', async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  const run = session.lastRun();
-  const socket = await openSocket(session, 'header', session.chatUrl, { first: { type: 'resume', payload: { run_id: run.runId, after_seq: 0 } } });
-  session.remember('catchUp', new AgentRun(run.requestId, run.agent, run.request, socket, 0, run.sentAt));
-});
-
 Then('that connection receives every event of the analysis exactly once, in order', async function (this: ApexWorld) {
   const late = [...this.sessions.values()].find((s) => s.noted('catchUp'))!.recall('catchUp');
   await completedResult(late, this.target.runDeadlineMs);
   expectWellFormedRun(late);
 });
-
 
 Then('nothing was kept for {user}: no conversation, no run', async function (this: ApexWorld, user: string) {
   await expectNothingKept(this.session(user));

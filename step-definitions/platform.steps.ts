@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Given, Then, When } from '@cucumber/cucumber';
+import { Given, Then } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { expectInstanceRefusesUnchecked } from '../support/expectations/sessions';
 import { expectRefusedToStart, expectStarted } from '../support/expectations/start-up';
-import { startPlatformProcess } from '../support/environment';
 import { deepStagePace } from '../support/domain';
-import { startupSettingsWithout } from '../support/deployment';
 
 const ONLY_REFERENCE = 'this starts reference platform instances, which a remote target does not have.';
 /** A lease that a slow analysis outlasts several times over: the instance must keep renewing it for as long as the analysis runs. */
@@ -32,11 +30,6 @@ Given('a platform instance whose backend holds the wrong service secret', async 
 
 Then('that instance will not let {user} in, because it cannot check {pronoun} session', async function (this: ApexWorld, user: string, _pronoun: string) {
   await expectInstanceRefusesUnchecked(this.session(user), this.latestInstance);
-});
-
-When('the platform is started for {word} without {word}', async function (this: ApexWorld, environment: string, missing: string) {
-  if (this.target.kind === 'remote') return this.skip('this starts the reference platform as its own process; it says nothing about a remote target.');
-  this.remember('platformProcess', await startPlatformProcess(startupSettingsWithout(environment, missing)));
 });
 
 Then('it starts', function (this: ApexWorld) {

@@ -46,3 +46,6 @@ export function definePhrasebook<T>(name: string, book: Record<string, T>): void
     },
   });
 }
+
+/** What a phrase of a step's phrasebook does: the step's body, given the World as `this`, the values before the phrase, then the phrase's own. */
+export type PhraseStep = (this: any, ...values: any[]) => unknown;

@@ -1,0 +1,18 @@
+import { expectRunsInTurn, expectEverySocketSawRunToItsEnd } from './realtime';
+import { expectEachAnsweredWithin } from './resilience';
+import type { ApexWorld } from '../world';
+import type { PhraseStep } from '../phrasebook';
+
+/** "each of …": what holds for each of several things. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
+export const EACH_OUTCOME: Record<string, PhraseStep> = {
+  "{user}'s runs completed before the next began, numbering its events from 1 without a gap": function (this: ApexWorld, user: string) {
+    expectRunsInTurn(this.session(user).runs);
+  },
+  "{user}'s chat connections receives every event of that run exactly once": async function (this: ApexWorld, user: string) {
+    const { runId, events } = this.recall('fanOut');
+    await expectEverySocketSawRunToItsEnd(this.session(user), runId, events, this.target.runDeadlineMs);
+  },
+  '{users} had an answer within {int} seconds of asking': function (this: ApexWorld, names: string[], seconds: number) {
+    expectEachAnsweredWithin(names.map((name) => this.session(name)), seconds);
+  },
+};

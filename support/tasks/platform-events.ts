@@ -1,0 +1,33 @@
+import { startPlatformProcess } from '../environment';
+import { startupSettings, startupSettingsWithout } from '../deployment';
+import { expectClosedAsGoingAway } from '../expectations/realtime';
+import { shutDownOwnInstance, startOwnPlatformAgain } from '../crashes';
+import type { ApexWorld } from '../world';
+import type { PhraseStep } from '../phrasebook';
+
+/** "the platform …": something that happens to the platform. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
+export const PLATFORM_EVENT: Record<string, PhraseStep> = {
+  'is started for {word} with a {word} of {int} characters': async function (this: ApexWorld, environment: string, setting: string, length: number) {
+    if (this.target.kind === 'remote') return this.skip('this starts the reference platform as its own process; it says nothing about a remote target.');
+    this.remember('platformProcess', await startPlatformProcess({ ...startupSettings(environment), [setting]: 'x'.repeat(length) }));
+  },
+  'is started for {word} without {word}': async function (this: ApexWorld, environment: string, missing: string) {
+    if (this.target.kind === 'remote') return this.skip('this starts the reference platform as its own process; it says nothing about a remote target.');
+    this.remember('platformProcess', await startPlatformProcess(startupSettingsWithout(environment, missing)));
+  },
+  "drops {user}'s connection once the analysis is under way": async function (this: ApexWorld, user: string) {
+    const session = this.session(user);
+    const run = session.lastRun();
+    await run.underWay(this.target.runDeadlineMs);
+    const faults = this.faults();
+    if (!faults) return this.skip('dropping a connection from the server side needs the service secret (APEX_SERVICE_SECRET).');
+    await faults.inject({ fault: 'disconnect_sockets', target: session.userId, scope: session.userId });
+    await expectClosedAsGoingAway(run.socket, user);
+  },
+  "is shut down once {user}'s analysis is under way": async function (this: ApexWorld, user: string) {
+    await shutDownOwnInstance(this, this.session(user).lastRun());
+  },
+  'is started again': async function (this: ApexWorld) {
+    await startOwnPlatformAgain(this);
+  },
+};
