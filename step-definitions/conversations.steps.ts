@@ -1,4 +1,3 @@
-import type { Phrase, PhraseStep } from '../support/phrasebook';
 import { Then } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { expectRunKeptInConversation } from '../support/expectations/runs';
@@ -15,6 +14,3 @@ Then("that conversation is {user}'s alone, with its other details kept, and {use
   await expectOwnedDespiteClaim(this.session(actor), this.session(other));
 });
 
-Then("{user}'s conversation {conversationOutcome}", function (this: ApexWorld, user: string, conversationOutcome: Phrase<PhraseStep>) {
-  return conversationOutcome.meaning.call(this, user, ...conversationOutcome.values);
-});

@@ -1,8 +1,8 @@
 import type { Phrase, PhraseStep } from '../support/phrasebook';
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import { keepTryingChat, startInstanceNotReadyFor } from '../support/start-up';
-import { holdConnectionsOf, holdEveryConnection, listAtOnce, startInstanceWithPool, heldConnectionsFreed } from '../support/pool-exhaustion';
+import { startInstanceNotReadyFor } from '../support/start-up';
+import { holdConnectionsOf, startInstanceWithPool, heldConnectionsFreed } from '../support/pool-exhaustion';
 import { expectToldDatabaseBusy } from '../support/expectations/resource-bounds';
 
 const OWN_INSTANCE = 'this starts a reference platform instance of its own; a remote target cannot be started for a scenario.';
@@ -12,10 +12,6 @@ const OWN_INSTANCE = 'this starts a reference platform instance of its own; a re
 Given('the platform runs as an instance of its own that stays not ready for {duration} after it starts', async function (this: ApexWorld, ms: number) {
   if (!(await startInstanceNotReadyFor(this, ms))) return this.skip(OWN_INSTANCE);
   return undefined;
-});
-
-Then('{user} keeps trying the chat until {pronoun} get(s) in, within {int} seconds', async function (this: ApexWorld, user: string, _pronoun: string, seconds: number) {
-  this.evidence(`${user} got in after ${await keepTryingChat(this.session(user), seconds * 1000)} tries.`);
 });
 
 // Connection pool exhaustion (INC-07)
@@ -33,16 +29,8 @@ When("all but one of the database connections {user}'s work could use are busy f
   await holdConnectionsOf(this, this.session(user), ms, 1);
 });
 
-When("other work holds every one of the platform's database connections for {duration}", async function (this: ApexWorld, ms: number) {
-  await holdEveryConnection(this, ms);
-});
-
 When('the held connections come free', async function (this: ApexWorld) {
   await heldConnectionsFreed(this);
-});
-
-When('{user} asks for {pronoun} conversations {int} times at once, while {user} asks for {pronoun} once', async function (this: ApexWorld, user: string, _pronoun: string, times: number, control: string, _pronoun2: string) {
-  await listAtOnce(this, this.session(user), times, this.session(control));
 });
 
 Then('{user} is told the database is busy within {int} seconds, for each of these:', async function (this: ApexWorld, user: string, seconds: number, requests: DataTable) {
@@ -55,4 +43,8 @@ Then('{user} is told the database is busy within {int} seconds, while {user} is 
 
 Then('every one {everyOneOutcome}', function (this: ApexWorld, everyOneOutcome: Phrase<PhraseStep>) {
   return everyOneOutcome.meaning.call(this, ...everyOneOutcome.values);
+});
+
+When('other work {otherWork}', function (this: ApexWorld, otherWork: Phrase<PhraseStep>) {
+  return otherWork.meaning.call(this, ...otherWork.values);
 });

@@ -5,11 +5,9 @@ import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
 import { Workload, costQuestion, parseAsks } from '../support/domain';
 import { expectEveryConnectionAnswersPing, expectEverySocketGotEveryRun, expectIsolation, expectOverlap } from '../support/expectations/realtime';
-import { expectEveryRunCompletes, expectOwnRunsUnmixed, expectQuestionsKept } from '../support/expectations/multi-user';
+import { expectEveryRunCompletes, expectOwnRunsUnmixed } from '../support/expectations/multi-user';
 import type { AgentRun } from '../support/agent-run';
 import type { Actor } from '../support/actor';
-import { listClaimingToBe } from '../support/intrusions';
-import { expectOtherConversationsUnchanged } from '../support/expectations/access';
 
 /** Everyone signed in with a chat open first, so that the asking itself happens at one moment. */
 async function readyToChat(people: Actor[]): Promise<void> {
@@ -77,10 +75,6 @@ Then("nothing of anyone else's reaches the customers", function (this: ApexWorld
   expectIsolation(this.recall('crowd').map((n) => this.session(n)));
 });
 
-When('{user} lists {pronoun} conversations with headers claiming to be {user}', async function (this: ApexWorld, user: string, _pronoun: string, named: string) {
-  await listClaimingToBe(this.session(user), this.session(named), this.target.runDeadlineMs);
-});
-
 Given('{users} each have {int} chat connections open', async function (this: ApexWorld, names: string[], count: number) {
   await Promise.all(names.map(async (name) => {
     const session = this.session(name);
@@ -97,14 +91,6 @@ Then("every chat connection of {users} receives every event of that person's run
   await expectEveryRunCompletes(this, runsOf(this, names));
   for (const name of names) await expectEverySocketGotEveryRun(this.session(name), this.target.runDeadlineMs);
   expectIsolation(names.map((n) => this.session(n)));
-});
-
-Then("{user}'s conversations still hold all {int} questions with their answers", async function (this: ApexWorld, user: string, count: number) {
-  await expectQuestionsKept(this.session(user), count);
-});
-
-Then("{user}'s other conversations are as they were", async function (this: ApexWorld, owner: string) {
-  await expectOtherConversationsUnchanged(this.session(owner));
 });
 
 Then('the chat {chatAnswer}', function (this: ApexWorld, chatAnswer: Phrase<PhraseStep>) {

@@ -1,4 +1,4 @@
-import { chatSocket, flood, startAgent } from '../support/tasks/chat';
+import { startAgent } from '../support/tasks/chat';
 import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
@@ -61,19 +61,6 @@ Then("the customers' first updates arrived within {int} ms at the 95th percentil
 
 Then("every customer's run completed within {int} seconds", function (this: ApexWorld, seconds: number) {
   expectEveryRunCompletedWithin(this, this.recall('loadFigures'), seconds);
-});
-
-When('{user} floods the chat with {int} messages while {users} each ask the {agent} about {workload} at the same moment', async function (this: ApexWorld, flooder: string, count: number, names: string[], agent: string, workload: Workload) {
-  const mallory = this.session(flooder);
-  await ensureSignedIn(mallory);
-  const socket = await chatSocket(mallory);
-  this.remember('crowd', names);
-  await Promise.all(names.map(async (n) => {
-    await ensureSignedIn(this.session(n));
-    await chatSocket(this.session(n));
-  }));
-  flood(socket, count);
-  await Promise.all([...names.map((n) => startAgent(this.session(n), agent, { user_request: costQuestion(workload), context: { workload } }))]);
 });
 
 When('{user} asks the {agent} about {workload} {int} times to warm the platform up', async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {

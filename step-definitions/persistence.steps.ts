@@ -1,12 +1,9 @@
-import { ensureSignedIn } from '../support/tasks/sign-in';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ApexWorld } from '../support/world';
-import type { Workload } from '../support/domain';
 import { completedResult } from '../support/expectations/agents';
 import { expectWellFormedRun } from '../support/expectations/runs';
 import { createScratchDatabase } from '../support/probes/database-admin';
-import { addQuestionsAtOnce } from '../support/conversation-writers';
-import { expectHealthReport, expectInstancesHealthy, expectMigrationsAppliedOnce, expectConversationCountUnchanged, expectTextKeptExactly, expectArchivedRunReadable, expectRunAccessDenied, expectSameOrderForEveryReader, expectRunStateCached, expectNothingKept } from '../support/expectations/persistence';
+import { expectHealthReport, expectInstancesHealthy, expectMigrationsAppliedOnce, expectTextKeptExactly, expectSameOrderForEveryReader, expectRunStateCached, expectNothingKept } from '../support/expectations/persistence';
 import { startExtraInstance } from '../support/environment';
 
 Then('the {word} service reports its environment, version and the state of {string}', async function (this: ApexWorld, service: string, dependencies: string) {
@@ -34,10 +31,6 @@ Then('both instances are healthy, and every schema change was applied exactly on
   await expectMigrationsAppliedOnce(this.recall('scratchDatabaseUrl'));
 });
 
-Then("{user}'s conversations are as they were", async function (this: ApexWorld, user: string) {
-  await expectConversationCountUnchanged(this.session(user));
-});
-
 Then("the conversation's title and {user}'s question come back exactly as written, over the API and in the database", async function (this: ApexWorld, user: string) {
   const session = this.session(user);
   const run = session.lastRun();
@@ -45,28 +38,8 @@ Then("the conversation's title and {user}'s question come back exactly as writte
   await expectTextKeptExactly(session, run, this.databaseProbe());
 });
 
-Then("{user} can still read the run of that conversation", async function (this: ApexWorld, user: string) {
-  const session = this.session(user);
-  await expectArchivedRunReadable(session, session.lastRun().runId!);
-});
-
-Then("{user} cannot read the run of {user}'s archived conversation", async function (this: ApexWorld, reader: string, owner: string) {
-  const session = this.session(reader);
-  await ensureSignedIn(session);
-  await expectRunAccessDenied(session, this.session(owner).lastRun().runId!);
-});
-
-When('{user} adds {int} questions about {workload} to it at the same moment, {int} over the chat and {int} through the API', async function (this: ApexWorld, user: string, total: number, workload: Workload, overChat: number, overApi: number) {
-  await addQuestionsAtOnce(this.session(user), workload, { total, overChat, overApi }, this.target.runDeadlineMs);
-});
-
 Then("everyone reading {user}'s conversation sees the same order: over the API, over the chat and in the database", async function (this: ApexWorld, user: string) {
   await expectSameOrderForEveryReader(this.session(user), this.databaseProbe());
-});
-
-When("{user}'s analysis is under way", async function (this: ApexWorld, user: string) {
-  const run = this.session(user).lastRun();
-  await run.underWay(this.target.runDeadlineMs);
 });
 
 Then("the state of {user}'s analysis is kept in Redis, for at most an hour", async function (this: ApexWorld, user: string) {
