@@ -1,10 +1,17 @@
-import { expectRunsInTurn, expectEverySocketSawRunToItsEnd } from './realtime';
+import { runsOf } from '../tasks/crowd';
+import { expectIsolation, expectRunsInTurn, expectEverySocketSawRunToItsEnd } from './realtime';
+import { expectEveryRunCompletes, expectOwnRunsUnmixed } from './multi-user';
 import { expectEachAnsweredWithin } from './resilience';
 import type { ApexWorld } from '../world';
 import type { PhraseStep } from '../phrasebook';
 
 /** "each of …": what holds for each of several things. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const EACH_OUTCOME: Record<string, PhraseStep> = {
+  '{users} received only their own runs, and nothing of anyone else': async function (this: ApexWorld, names: string[]) {
+    await expectEveryRunCompletes(this, runsOf(this, names));
+    for (const name of names) expectOwnRunsUnmixed(this.session(name));
+    expectIsolation(names.map((n) => this.session(n)));
+  },
   "{user}'s runs completed before the next began, numbering its events from 1 without a gap": function (this: ApexWorld, user: string) {
     expectRunsInTurn(this.session(user).runs);
   },

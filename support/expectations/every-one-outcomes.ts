@@ -1,6 +1,9 @@
 import { expectOneAccount } from './accounts';
 import { holdLasts, listsAtOnce, ownPool } from '../pool-exhaustion';
 import { expectServedInTurn, expectServedOneAfterAnother } from './pool-exhaustion';
+import { runsOf } from '../tasks/crowd';
+import { expectOverlap } from './realtime';
+import { expectEveryRunCompletes } from './multi-user';
 import { expectAllRunsCompleted } from './performance';
 import type { ApexWorld } from '../world';
 import type { PhraseStep } from '../phrasebook';
@@ -15,6 +18,11 @@ export const EVERY_ONE_OUTCOME: Record<string, PhraseStep> = {
   },
   "of {user}'s requests is served on the one connection left, one after another": function (this: ApexWorld, user: string) {
     this.evidence(expectServedOneAfterAnother(this.session(user), listsAtOnce(this), ownPool(this).queueTimeoutMs, holdLasts(this)));
+  },
+  "of the customers' runs completes": async function (this: ApexWorld) {
+    const runs = runsOf(this, this.recall('crowd'));
+    await expectEveryRunCompletes(this, runs);
+    expectOverlap(runs);
   },
   "of the customers' runs completed": function (this: ApexWorld) {
     expectAllRunsCompleted(this.recall('loadFigures'));

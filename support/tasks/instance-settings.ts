@@ -1,9 +1,15 @@
+import { OWN_INSTANCE } from '../skip-reasons';
+import { startInstanceWithPool } from '../pool-exhaustion';
 import { instanceWithBreakableLink, patienceWith, instanceWithHeldTokenChecks } from '../breakable-links';
 import type { ApexWorld } from '../world';
 import type { PhraseStep } from '../phrasebook';
 
 /** "an instance …": a platform instance of the scenario's own. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const INSTANCE_SETTING: Record<string, PhraseStep> = {
+  'of the platform with {int} database connections, that waits at most {duration} for one to be free': async function (this: ApexWorld, size: number, ms: number) {
+    if (!(await startInstanceWithPool(this, { size, queueTimeoutMs: ms }))) return this.skip(OWN_INSTANCE);
+    return undefined;
+  },
   'of the platform whose link to its {dependency} can fail': async function (this: ApexWorld, dependency: string) {
     return instanceWithBreakableLink(this, dependency);
   },

@@ -13,6 +13,8 @@ import { listAtOnce } from '../pool-exhaustion';
 import { untilStoredBeyond } from '../expectations/realtime';
 import { randomUUID } from 'node:crypto';
 import { INTRUSIONS, headersClaimingToBe, listClaimingToBe } from '../intrusions';
+import { diagnostics } from './diagnostics';
+import { expectCollected } from '../expectations/performance';
 import { AgentRun } from '../agent-run';
 import { addQuestionsAtOnce } from '../conversation-writers';
 import { paddedPing } from '../frames';
@@ -288,6 +290,13 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
     }));
     flood(socket, count);
     await Promise.all([...names.map((n) => startAgent(this.session(n), agent, { user_request: costQuestion(workload), context: { workload } }))]);
+  },
+  'asks the {agent} about {workload} {int} times to warm the platform up': async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {
+    const session = this.session(user);
+    for (let i = 0; i < times; i++) await completedResult(await startAgent(session, agent, { user_request: costQuestion(workload), context: { workload } }), this.target.runDeadlineMs);
+    const before = await diagnostics(this, '?gc=1');
+    expectCollected(before);
+    this.remember('heapBaseline', before.heap_used);
   },
   'tries to start a conversation with a title of {int} characters': async function (this: ApexWorld, user: string, length: number) {
     const session = this.session(user);

@@ -1,6 +1,8 @@
 import { chatSocket, connect } from './chat';
 import { ensureSignedIn, signIn, signInThroughBypass, signUp, keepSession, presentToken, signOut } from './sign-in';
 import { expectStatus } from '../clients/http';
+import { deepStagePace } from '../domain';
+import { REFERENCE_INSTANCES, SHORT_LEASE_SECONDS } from '../skip-reasons';
 import { FORGERIES, sessionOfGoneAccount } from '../clients/forgery';
 import { haveChatThatStoppedReading, haveChatsOpen, startConversationWithNotes } from '../resource-bounds';
 import type { ApexWorld } from '../world';
@@ -54,6 +56,12 @@ export const PERSON_CONTEXT: Record<string, PhraseStep> = {
     const session = this.session(user);
     await ensureSignedIn(session);
     session.remember('thread', expectStatus(await session.api.createThread(session.accessToken, { title: 'Shared by many writers' }), 201, `Starting ${user}'s conversation`).body);
+  },
+  'uses another instance of the platform, where each stage of a deep analysis takes {int} second(s)': async function (this: ApexWorld, user: string, seconds: number) {
+    const instance = await this.startInstance({ AGENT_TIME_SCALE: deepStagePace(seconds), INSTANCE_LEASE_SECONDS: SHORT_LEASE_SECONDS });
+    if (!instance) return this.skip(REFERENCE_INSTANCES);
+    this.session(user).useInstance(instance);
+    return undefined;
   },
   'has a chat connection open that answers heartbeats': async function (this: ApexWorld, user: string) {
     const session = this.session(user);

@@ -1,5 +1,6 @@
+import { ONLY_OWN_PROCESS } from '../skip-reasons';
 import { startPlatformProcess } from '../environment';
-import { startupSettings, startupSettingsWithout } from '../deployment';
+import { onThisMachine, startupSettings, startupSettingsWithout } from '../deployment';
 import { expectClosedAsGoingAway } from '../expectations/realtime';
 import { shutDownOwnInstance, startOwnPlatformAgain } from '../crashes';
 import type { ApexWorld } from '../world';
@@ -7,6 +8,14 @@ import type { PhraseStep } from '../phrasebook';
 
 /** "the platform …": something that happens to the platform. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const PLATFORM_EVENT: Record<string, PhraseStep> = {
+  'is started for {word} with {word} pointing at {word}': async function (this: ApexWorld, environment: string, setting: string, host: string) {
+    if (this.target.kind === 'remote') return this.skip(ONLY_OWN_PROCESS);
+    this.remember('platformProcess', await startPlatformProcess({ ...startupSettings(environment), [setting]: onThisMachine(setting, host) }));
+  },
+  'is started for {word} allowing every origin': async function (this: ApexWorld, environment: string) {
+    if (this.target.kind === 'remote') return this.skip(ONLY_OWN_PROCESS);
+    this.remember('platformProcess', await startPlatformProcess({ ...startupSettings(environment), CORS_ALLOWED_ORIGINS: '*' }));
+  },
   'is started for {word} with a {word} of {int} characters': async function (this: ApexWorld, environment: string, setting: string, length: number) {
     if (this.target.kind === 'remote') return this.skip('this starts the reference platform as its own process; it says nothing about a remote target.');
     this.remember('platformProcess', await startPlatformProcess({ ...startupSettings(environment), [setting]: 'x'.repeat(length) }));
