@@ -23,16 +23,26 @@ import { OWN_EVENT } from './tasks/own-events';
 import { LOG_FIGURES, OFFERED, SAID_IN_WORDS, TOLD } from './expectations/told';
 import { REQUESTS } from './tasks/asking';
 
+import type { Actor } from './actor';
+import type { ApexWorld } from './world';
+
+/** A book written for an actor, (world, actor, …values), as one for a sentence that starts with the person: (name, [skipped words], …values). */
+function byActor(book: Record<string, (world: ApexWorld, actor: Actor, ...values: any[]) => unknown>, skip = 0): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(book).map(([words, act]) => [words, function (this: ApexWorld, name: string, ...rest: unknown[]) { return act(this, this.session(name), ...rest.slice(skip)); }]),
+  );
+}
+
 /**
  * The phrasebooks (see support/phrasebook.ts): parameter types whose words are phrases with values
  * of their own. support/parameter-types.ts defines them; the guide's step catalogue lists their phrases.
  */
 export const PHRASEBOOKS: Record<string, { about: string; phrases: Record<string, unknown> }> = {
-  request: { about: 'what a person asks for (support/tasks/asking.ts)', phrases: REQUESTS },
-  toldThat: { about: 'what a person is told, by the answer, the API or the chat (support/expectations/told.ts)', phrases: TOLD },
-  offer: { about: "what the agents' answer offers (support/expectations/told.ts)", phrases: OFFERED },
-  logFigure: { about: 'a figure the data analyst read off a usage log (support/expectations/told.ts)', phrases: LOG_FIGURES },
-  saidInWords: { about: "what the answer's summary states in words (support/expectations/told.ts)", phrases: SAID_IN_WORDS },
+  request: { about: 'what a person asks for (support/tasks/asking.ts)', phrases: byActor(REQUESTS, 1) },
+  toldThat: { about: 'what a person is told, by the answer, the API or the chat (support/expectations/told.ts)', phrases: byActor(TOLD) },
+  offer: { about: "what the agents' answer offers (support/expectations/told.ts)", phrases: byActor(OFFERED) },
+  logFigure: { about: 'a figure the data analyst read off a usage log (support/expectations/told.ts)', phrases: byActor(LOG_FIGURES) },
+  saidInWords: { about: "what the answer's summary states in words (support/expectations/told.ts)", phrases: byActor(SAID_IN_WORDS) },
   situation: { about: 'a situation the scenario sets up, with no one person at its centre (support/tasks/situations.ts)', phrases: SITUATION },
   platformInstance: { about: 'a platform instance configured for the scenario (support/tasks/platform-instances.ts)', phrases: PLATFORM_INSTANCE },
   instanceSetting: { about: "a platform instance of the scenario's own (support/tasks/instance-settings.ts)", phrases: INSTANCE_SETTING },

@@ -1,8 +1,9 @@
+import type { DataTable } from '@cucumber/cucumber';
 import { deepStrictEqual } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
 import type { AgentRun } from '../agent-run';
 import { describeFrames } from '../clients/agent-socket';
-import { costQuestion, dollars } from '../domain';
+import { costQuestion, dollars, money } from '../domain';
 import { HttpResponse, expectStatus } from '../clients/http';
 import type { Actor } from '../actor';
 import type { DatabaseProbe } from '../probes/database-probe';
@@ -528,4 +529,11 @@ export function expectDailyCostTrend(result: any, trend: string): void {
 export function expectTypicalLatency(result: any, owner: string, tokens: number, ms: number): void {
   const metrics = result?.performance_metrics ?? {};
   if (metrics.expected_latency_ms !== ms || metrics.tokens_per_request !== tokens) throw new Error(`Expected ${owner} to be told a typical request of ${tokens} tokens waits ${ms} ms; the answer says ${JSON.stringify(metrics)}`);
+}
+
+/** The report's figures and its recommendations (a table of recommendation and what it is worth a month). */
+export async function expectReportSays(actor: Actor, deadlineMs: number, figures: { spend: number; saving: number; percent: number; waitMs: number }, table: DataTable): Promise<void> {
+  const run = await answeredRun(actor, deadlineMs);
+  const recommendations = table.hashes().map((row): [string, number] => [row.recommendation, money(row['worth a month'])]);
+  expectReportFigures(run, { ...figures, recommendations });
 }

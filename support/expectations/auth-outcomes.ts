@@ -2,21 +2,21 @@ import { expectVouchedFor, expectNoServiceToken, expectNotVouched, expectService
 import type { ApexWorld } from '../world';
 import type { PhraseStep } from '../phrasebook';
 
-/** "the auth …": what the auth service does. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
+/** "the auth service …": what the auth service does. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const AUTH_OUTCOME: Record<string, PhraseStep> = {
-  "service vouches for {user}'s token": function (this: ApexWorld, user: string) {
+  "vouches for {user}'s token": function (this: ApexWorld, user: string) {
     expectVouchedFor(this.session(user));
   },
-  "service does not vouch for {user}'s token, because {serviceProblem}": function (this: ApexWorld, user: string, problem: string) {
+  "does not vouch for {user}'s token, because {serviceProblem}": function (this: ApexWorld, user: string, problem: string) {
     expectNotVouched(this.session(user), problem);
   },
-  'service issues a service token that lasts as long as it says': function (this: ApexWorld) {
+  'issues a service token that lasts as long as it says': function (this: ApexWorld) {
     expectServiceToken(this.session('Service').lastAnswer);
   },
-  'service refuses to issue a service token': function (this: ApexWorld) {
+  'refuses to issue a service token': function (this: ApexWorld) {
     expectNoServiceToken(this.session('Service').lastAnswer);
   },
-  'service does not vouch, and says nothing about any account': function (this: ApexWorld) {
+  'does not vouch, and says nothing about any account': function (this: ApexWorld) {
     expectNotVouched(this.session('Service'), 'it does not vouch for that token');
   },
 };

@@ -8,23 +8,23 @@ import { expectAllRunsCompleted } from './performance';
 import type { ApexWorld } from '../world';
 import type { PhraseStep } from '../phrasebook';
 
-/** "every one …": what holds for every one of several requests or people. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
+/** "every one of …": what holds for every one of several requests or people. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const EVERY_ONE_OUTCOME: Record<string, PhraseStep> = {
-  'of them lets {user} into the same account': function (this: ApexWorld, user: string) {
+  'them lets {user} into the same account': function (this: ApexWorld, user: string) {
     expectOneAccount(this.session(user));
   },
-  "of {user}'s requests is served once a connection comes free, each later than {user}'s": function (this: ApexWorld, user: string, control: string) {
+  "{user}'s requests is served once a connection comes free, each later than {user}'s": function (this: ApexWorld, user: string, control: string) {
     this.evidence(expectServedInTurn(this.session(user), listsAtOnce(this), this.session(control)));
   },
-  "of {user}'s requests is served on the one connection left, one after another": function (this: ApexWorld, user: string) {
+  "{user}'s requests is served on the one connection left, one after another": function (this: ApexWorld, user: string) {
     this.evidence(expectServedOneAfterAnother(this.session(user), listsAtOnce(this), ownPool(this).queueTimeoutMs, holdLasts(this)));
   },
-  "of the customers' runs completes": async function (this: ApexWorld) {
+  "the customers' runs completes": async function (this: ApexWorld) {
     const runs = runsOf(this, this.recall('crowd'));
     await expectEveryRunCompletes(this, runs);
     expectOverlap(runs);
   },
-  "of the customers' runs completed": function (this: ApexWorld) {
+  "the customers' runs completed": function (this: ApexWorld) {
     expectAllRunsCompleted(this.recall('loadFigures'));
   },
 };

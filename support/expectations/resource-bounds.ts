@@ -1,3 +1,5 @@
+import type { DataTable } from '@cucumber/cucumber';
+import type { ApexWorld } from '../world';
 import { describeFrames, type AgentSocket } from '../clients/agent-socket';
 import { DEPENDENCIES } from '../domain';
 import type { Instance } from '../environment';
@@ -172,4 +174,14 @@ export async function expectRefusedAsUnavailableAndConversationKept(session: Act
   if (listed.status !== 200 || !threads.some((t) => t.id === session.recall('thread').id)) {
     throw new Error(`Expected ${session.name}'s conversation ${session.recall('thread').id} to be still listed, as nothing was changed; ${listed.call} answered ${listed.status} with ${threads.length} conversations`);
   }
+}
+
+/** Each request of the table (its column "request") is told the database is busy within the time, and the control person, if any, is served meanwhile; returns the evidence. */
+export function expectEachToldDatabaseBusy(world: ApexWorld, actor: Actor, withinMs: number, table: DataTable, control?: Actor): Promise<string> {
+  return expectToldDatabaseBusy(actor, world.activeInstance!, table.hashes().map((row) => row.request), withinMs, control);
+}
+
+/** Each request of the table is answered within the time, and told the broken dependency makes it impossible right now; returns the evidence. */
+export function expectEachAnsweredAsUnavailable(world: ApexWorld, actor: Actor, withinMs: number, table: DataTable): Promise<string> {
+  return expectAnsweredAsUnavailable(actor, world.activeInstance!, world.recall('breakable').dependency, table.hashes().map((row) => row.request), withinMs);
 }

@@ -1,3 +1,6 @@
+import type { DataTable } from '@cucumber/cucumber';
+import { costQuestion, parseAsks } from '../domain';
+import { startAgent } from './chat';
 import type { Actor } from '../actor';
 import type { AgentRun } from '../agent-run';
 import type { ApexWorld } from '../world';
@@ -20,4 +23,17 @@ export function runsOf(world: ApexWorld, names: string[]): AgentRun[] {
 /** Every run of the scenario's crowd (or, without one, of everyone in it). */
 export function crowdRuns(world: ApexWorld): AgentRun[] {
   return (world.noted('crowd') ?? [...world.sessions.keys()]).flatMap((name) => world.session(name).runs);
+}
+
+/** The people of the table (columns: who, agent, workload) each ask at the same moment, all signed in with a chat open first. */
+export async function askAtOnce(world: ApexWorld, table: DataTable): Promise<void> {
+  const asks = parseAsks(table.hashes());
+  await readyToChat(asks.map((a) => world.session(a.name)));
+  await Promise.all(asks.map((a) => startAgent(world.session(a.name), a.agent, { user_request: costQuestion(a.workload), context: { workload: a.workload } })));
+}
+
+/** The person's usage log as the table gives it, with its header in the contract's words, to attach to what they ask next. */
+export function keepUsageLog(actor: Actor, name: string, table: DataTable): void {
+  const [header, ...rows] = table.raw();
+  actor.remember('usageLog', { name, header: header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')), rows });
 }

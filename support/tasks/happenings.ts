@@ -21,6 +21,7 @@ import type { PhraseStep } from '../phrasebook';
 
 /** "When …": something that happens, with no one person at its centre. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const HAPPENING: Record<string, PhraseStep> = {
+  /** The fault switch of the instance this scenario started, held with the service secret. */
   'the service {faultSwitching} at that instance': async function (this: ApexWorld, how: string) {
     await FAULT_SWITCHINGS[how](faultSwitchOfLatestInstance(this));
   },
