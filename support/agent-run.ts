@@ -87,7 +87,7 @@ export class AgentRun {
 
   /** Waits until the run reports progress: a long run that is truly under way. */
   async underWay(withinMs: number): Promise<void> {
-    await this.socket.waitFor(`the ${this.agent} run to be under way`, (f) => f.type === 'agent_progress' && f.data?.request_id === this.requestId, withinMs, this.firstFrame);
+    await this.socket.waitFor(`the ${this.agent} run to be under way`, (f) => f.type === 'agent_progress' && this.belongs(f), withinMs, this.firstFrame);
   }
 
   /** Waits until the run has emitted `count` more events than it had, on the socket that follows it. */

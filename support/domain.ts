@@ -21,7 +21,9 @@ export const dollars = (amount: number): string =>
   `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** The workload sentence's shape, shared by the {workload} parameter and data tables. */
-export const WORKLOAD_PATTERN = /([\d,]+) requests a month on ([\w-]+) ([\w.-]+) averaging ([\d,]+) input and ([\d,]+) output tokens/;
+// A figure is written with its thousands grouped by commas, or without commas at all: "1,,0" or "," is a typo, not 10 or 0.
+const FIGURE = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
+export const WORKLOAD_PATTERN = new RegExp(`${FIGURE} requests a month on ([\\w-]+) ([\\w.-]+) averaging ${FIGURE} input and ${FIGURE} output tokens`);
 
 export function workloadOf(requests: string, provider: string, model: string, input: string, output: string): Workload {
   return { provider, model, monthly_requests: wholeNumber(requests), avg_input_tokens: wholeNumber(input), avg_output_tokens: wholeNumber(output) };

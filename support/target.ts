@@ -27,6 +27,8 @@ export type TargetConfig = { kind: 'reference' } | RemoteTargetConfig;
 const REMOTE_SETTINGS = ['APEX_AUTH_URL', 'APEX_API_URL', 'APEX_WS_URL'] as const;
 
 function checkUrl(name: string, value: string, protocols: string[]): string {
+  // A setting pasted with spaces around it is the address inside them.
+  value = value.trim();
   let url: URL;
   try {
     url = new URL(value);
@@ -34,7 +36,7 @@ function checkUrl(name: string, value: string, protocols: string[]): string {
     throw new SuiteConfigError(`${name} is "${value}", which is not a URL: set it to something like ${protocols[0]}//host:port.`);
   }
   if (!protocols.includes(url.protocol)) {
-    throw new SuiteConfigError(`${name} is "${value}": it must start with ${protocols.join(' or ')}//.`);
+    throw new SuiteConfigError(`${name} is "${value}": it must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`);
   }
   return value.replace(/\/+$/, '');
 }

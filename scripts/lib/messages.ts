@@ -80,6 +80,11 @@ export function readOutcomes(file: string): { scenarios: ScenarioOutcome[]; wall
         else if (body.startsWith('Skipped: ') && !outcome.skipReason) outcome.skipReason = body.slice('Skipped: '.length);
       }
     }
+    // A scenario its worker never finished (it crashed, or the run was cut short) did not pass, whatever its steps so far did.
+    if (!query.findTestCaseFinishedBy(started)) {
+      outcome.status = 'UNKNOWN';
+      outcome.errors.push('It never finished: the run stopped before the scenario ended.');
+    }
     return outcome;
   });
   return { scenarios, wallMs: durationMs(query.findTestRunDuration()), success: query.findTestRunFinished()?.success ?? false };

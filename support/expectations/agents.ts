@@ -534,6 +534,11 @@ export function expectTypicalLatency(result: any, owner: string, tokens: number,
 /** The report's figures and its recommendations (a table of recommendation and what it is worth a month). */
 export async function expectReportSays(actor: Actor, deadlineMs: number, figures: { spend: number; saving: number; percent: number; waitMs: number }, table: DataTable): Promise<void> {
   const run = await answeredRun(actor, deadlineMs);
-  const recommendations = table.hashes().map((row): [string, number] => [row.recommendation, money(row['worth a month'])]);
+  const recommendations = table.hashes().map((row): [string, number] => {
+    const worth = row['worth a month'] ?? '';
+    // money('') is 0: an empty cell would expect a recommendation worth nothing instead of saying what is missing.
+    if (!/\d/.test(worth) || Number.isNaN(money(worth))) throw new Error(`The recommendation "${row.recommendation}" needs an amount in the "worth a month" column, like "$1,250"; it has "${worth}".`);
+    return [row.recommendation, money(worth)];
+  });
   expectReportFigures(run, { ...figures, recommendations });
 }

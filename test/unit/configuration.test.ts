@@ -31,6 +31,11 @@ test('the three addresses make a remote target, without the slashes they end wit
   assert.deepEqual(targetConfigFromEnv(DEPLOYMENT), { kind: 'remote', authUrl: 'https://auth.example.com', apiUrl: 'https://api.example.com', wsUrl: 'wss://api.example.com/ws', secondInstance: undefined });
 });
 
+test('an address pasted with spaces around it is the address inside them', () => {
+  const target = targetConfigFromEnv({ ...DEPLOYMENT, APEX_API_URL: '  https://api.example.com/ ' }) as { apiUrl: string };
+  assert.equal(target.apiUrl, 'https://api.example.com');
+});
+
 test('it reads process.env when given nothing', () => {
   const saved = { ...process.env };
   try {
@@ -60,8 +65,8 @@ test('an address that is not a URL is named, with its value and what one looks l
 
 test('an address of the wrong kind names the scheme it must have', () => {
   // A socket address given as http://, and a host:port without a scheme (which URL reads as the scheme "localhost:").
-  assert.throws(() => targetConfigFromEnv({ ...DEPLOYMENT, APEX_WS_URL: 'https://api.example.com/ws' }), configError(/^APEX_WS_URL is "https:\/\/api\.example\.com\/ws": it must start with ws:(\/\/)? or wss:\/\/\.$/));
-  assert.throws(() => targetConfigFromEnv({ ...DEPLOYMENT, APEX_API_URL: 'localhost:8000' }), configError(/^APEX_API_URL is "localhost:8000": it must start with http:(\/\/)? or https:\/\/\.$/));
+  assert.throws(() => targetConfigFromEnv({ ...DEPLOYMENT, APEX_WS_URL: 'https://api.example.com/ws' }), configError(/^APEX_WS_URL is "https:\/\/api\.example\.com\/ws": it must start with ws:\/\/ or wss:\/\/\.$/));
+  assert.throws(() => targetConfigFromEnv({ ...DEPLOYMENT, APEX_API_URL: 'localhost:8000' }), configError(/^APEX_API_URL is "localhost:8000": it must start with http:\/\/ or https:\/\/\.$/));
 });
 
 test('a second instance takes both its direct addresses, and the first auth service unless told another', () => {
