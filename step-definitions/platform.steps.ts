@@ -1,4 +1,5 @@
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
+import type { Actor } from '../support/actor';
 import { phrased } from '../support/phrasebook';
 import { expectLetInNowhere } from '../support/expectations/hostile-input';
 import { expectStarted } from '../support/expectations/start-up';
@@ -19,6 +20,6 @@ Then('it starts', function (this: ApexWorld) {
   expectStarted(this.recall('platformProcess'));
 });
 
-Then('the platform lets {user} in neither on the chat nor through the API while its auth service answers {pronoun} token checks with each of these:', async function (this: ApexWorld, user: string, _pronoun: string, answers: DataTable) {
+Then('the platform lets {actor} in neither on the chat nor through the API while its auth service answers {pronoun} token checks with each of these:', async function (this: ApexWorld, user: Actor, _pronoun: string, answers: DataTable) {
   await expectLetInNowhere(this.session(user), this.recall('authRelay'), answers.hashes() as { answer: string; verdict: string }[]);
 });

@@ -51,6 +51,11 @@ export class Actor {
   chatUrl: string;
   private readonly notes = new Map<keyof ActorNotes, unknown>();
 
+  /** In a sentence or a message, an actor is their name. */
+  toString(): string {
+    return this.name;
+  }
+
   constructor(readonly name: string, readonly target: Target) {
     // Unique per scenario, so scenarios never share an account, in any order or worker.
     // An address's local part in plain letters, whatever the name's accents and hyphens.

@@ -15,7 +15,7 @@ import { BAD_BYPASS_KEYS, BAD_GOOGLE_RETURNS } from './tasks/oauth-returns';
 import { FAULT_LISTINGS, FAULT_SWITCHINGS } from './tasks/fault-switching';
 
 /**
- * A person in the scenario, by first name: "Alice", "Bob". Each gets an actor of their own.
+ * A person in the scenario, by first name: "Alice", "Bob": their actor (support/actor.ts), made the first time a step names them.
  * "She", "he" or "they" means the person named last (the first one named in the latest step that named anyone).
  */
 // Any capitalised name, as people write them: Zoë, Anne-Marie, McKenzie, O'Brien. A capital must
@@ -23,10 +23,10 @@ import { FAULT_LISTINGS, FAULT_SWITCHINGS } from './tasks/fault-switching';
 const LETTER = 'A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF';
 const CAPITAL = 'A-Z\u00C0-\u00D6\u00D8-\u00DE';
 defineParameterType({
-  name: 'user',
+  name: 'actor',
   regexp: new RegExp(`[${CAPITAL}][${LETTER}]*(?:[-'’][${CAPITAL}][${LETTER}]*)*|she|he|they`),
   transformer(this: ApexWorld, word: string) {
-    return this.person(word);
+    return this.session(this.person(word));
   },
 });
 

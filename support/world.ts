@@ -113,8 +113,10 @@ export class ApexWorld extends World {
     return this.referent;
   }
 
-  /** The named person's session, created the first time a step mentions them. */
-  session(name: string): Actor {
+  /** The named person's actor, created the first time a step mentions them (an actor is itself). */
+  session(who: string | Actor): Actor {
+    if (who instanceof Actor) return who;
+    const name = who;
     let session = this.sessions.get(name);
     if (!session) {
       session = new Actor(name, this.target);

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { expectApiRefuses, expectApiAccepts } from './sessions';
 import { AuthorizationWriter } from '../clients/http';
 import { expectApiRefusedWorkload, expectApiRunFailed, expectApiNoSuchAgent, expectQuestionsUnavailable } from './agents';
@@ -8,42 +9,42 @@ import type { PhraseStep } from '../phrasebook';
 
 /** "the API …": what the REST API answers. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const API_ANSWER: Record<string, PhraseStep> = {
-  'refuses {user}, who carries the bypass key instead of a token': async function (this: ApexWorld, user: string) {
+  'refuses {actor}, who carries the bypass key instead of a token': async function (this: ApexWorld, user: Actor) {
     const key = this.target.secrets.e2eBypassKey;
     if (!key) return this.skip('this needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
     const session = this.session(user);
     const headers = { 'x-e2e-bypass-key': key };
     await expectApiRefuses(session, { api: session.api.sendingHeaders(headers), auth: session.auth.sendingHeaders(headers) });
   },
-  'tells {user} there is no agent called {string}': function (this: ApexWorld, user: string, name: string) {
+  'tells {actor} there is no agent called {string}': function (this: ApexWorld, user: Actor, name: string) {
     expectApiNoSuchAgent(this.session(user).lastAnswer, name);
   },
-  "refuses {user}'s workload as impossible, because of its {workloadField}": function (this: ApexWorld, user: string, field: string) {
+  "refuses {actor}'s workload as impossible, because of its {workloadField}": function (this: ApexWorld, user: Actor, field: string) {
     expectApiRefusedWorkload(this.session(user).lastAnswer, field);
   },
-  'tells {user} {pronoun} request failed, with a reason that mentions {string}': function (this: ApexWorld, user: string, _pronoun: string, mentions: string) {
+  'tells {actor} {pronoun} request failed, with a reason that mentions {string}': function (this: ApexWorld, user: Actor, _pronoun: string, mentions: string) {
     expectApiRunFailed(this.session(user).lastAnswer, mentions);
   },
-  "tells {user} {pronoun} request failed because of an internal error, with a reference the platform's log also holds": async function (this: ApexWorld, user: string, _pronoun: string) {
+  "tells {actor} {pronoun} request failed because of an internal error, with a reference the platform's log also holds": async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await expectApiFailedWithReference(this, this.session(user));
   },
-  'tells {user} {pronoun} questions cannot be answered right now': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'tells {actor} {pronoun} questions cannot be answered right now': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await expectQuestionsUnavailable(this.session(user));
   },
-  'tells {user} {pronoun} conversations cannot be reached right now': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'tells {actor} {pronoun} conversations cannot be reached right now': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await expectConversationsUnavailable(this.session(user));
   },
-  "accepts {user}'s token": async function (this: ApexWorld, user: string) {
+  "accepts {actor}'s token": async function (this: ApexWorld, user: Actor) {
     await expectApiAccepts(this.session(user));
   },
-  "refuses {user}'s token": async function (this: ApexWorld, user: string) {
+  "refuses {actor}'s token": async function (this: ApexWorld, user: Actor) {
     await expectApiRefuses(this.session(user));
   },
-  "refuses {user}'s token written {authorizationWriting}": async function (this: ApexWorld, user: string, writing: AuthorizationWriter) {
+  "refuses {actor}'s token written {authorizationWriting}": async function (this: ApexWorld, user: Actor, writing: AuthorizationWriter) {
     const session = this.session(user);
     await expectApiRefuses(session, { api: session.api.writingTokenAs(writing), auth: session.auth.writingTokenAs(writing) });
   },
-  "accepts {user}'s token written {authorizationWriting}": async function (this: ApexWorld, user: string, writing: AuthorizationWriter) {
+  "accepts {actor}'s token written {authorizationWriting}": async function (this: ApexWorld, user: Actor, writing: AuthorizationWriter) {
     const session = this.session(user);
     await expectApiAccepts(session, { api: session.api.writingTokenAs(writing), auth: session.auth.writingTokenAs(writing) });
   },

@@ -1,13 +1,14 @@
+import type { Actor } from '../actor';
 import { expectVouchedFor, expectNoServiceToken, expectNotVouched, expectServiceToken } from './sessions';
 import type { ApexWorld } from '../world';
 import type { PhraseStep } from '../phrasebook';
 
 /** "the auth service …": what the auth service does. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const AUTH_OUTCOME: Record<string, PhraseStep> = {
-  "vouches for {user}'s token": function (this: ApexWorld, user: string) {
+  "vouches for {actor}'s token": function (this: ApexWorld, user: Actor) {
     expectVouchedFor(this.session(user));
   },
-  "does not vouch for {user}'s token, because {serviceProblem}": function (this: ApexWorld, user: string, problem: string) {
+  "does not vouch for {actor}'s token, because {serviceProblem}": function (this: ApexWorld, user: Actor, problem: string) {
     expectNotVouched(this.session(user), problem);
   },
   'issues a service token that lasts as long as it says': function (this: ApexWorld) {

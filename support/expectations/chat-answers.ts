@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { expectReplayedFromStart, expectPong } from './realtime';
 import { expectChatRefusesAccess, expectChatShowsOwnConversation } from './access';
 import type { ApexWorld } from '../world';
@@ -5,16 +6,16 @@ import type { PhraseStep } from '../phrasebook';
 
 /** "the chat …": what the chat answers. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const CHAT_ANSWER: Record<string, PhraseStep> = {
-  'refuses {user} as having no access': async function (this: ApexWorld, user: string) {
+  'refuses {actor} as having no access': async function (this: ApexWorld, user: Actor) {
     await expectChatRefusesAccess(this.session(user));
   },
-  'shows {user} {pronoun} conversation with its messages': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'shows {actor} {pronoun} conversation with its messages': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await expectChatShowsOwnConversation(this.session(user));
   },
-  'answers {user} with a pong': async function (this: ApexWorld, user: string) {
+  'answers {actor} with a pong': async function (this: ApexWorld, user: Actor) {
     await expectPong(this.session(user).sockets.at(-1)!);
   },
-  "replays every event of {user}'s analysis, in order, and nothing else": async function (this: ApexWorld, user: string) {
+  "replays every event of {actor}'s analysis, in order, and nothing else": async function (this: ApexWorld, user: Actor) {
     await expectReplayedFromStart(this.session(user).sockets.at(-1)!, this.recall('events first sent'));
   },
 };

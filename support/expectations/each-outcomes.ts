@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { runsOf } from '../tasks/crowd';
 import { expectIsolation, expectRunsInTurn, expectEverySocketSawRunToItsEnd } from './realtime';
 import { expectEveryRunCompletes, expectOwnRunsUnmixed } from './multi-user';
@@ -12,10 +13,10 @@ export const EACH_OUTCOME: Record<string, PhraseStep> = {
     for (const name of names) expectOwnRunsUnmixed(this.session(name));
     expectIsolation(names.map((n) => this.session(n)));
   },
-  "{user}'s runs completed before the next began, numbering its events from 1 without a gap": function (this: ApexWorld, user: string) {
+  "{actor}'s runs completed before the next began, numbering its events from 1 without a gap": function (this: ApexWorld, user: Actor) {
     expectRunsInTurn(this.session(user).runs);
   },
-  "{user}'s chat connections receives every event of that run exactly once": async function (this: ApexWorld, user: string) {
+  "{actor}'s chat connections receives every event of that run exactly once": async function (this: ApexWorld, user: Actor) {
     const { runId, events } = this.recall('fanOut');
     await expectEverySocketSawRunToItsEnd(this.session(user), runId, events, this.target.runDeadlineMs);
   },

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { expectOneAccount } from './accounts';
 import { holdLasts, listsAtOnce, ownPool } from '../pool-exhaustion';
 import { expectServedInTurn, expectServedOneAfterAnother } from './pool-exhaustion';
@@ -10,13 +11,13 @@ import type { PhraseStep } from '../phrasebook';
 
 /** "every one of …": what holds for every one of several requests or people. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const EVERY_ONE_OUTCOME: Record<string, PhraseStep> = {
-  'them lets {user} into the same account': function (this: ApexWorld, user: string) {
+  'them lets {actor} into the same account': function (this: ApexWorld, user: Actor) {
     expectOneAccount(this.session(user));
   },
-  "{user}'s requests is served once a connection comes free, each later than {user}'s": function (this: ApexWorld, user: string, control: string) {
+  "{actor}'s requests is served once a connection comes free, each later than {actor}'s": function (this: ApexWorld, user: Actor, control: Actor) {
     this.evidence(expectServedInTurn(this.session(user), listsAtOnce(this), this.session(control)));
   },
-  "{user}'s requests is served on the one connection left, one after another": function (this: ApexWorld, user: string) {
+  "{actor}'s requests is served on the one connection left, one after another": function (this: ApexWorld, user: Actor) {
     this.evidence(expectServedOneAfterAnother(this.session(user), listsAtOnce(this), ownPool(this).queueTimeoutMs, holdLasts(this)));
   },
   "the customers' runs completes": async function (this: ApexWorld) {

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { connect } from '../tasks/chat';
 import { ensureSignedIn } from '../tasks/sign-in';
 import { expectSimilarTiming } from './accounts';
@@ -30,64 +31,64 @@ export const OUTCOME: Record<string, PhraseStep> = {
   'that instance lists {faultListing}': async function (this: ApexWorld, listing: string) {
     await expectFaultsListed(faultSwitchOfLatestInstance(this), FAULT_LISTINGS[listing]);
   },
-  'that instance will not let {user} in, because it cannot check {pronoun} session': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'that instance will not let {actor} in, because it cannot check {pronoun} session': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await expectInstanceRefusesUnchecked(this.session(user), this.latestInstance);
   },
-  "the provider sends {user}'s code there": function (this: ApexWorld, user: string) {
+  "the provider sends {actor}'s code there": function (this: ApexWorld, user: Actor) {
     expectCodeSentTo(this.session(user).lastAnswer, this.recall<string>('asked destination'));
   },
   'a sign-in with an unknown email is refused about as fast as one with a wrong password': function (this: ApexWorld) {
     expectSimilarTiming([...this.sessions.values()].flatMap((s) => s.attempts));
   },
-  'the recommendation {string} tells {user} {string}': async function (this: ApexWorld, title: string, user: string, words: string) {
-    expectRecommendationSays(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user, title, words);
+  'the recommendation {string} tells {actor} {string}': async function (this: ApexWorld, title: string, user: Actor, words: string) {
+    expectRecommendationSays(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user.name, title, words);
   },
-  'the top recommendation for {user} is {string}': async function (this: ApexWorld, user: string, title: string) {
-    expectTopRecommendation(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user, title);
+  'the top recommendation for {actor} is {string}': async function (this: ApexWorld, user: Actor, title: string) {
+    expectTopRecommendation(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user.name, title);
   },
-  "the agent states its confidence in {user}'s answer as a score between 0 and 1": async function (this: ApexWorld, user: string) {
+  "the agent states its confidence in {actor}'s answer as a score between 0 and 1": async function (this: ApexWorld, user: Actor) {
     expectConfidenceScore(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs));
   },
-  "every tool {user}'s agent used reported back under the same call id": async function (this: ApexWorld, user: string) {
+  "every tool {actor}'s agent used reported back under the same call id": async function (this: ApexWorld, user: Actor) {
     const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
     expectToolCallsPaired(run);
   },
-  "every tool {user}'s agent used was asked about {pronoun} own request": async function (this: ApexWorld, user: string, _pronoun: string) {
+  "every tool {actor}'s agent used was asked about {pronoun} own request": async function (this: ApexWorld, user: Actor, _pronoun: string) {
     const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
     expectToolsAskedAboutRequest(run);
   },
-  "the figures the tools found are the ones in {user}'s answer": async function (this: ApexWorld, user: string) {
+  "the figures the tools found are the ones in {actor}'s answer": async function (this: ApexWorld, user: Actor) {
     const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
     expectToolFiguresInAnswer(run);
   },
-  "nothing more of {user}'s analysis arrives or is recorded after the cancellation": async function (this: ApexWorld, user: string) {
+  "nothing more of {actor}'s analysis arrives or is recorded after the cancellation": async function (this: ApexWorld, user: Actor) {
     const run = this.session(user).runs.find((r) => r.interruptedAt)!;
     const received = expectCancellationLast(run);
     const probe = this.databaseProbe();
     if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
     await expectStoredEndingInCancellation(probe, run, received);
   },
-  "the conversation still holds {user}'s earlier request": async function (this: ApexWorld, user: string) {
+  "the conversation still holds {actor}'s earlier request": async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     const [earlier, latest] = session.runs.slice(-2);
     await completedResult(latest, this.target.runDeadlineMs);
     await expectFollowUpInConversation(session, earlier, latest);
   },
-  "the API's answer has the same figures as the one {user} watched": async function (this: ApexWorld, user: string) {
+  "the API's answer has the same figures as the one {actor} watched": async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     const streamed = await completedResult(session.runs.at(-1)!, this.target.runDeadlineMs);
     expectSameFiguresAsStreamed(session.lastAnswer, streamed);
   },
-  "all {int} of {user}'s open chat connections (still )answer": async function (this: ApexWorld, count: number, user: string) {
+  "all {int} of {actor}'s open chat connections (still )answer": async function (this: ApexWorld, count: number, user: Actor) {
     await expectOpenChatsAnswer(this.session(user), count);
   },
-  "the answer is kept in {user}'s conversation": async function (this: ApexWorld, user: string) {
+  "the answer is kept in {actor}'s conversation": async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     const run = session.lastRun();
     await run.completed(this.target.runDeadlineMs);
     await expectRunKeptInConversation(session, run);
   },
-  "that conversation is {user}'s alone, with its other details kept, and {user} never sees it": async function (this: ApexWorld, actor: string, other: string) {
+  "that conversation is {actor}'s alone, with its other details kept, and {actor} never sees it": async function (this: ApexWorld, actor: Actor, other: Actor) {
     await expectOwnedDespiteClaim(this.session(actor), this.session(other));
   },
   "the backend's health says the auth service accepts its service id": async function (this: ApexWorld) {
@@ -107,7 +108,7 @@ export const OUTCOME: Record<string, PhraseStep> = {
     const { PUBLIC_API_URL, PUBLIC_WS_URL, PUBLIC_AUTH_URL, FRONTEND_URL } = PUBLISHED_ADDRESSES;
     expectPointedAt(this.recall<Discovery>('discovery'), { api: PUBLIC_API_URL, chat: PUBLIC_WS_URL, auth: PUBLIC_AUTH_URL, frontEnd: FRONTEND_URL }, 'the instance is published at');
   },
-  'each service it is pointed at answers as that service, and the chat there welcomes {user}': async function (this: ApexWorld, user: string) {
+  'each service it is pointed at answers as that service, and the chat there welcomes {actor}': async function (this: ApexWorld, user: Actor) {
     const { services } = this.recall<Discovery>('discovery');
     expectHealthOf(await readHealth(services.backend.api_url), 'netra-backend', services.backend.api_url);
     expectHealthOf(await readHealth(services.auth.url), 'auth-service', services.auth.url);
@@ -118,7 +119,7 @@ export const OUTCOME: Record<string, PhraseStep> = {
   "the front end is told the platform's name and features, and the environment and version its health reports": async function (this: ApexWorld) {
     expectPublicConfig(await readPublicConfig(this.target.apiUrl), await readHealth(this.target.apiUrl));
   },
-  "both let the page read their answers, with {user}'s credentials": function (this: ApexWorld, _user: string) {
+  "both let the page read their answers, with {actor}'s credentials": function (this: ApexWorld, _user: Actor) {
     expectAllowed(this.recall('cross-origin calls'));
   },
   'neither lets the page read their answers': function (this: ApexWorld) {
@@ -159,7 +160,7 @@ export const OUTCOME: Record<string, PhraseStep> = {
     const after = await diagnostics(this, '?gc=1');
     expectHeapGrowthBelow(this, this.recall('heapBaseline'), after.heap_used, percent);
   },
-  "the platform's records show {user}'s session as ended, so it stays ended even if the shared store forgets": async function (this: ApexWorld, user: string) {
+  "the platform's records show {actor}'s session as ended, so it stays ended even if the shared store forgets": async function (this: ApexWorld, user: Actor) {
     const probe = this.databaseProbe();
     if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
     await expectSessionEndedOnRecord(probe, this.session(user));
@@ -173,16 +174,16 @@ export const OUTCOME: Record<string, PhraseStep> = {
     await expectInstancesHealthy(this.instances.slice(-2));
     await expectMigrationsAppliedOnce(this.recall('scratchDatabaseUrl'));
   },
-  "the conversation's title and {user}'s question come back exactly as written, over the API and in the database": async function (this: ApexWorld, user: string) {
+  "the conversation's title and {actor}'s question come back exactly as written, over the API and in the database": async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     const run = session.lastRun();
     await completedResult(run, this.target.runDeadlineMs);
     await expectTextKeptExactly(session, run, this.databaseProbe());
   },
-  "everyone reading {user}'s conversation sees the same order: over the API, over the chat and in the database": async function (this: ApexWorld, user: string) {
+  "everyone reading {actor}'s conversation sees the same order: over the API, over the chat and in the database": async function (this: ApexWorld, user: Actor) {
     await expectSameOrderForEveryReader(this.session(user), this.databaseProbe());
   },
-  "the state of {user}'s analysis is kept in Redis, for at most an hour": async function (this: ApexWorld, user: string) {
+  "the state of {actor}'s analysis is kept in Redis, for at most an hour": async function (this: ApexWorld, user: Actor) {
     const probe = this.cacheProbe();
     if (!probe) return this.skip('the suite has no Redis address for this target.');
     await expectRunStateCached(probe, this.session(user).lastRun());
@@ -192,21 +193,21 @@ export const OUTCOME: Record<string, PhraseStep> = {
     await completedResult(late, this.target.runDeadlineMs);
     expectWellFormedRun(late);
   },
-  'nothing was kept for {user}: no conversation, no run': async function (this: ApexWorld, user: string) {
+  'nothing was kept for {actor}: no conversation, no run': async function (this: ApexWorld, user: Actor) {
     await expectNothingKept(this.session(user));
   },
   'it refuses to start, naming {word}': function (this: ApexWorld, setting: string) {
     const sentence = expectRefusedToStart(this.recall('platformProcess'), setting);
     this.evidence(`The platform refused to start: ${sentence}`);
   },
-  "every event of {user}'s run carries its fields and timestamps": async function (this: ApexWorld, user: string) {
+  "every event of {actor}'s run carries its fields and timestamps": async function (this: ApexWorld, user: Actor) {
     const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
     expectEventFields(run);
   },
-  "every event of {user}'s answer carries that id": async function (this: ApexWorld, user: string) {
+  "every event of {actor}'s answer carries that id": async function (this: ApexWorld, user: Actor) {
     await expectRequestIdOnEveryEvent(this.session(user).lastRun(), this.target.runDeadlineMs);
   },
-  'the first missed event reached {user} within {int} seconds of reconnecting': function (this: ApexWorld, user: string, seconds: number) {
+  'the first missed event reached {actor} within {int} seconds of reconnecting': function (this: ApexWorld, user: Actor, seconds: number) {
     const took = catchUpTime(this.session(user).lastRun());
     this.evidence(`Reconnection to the first replayed event: ${took} ms`);
     expectCaughtUpWithin(took, seconds);
@@ -214,34 +215,34 @@ export const OUTCOME: Record<string, PhraseStep> = {
   'a request that brings no token is still refused as not signed in': async function (this: ApexWorld) {
     await expectNoTokenRefused(new ApiClient(this.activeInstance!.apiUrl));
   },
-  "nothing half-written of {user}'s analysis is left: it is recorded as failed, with exactly the events {pronoun} saw": async function (this: ApexWorld, user: string, _pronoun: string) {
+  "nothing half-written of {actor}'s analysis is left: it is recorded as failed, with exactly the events {pronoun} saw": async function (this: ApexWorld, user: Actor, _pronoun: string) {
     const probe = this.databaseProbe();
     if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
-    await expectRecordedAsFailedAsSeen(probe, user, this.session(user).lastRun());
+    await expectRecordedAsFailedAsSeen(probe, user.name, this.session(user).lastRun());
   },
-  "only one of {user}'s last {int} answers tried the broken tool again, and the others were refused by its breaker at once": async function (this: ApexWorld, user: string, count: number) {
+  "only one of {actor}'s last {int} answers tried the broken tool again, and the others were refused by its breaker at once": async function (this: ApexWorld, user: Actor, count: number) {
     await expectOneTrialCall(this.session(user).runs.slice(-count), this.target.runDeadlineMs);
   },
-  'no account was made for {user}': async function (this: ApexWorld, user: string) {
+  'no account was made for {actor}': async function (this: ApexWorld, user: Actor) {
     await expectNoAccount(this.session(user));
   },
   'both services are still healthy': async function (this: ApexWorld) {
     await expectHealth(this.activeInstance ?? this.target, { status: 'healthy' });
   },
-  "exactly {int} of {user}'s attempts were checked, and the other {int} refused because there were too many failed attempts": function (this: ApexWorld, checked: number, user: string, refused: number) {
+  "exactly {int} of {actor}'s attempts were checked, and the other {int} refused because there were too many failed attempts": function (this: ApexWorld, checked: number, user: Actor, refused: number) {
     expectBurstRefusals(this.session(user).attempts, checked, refused);
   },
-  "the record of {user}'s analysis ends in a single failure, because {failureReason}, with no gap in its numbering": async function (this: ApexWorld, user: string, code: string) {
+  "the record of {actor}'s analysis ends in a single failure, because {failureReason}, with no gap in its numbering": async function (this: ApexWorld, user: Actor, code: string) {
     const probe = this.databaseProbe();
     if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
     await expectRecordEndsInFailure(probe, this.session(user).lastRun(), code);
     return undefined;
   },
-  "the second instance refuses {user}'s token": async function (this: ApexWorld, user: string) {
+  "the second instance refuses {actor}'s token": async function (this: ApexWorld, user: Actor) {
     const instance = this.latestInstance;
     await expectApiRefuses(this.session(user), { api: new ApiClient(instance.apiUrl), auth: new AuthClient(instance.authUrl) });
   },
-  "the revocation of {user}'s token is kept in Redis until the token would have expired": async function (this: ApexWorld, user: string) {
+  "the revocation of {actor}'s token is kept in Redis until the token would have expired": async function (this: ApexWorld, user: Actor) {
     const probe = this.cacheProbe();
     if (!probe) return this.skip('the suite has no Redis address for this target.');
     await expectRevocationRecorded(probe, this.session(user));

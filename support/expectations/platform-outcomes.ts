@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { expectSessionConfirmed } from './accounts';
 import { DEPENDENCIES } from '../domain';
 import { expectReadyWithin, expectStillStarting } from './start-up';
@@ -10,7 +11,7 @@ import type { PhraseStep } from '../phrasebook';
 
 /** "the platform …": what the platform does or keeps, seen from outside. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const PLATFORM_OUTCOME: Record<string, PhraseStep> = {
-  "confirms that {user}'s session is {pronoun}": async function (this: ApexWorld, user: string, _pronoun: string) {
+  "confirms that {actor}'s session is {pronoun}": async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await expectSessionConfirmed(this.session(user), this.target.secrets.service);
   },
   'reports that it is still starting': async function (this: ApexWorld) {
@@ -25,7 +26,7 @@ export const PLATFORM_OUTCOME: Record<string, PhraseStep> = {
   'still reports itself healthy': async function (this: ApexWorld) {
     await expectBackendHealthy(this.target.apiUrl);
   },
-  "refuses {user}'s session rather than trust it unchecked": async function (this: ApexWorld, user: string) {
+  "refuses {actor}'s session rather than trust it unchecked": async function (this: ApexWorld, user: Actor) {
     await expectSessionRefusedUnchecked(this.session(user), this.target.secrets.service);
   },
   'reports itself {word}, with its {dependency} down': async function (this: ApexWorld, status: string, dependency: string) {
@@ -34,17 +35,17 @@ export const PLATFORM_OUTCOME: Record<string, PhraseStep> = {
   'reports itself healthy again within {int} seconds': async function (this: ApexWorld, seconds: number) {
     await untilHealthyAgain(this.activeInstance!, seconds * 1000);
   },
-  "refuses {user}'s new chat connection, saying it cannot check {pronoun} session": async function (this: ApexWorld, user: string, _pronoun: string) {
+  "refuses {actor}'s new chat connection, saying it cannot check {pronoun} session": async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await expectNewConnectionRefusedUnchecked(this.session(user));
   },
   "reports the {word} {word}'s breaker as {word}": async function (this: ApexWorld, first: string, second: string, state: string) {
     await expectBreakerReported(this.target.apiUrl, `${first}_${second}`, state);
   },
-  "is still serving: it reports itself healthy, and {user}'s question is answered": async function (this: ApexWorld, user: string) {
+  "is still serving: it reports itself healthy, and {actor}'s question is answered": async function (this: ApexWorld, user: Actor) {
     await expectHealth(this.activeInstance!, { status: 'healthy' });
     await expectAnswered(this.session(user), this.target.runDeadlineMs);
   },
-  "refuses {user}'s requests as unable to check {pronoun} session, and is still running": async function (this: ApexWorld, user: string, _pronoun: string) {
+  "refuses {actor}'s requests as unable to check {pronoun} session, and is still running": async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await expectStillServing(this.session(user), this.activeInstance!);
   },
 };

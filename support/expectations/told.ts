@@ -38,7 +38,7 @@ const answer = (world: ApexWorld, actor: Actor) => completedResult(actor.lastRun
 const chat = (actor: Actor) => actor.sockets.at(-1)!;
 const incompleteMessage = (world: ApexWorld) => INCOMPLETE_MESSAGES[world.recall<string>('incomplete message')].names;
 
-/** "{user} is told …": what a person is told, by the agents' answer, the API or the chat. */
+/** "{actor} is told …": what a person is told, by the agents' answer, the API or the chat. */
 export const TOLD: Record<string, Finding> = {
   '{pronoun} current spend is {money} a month': async (world, actor, _pronoun, amount) => expectCurrentSpend(await answer(world, actor), actor.name, amount),
   '{pronoun} current spend is {money} a month, {money} for input and {money} for output': async (world, actor, _pronoun, total, input, output) =>
@@ -70,7 +70,7 @@ export const TOLD: Record<string, Finding> = {
   'it cannot be done right now, and the conversation is still listed': (_world, actor) => expectRefusedAsUnavailableAndConversationKept(actor),
 };
 
-/** "{user} is offered …": what the agents' answer offers. */
+/** "{actor} is offered …": what the agents' answer offers. */
 export const OFFERED: Record<string, Finding> = {
   'savings of at least {money} a month': async (world, actor, amount) => expectSavingsOfAtLeast(await answer(world, actor), actor.name, amount),
   'savings of exactly {money} a month, {float}% of {pronoun} spend': async (world, actor, amount, percent) => expectSavings(await answer(world, actor), amount, percent),
@@ -78,7 +78,7 @@ export const OFFERED: Record<string, Finding> = {
   '{string} worth {money} a month, at {word} effort': async (world, actor, title, amount, effort) => expectRecommendation(await answer(world, actor), title, amount, effort),
 };
 
-/** "{user}'s …": a figure the data analyst read off the person's usage log. */
+/** "{actor}'s …": a figure the data analyst read off the person's usage log. */
 export const LOG_FIGURES: Record<string, Finding> = {
   'total cost in the log is {money}': async (world, actor, amount) => expectLogTotalCost(await answer(world, actor), amount),
   'most expensive model is {word} {word}': async (world, actor, provider, model) => expectMostExpensiveModel(await answer(world, actor), provider, model),
@@ -86,7 +86,7 @@ export const LOG_FIGURES: Record<string, Finding> = {
   'daily requests read {string}': async (world, actor, trend) => expectDailyRequests(await answer(world, actor), trend),
 };
 
-/** "{user}'s answer says in words that …": what the answer's summary states, as a person reads it. */
+/** "{actor}'s answer says in words that …": what the answer's summary states, as a person reads it. */
 export const SAID_IN_WORDS: Record<string, Finding> = {
   '{pronoun} spend(s) {money} a month': async (world, actor, _pronoun, spend) => expectSummaryStates(await answer(world, actor), [spend]),
   '{pronoun} spend(s) {money} and can save {money} a month': async (world, actor, _pronoun, spend, saving) => expectSummaryStates(await answer(world, actor), [spend, saving]),

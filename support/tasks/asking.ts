@@ -22,7 +22,7 @@ async function throughApi(actor: Actor, request: Parameters<Actor['api']['execut
   await actor.attempt('execute', actor.api.execute(actor.accessToken, request));
 }
 
-/** "{user} asks …" (or "has asked …"): what a person asks the agents, the chat or the API for. */
+/** "{actor} asks …" (or "has asked …"): what a person asks the agents, the chat or the API for. */
 export const REQUESTS: Record<string, Request> = {
   'the {agent} about {workload}': (_world, actor, agent, workload) => startAgent(actor, agent, about(workload)),
   'an agent called {string} about {workload}': (_world, actor, name, workload) => startAgent(actor, name, about(workload)),
@@ -72,7 +72,7 @@ export const REQUESTS: Record<string, Request> = {
   'the {agent} about {workload} through the API, with {badExecution}': (_world, actor, agent, workload, bad) =>
     throughApi(actor, { type: agent, ...BAD_EXECUTIONS[bad](costQuestion(workload), { ...workload }) } as Parameters<Actor['api']['execute']>[1], false),
   'an agent called {string} through the API': (_world, actor, name) => throughApi(actor, { type: name, message: 'How much can I save?' }),
-  "the chat for {user}'s conversation": async (world, actor, owner) => {
+  "the chat for {actor}'s conversation": async (world, actor, owner) => {
     await ensureSignedIn(actor);
     sendOn(await chatSocket(actor), 'get_thread', { thread_id: world.session(owner).lastRun().threadId });
   },

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { startAgent, chatSocket } from './chat';
 import { SERVICE_CREDENTIALS } from '../refusals';
 import { untilWindowPassed } from '../expectations/accounts';
@@ -34,16 +35,16 @@ export const HAPPENING: Record<string, PhraseStep> = {
   'the front end asks that instance where its services are': async function (this: ApexWorld) {
     this.remember('discovery', await readDiscovery(this.latestInstance.apiUrl));
   },
-  "every database connection {user}'s work could use is busy for {duration}": async function (this: ApexWorld, user: string, ms: number) {
+  "every database connection {actor}'s work could use is busy for {duration}": async function (this: ApexWorld, user: Actor, ms: number) {
     await holdConnectionsOf(this, this.session(user), ms);
   },
-  "all but one of the database connections {user}'s work could use are busy for {duration}": async function (this: ApexWorld, user: string, ms: number) {
+  "all but one of the database connections {actor}'s work could use are busy for {duration}": async function (this: ApexWorld, user: Actor, ms: number) {
     await holdConnectionsOf(this, this.session(user), ms, 1);
   },
   "other work holds every one of the platform's database connections for {duration}": async function (this: ApexWorld, ms: number) {
     await holdEveryConnection(this, ms);
   },
-  "other work holds {user}'s analysis in the database once it is under way": async function (this: ApexWorld, user: string) {
+  "other work holds {actor}'s analysis in the database once it is under way": async function (this: ApexWorld, user: Actor) {
     const hold = await holdRunOnceUnderWay(this.session(user), this.target.databaseUrl!, this.target.runDeadlineMs);
     this.keepStandIn({ stop: () => hold.release() });
     this.remember('held run', hold);
@@ -63,7 +64,7 @@ export const HAPPENING: Record<string, PhraseStep> = {
   'the message window has passed': async function (this: ApexWorld) {
     await untilWindowPassed(this.recall<number>('first message'), this.recall<number>('message window'));
   },
-  "that work then needs {user}'s conversation, which {pronoun} analysis holds while it waits": async function (this: ApexWorld, user: string, _pronoun: string) {
+  "that work then needs {actor}'s conversation, which {pronoun} analysis holds while it waits": async function (this: ApexWorld, user: Actor, _pronoun: string) {
     const run = this.session(user).lastRun();
     await this.recall<RowHold>('held run').waitOnConversationOfWhoeverWaits(run.threadId!, this.target.runDeadlineMs);
   },
@@ -76,19 +77,19 @@ export const HAPPENING: Record<string, PhraseStep> = {
   "the {word} {word}'s breaker has cooled down": async function (this: ApexWorld, first: string, second: string) {
     await untilBreakerHalfOpen(this.target.apiUrl, `${first}_${second}`, this.target.timing.breakerCooldownMs + DEADLINES.settle);
   },
-  '{user}, holding the service secret, tries every test-only page of that instance': async function (this: ApexWorld, user: string) {
+  '{actor}, holding the service secret, tries every test-only page of that instance': async function (this: ApexWorld, user: Actor) {
     this.session(user);
     this.remember('test-only pages', await FaultClient.tryTestOnlyPages(this.latestInstance.apiUrl, this.target.secrets.service ?? ''));
   },
-  "the platform's process is {processEnding} once {user}'s analysis is under way": async function (this: ApexWorld, ending: string, user: string) {
+  "the platform's process is {processEnding} once {actor}'s analysis is under way": async function (this: ApexWorld, ending: string, user: Actor) {
     await endOwnProcess(this, ending, this.session(user).lastRun());
   },
-  "a neighbour publishes {poison}, while {user}'s chat is open": async function (this: ApexWorld, poison: string, user: string) {
+  "a neighbour publishes {poison}, while {actor}'s chat is open": async function (this: ApexWorld, poison: string, user: Actor) {
     const session = this.session(user);
     await chatSocket(session);
     await publishPoison(this.recall<PrivateRedis>('private redis'), session, poison);
   },
-  "{caller} asks the auth service to vouch for {user}'s token {vouchCredentials}": function (this: ApexWorld, _caller: string, user: string, how: string) {
+  "{caller} asks the auth service to vouch for {actor}'s token {vouchCredentials}": function (this: ApexWorld, _caller: string, user: Actor, how: string) {
     return askToVouch(this, this.session(user), how);
   },
   'a service asks for a service token with {serviceCredentials}': async function (this: ApexWorld, credentials: string) {

@@ -1,34 +1,35 @@
+import type { Actor } from '../actor';
 import { LOG_VARIATIONS, removeLogColumn } from '../domain';
 import { crashNextMessageOf } from '../scoped-faults';
 import { ensureSignedIn } from './sign-in';
 import type { ApexWorld } from '../world';
 import type { PhraseStep } from '../phrasebook';
 
-/** "{user}'s …": a person's usage log, or what will go wrong for them, before the scenario's point. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
+/** "{actor}'s …": a person's usage log, or what will go wrong for them, before the scenario's point. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const OWN_CONTEXT: Record<string, PhraseStep> = {
-  'usage log has no {word} column': function (this: ApexWorld, user: string, column: string) {
-    removeLogColumn(this.session(user).recall('usageLog'), column, user);
+  'usage log has no {word} column': function (this: ApexWorld, user: Actor, column: string) {
+    removeLogColumn(this.session(user).recall('usageLog'), column, user.name);
   },
-  'usage log has {string} as the {word} on row {int}': function (this: ApexWorld, user: string, value: string, column: string, row: number) {
+  'usage log has {string} as the {word} on row {int}': function (this: ApexWorld, user: Actor, value: string, column: string, row: number) {
     const log = this.session(user).recall('usageLog');
     log.rows[row - 1][log.header.indexOf(column)] = value;
   },
-  'usage log {logVariation}': function (this: ApexWorld, user: string, variation: string) {
+  'usage log {logVariation}': function (this: ApexWorld, user: Actor, variation: string) {
     LOG_VARIATIONS[variation](this.session(user).recall('usageLog'));
   },
-  'usage log is empty': function (this: ApexWorld, user: string) {
+  'usage log is empty': function (this: ApexWorld, user: Actor) {
     this.session(user).recall('usageLog').raw = '';
   },
-  'usage log holds only blank lines': function (this: ApexWorld, user: string) {
+  'usage log holds only blank lines': function (this: ApexWorld, user: Actor) {
     this.session(user).recall('usageLog').raw = '\n  \r\n\t\n';
   },
-  'chat connection will fail unexpectedly at {pronoun} next message': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'chat connection will fail unexpectedly at {pronoun} next message': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await crashNextMessageOf(this, this.session(user), 'connection');
   },
-  'next request to the API will fail unexpectedly': async function (this: ApexWorld, user: string) {
+  'next request to the API will fail unexpectedly': async function (this: ApexWorld, user: Actor) {
     await crashNextMessageOf(this, this.session(user), 'request');
   },
-  'runs will crash': async function (this: ApexWorld, user: string) {
+  'runs will crash': async function (this: ApexWorld, user: Actor) {
     const faults = this.faults();
     if (!faults) return this.skip('crashing runs needs the service secret (APEX_SERVICE_SECRET).');
     const session = this.session(user);

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { openSocket, sendOn, chatSocket, closeSockets, startAgent, flood, catchUpOn, reconnectAndResume, sendTextOn } from './chat';
 import { ensureSignedIn, googleCallbackParameters, signIn, signInThroughBypassAsNobody, signInWithGoogle, signUp, signOut, refresh, firstDeviceRefreshToken, previousRefreshToken } from './sign-in';
 import { untilWindowPassed } from '../expectations/accounts';
@@ -25,65 +26,65 @@ import type { ApexWorld } from '../world';
 import type { SocketAuth } from '../clients/agent-socket';
 import type { PhraseStep } from '../phrasebook';
 
-/** "{user} …": what a person does. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
+/** "{actor} …": what a person does. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const PERSON_ACTION: Record<string, PhraseStep> = {
-  'signs up with {pronoun} email address and a password': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'signs up with {pronoun} email address and a password': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await signUp(this.session(user));
   },
-  'signs in with {pronoun} email address and password': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'signs in with {pronoun} email address and password': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await signIn(this.session(user));
   },
-  'is signed in through the simulated OAuth sign-in without giving an email address or a name': async function (this: ApexWorld, user: string) {
+  'is signed in through the simulated OAuth sign-in without giving an email address or a name': async function (this: ApexWorld, user: Actor) {
     const key = this.target.secrets.e2eBypassKey;
     if (!key) return this.skip('the simulated sign-in needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
     await signInThroughBypassAsNobody(this.session(user), key);
   },
-  'opens a chat connection carrying the bypass key instead of a token': async function (this: ApexWorld, user: string) {
+  'opens a chat connection carrying the bypass key instead of a token': async function (this: ApexWorld, user: Actor) {
     const key = this.target.secrets.e2eBypassKey;
     if (!key) return this.skip('this needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
     await openSocket(this.session(user), 'none', undefined, { headers: { 'x-e2e-bypass-key': key } });
   },
-  'tries the simulated OAuth sign-in {badBypassKey}': function (this: ApexWorld, user: string, how: string) {
+  'tries the simulated OAuth sign-in {badBypassKey}': function (this: ApexWorld, user: Actor, how: string) {
     return trySimulatedSignIn(this, this.session(user), how);
   },
-  'tries the simulated OAuth sign-in on that instance': async function (this: ApexWorld, user: string) {
+  'tries the simulated OAuth sign-in on that instance': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     const auth = new AuthClient(this.latestInstance.authUrl);
     await session.attempt('test sign-in', auth.testSignIn(this.target.secrets.e2eBypassKey ?? '', { email: session.email }));
   },
-  'signs in with Google': async function (this: ApexWorld, user: string) {
+  'signs in with Google': async function (this: ApexWorld, user: Actor) {
     await signInWithGoogle(this.session(user));
   },
-  'signs in with Google again': async function (this: ApexWorld, user: string) {
+  'signs in with Google again': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     this.remember(`${user}'s first account`, session.userId);
     await signInWithGoogle(session);
   },
-  'comes back from Google {badGoogleReturn}': async function (this: ApexWorld, user: string, how: string) {
+  'comes back from Google {badGoogleReturn}': async function (this: ApexWorld, user: Actor, how: string) {
     await comeBackFromGoogle(this.session(user), how);
   },
-  "replays {user}'s return from Google": async function (this: ApexWorld, user: string, owner: string) {
+  "replays {actor}'s return from Google": async function (this: ApexWorld, user: Actor, owner: Actor) {
     const address = googleReturnOf(this.session(owner));
     const session = this.session(user);
     await session.attempt('callback', session.auth.follow(address));
   },
-  "comes back from Google with a fresh code for {user}'s already used sign-in": async function (this: ApexWorld, user: string, owner: string) {
+  "comes back from Google with a fresh code for {actor}'s already used sign-in": async function (this: ApexWorld, user: Actor, owner: Actor) {
     const approval = googleApprovalOf(this.session(owner));
     const session = this.session(user);
     const approved = expectStatus(await session.auth.follow(approval), 302, 'The provider approving again');
     await session.attempt('callback', session.auth.follow(approved.location!));
   },
-  "comes back from Google with {user}'s already used code, in a sign-in of {pronoun} own": async function (this: ApexWorld, user: string, owner: string, _pronoun: string) {
+  "comes back from Google with {actor}'s already used code, in a sign-in of {pronoun} own": async function (this: ApexWorld, user: Actor, owner: Actor, _pronoun: string) {
     const used = googleReturnOf(this.session(owner));
     const session = this.session(user);
     const { state } = await googleCallbackParameters(session);
     await session.attempt('callback', session.auth.oauthCallback({ code: new URL(used).searchParams.get('code')!, state }));
   },
-  'asks to sign in with {word}': async function (this: ApexWorld, user: string, provider: string) {
+  'asks to sign in with {word}': async function (this: ApexWorld, user: Actor, provider: string) {
     const session = this.session(user);
     await session.attempt('sign-in start', session.auth.oauthStart(provider.toLowerCase()));
   },
-  'asks the sign-in provider to send a code to {oauthDestination}': async function (this: ApexWorld, user: string, destination: string) {
+  'asks the sign-in provider to send a code to {oauthDestination}': async function (this: ApexWorld, user: Actor, destination: string) {
     const session = this.session(user);
     const start = expectStatus(await session.auth.oauthStart('google'), 302, 'Starting a Google sign-in');
     const asked = new URL(start.location!);
@@ -92,50 +93,50 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
     this.remember('asked destination', target);
     await session.attempt('provider approval', session.auth.follow(asked.toString()));
   },
-  'starts a Google sign-in that would land on {oauthDestination}': async function (this: ApexWorld, user: string, destination: string) {
+  'starts a Google sign-in that would land on {oauthDestination}': async function (this: ApexWorld, user: Actor, destination: string) {
     const session = this.session(user);
     const honest = expectStatus(await session.auth.oauthStart('google'), 302, 'Starting a Google sign-in');
     await session.attempt('sign-in start', session.auth.oauthStart('google', OAUTH_DESTINATIONS[destination](ownCallback(honest.location!))));
   },
-  'starts a Google sign-in with a Host header naming another site': async function (this: ApexWorld, user: string) {
+  'starts a Google sign-in with a Host header naming another site': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     this.remember('honest start', expectStatus(await session.auth.oauthStart('google'), 302, 'Starting a Google sign-in'));
     await session.attempt('sign-in start', session.auth.oauthStartClaimingHost('google', 'attacker.example'));
   },
-  'starts a Google sign-in and comes back after its state has expired': async function (this: ApexWorld, user: string) {
+  'starts a Google sign-in and comes back after its state has expired': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     const started = Date.now();
     const { code, state } = await googleCallbackParameters(session);
     await untilWindowPassed(started, this.recall<number>('state lifetime'));
     await session.attempt('callback', session.auth.oauthCallback({ code, state }));
   },
-  'asks to sign in with {word} on that instance': async function (this: ApexWorld, user: string, provider: string) {
+  'asks to sign in with {word} on that instance': async function (this: ApexWorld, user: Actor, provider: string) {
     const session = this.session(user);
     await session.attempt('sign-in start', new AuthClient(this.latestInstance.authUrl).oauthStart(provider.toLowerCase()));
   },
-  "asks that instance's stand-in provider for a code as {user}": async function (this: ApexWorld, user: string, victim: string) {
+  "asks that instance's stand-in provider for a code as {actor}": async function (this: ApexWorld, user: Actor, victim: Actor) {
     const session = this.session(user);
     const { authUrl } = this.latestInstance;
     const query = new URLSearchParams({ redirect_uri: `${authUrl}/auth/callback`, state: 'chosen-by-mallory', login_hint: this.session(victim).email });
     await session.attempt('stand-in provider', new AuthClient(authUrl).follow(`${authUrl}/auth/simulated-provider/authorize?${query}`));
   },
-  "signs up with {user}'s email address": async function (this: ApexWorld, user: string, owner: string) {
+  "signs up with {actor}'s email address": async function (this: ApexWorld, user: Actor, owner: Actor) {
     const session = this.session(user);
     await session.attempt('sign-up', session.auth.register({ email: this.session(owner).email, password: session.password }));
   },
-  'signs up with a password of {int} characters': async function (this: ApexWorld, user: string, length: number) {
+  'signs up with a password of {int} characters': async function (this: ApexWorld, user: Actor, length: number) {
     const session = this.session(user);
     await session.attempt('sign-up', session.auth.register({ email: session.email, password: 'p'.repeat(length) }));
   },
-  'signs up with {badSignUp}': async function (this: ApexWorld, user: string, problem: string) {
+  'signs up with {badSignUp}': async function (this: ApexWorld, user: Actor, problem: string) {
     const session = this.session(user);
     await session.attempt('sign-up', session.auth.registerRaw(BAD_SIGN_UPS[problem](session.email, session.password)));
   },
-  'signs in with {badSignUp}': async function (this: ApexWorld, user: string, problem: string) {
+  'signs in with {badSignUp}': async function (this: ApexWorld, user: Actor, problem: string) {
     const session = this.session(user);
     await session.attempt('sign-in', session.auth.loginRaw(BAD_SIGN_UPS[problem](session.email, session.password)));
   },
-  'tries {int} times to sign in as {user} with a wrong password': async function (this: ApexWorld, user: string, times: number, owner: string) {
+  'tries {int} times to sign in as {actor} with a wrong password': async function (this: ApexWorld, user: Actor, times: number, owner: Actor) {
     const session = this.session(user);
     for (let i = 0; i < times; i++) {
       await session.attempt('wrong password', session.auth.login({ email: this.session(owner).email, password: 'wrong-password-123' }));
@@ -143,17 +144,17 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
       if (!this.hasNoted('first failed sign-in')) this.remember('first failed sign-in', Date.now());
     }
   },
-  'tries to sign in as {user} with a password of {pronoun} own': async function (this: ApexWorld, user: string, owner: string, _pronoun: string) {
+  'tries to sign in as {actor} with a password of {pronoun} own': async function (this: ApexWorld, user: Actor, owner: Actor, _pronoun: string) {
     const session = this.session(user);
     await session.attempt('sign-in', session.auth.login({ email: this.session(owner).email, password: 'any-password-123' }));
   },
-  'tries {int} times to sign in as {user} with a wrong password, writing {pronoun} email address in capitals': async function (this: ApexWorld, user: string, times: number, owner: string, _pronoun: string) {
+  'tries {int} times to sign in as {actor} with a wrong password, writing {pronoun} email address in capitals': async function (this: ApexWorld, user: Actor, times: number, owner: Actor, _pronoun: string) {
     const session = this.session(user);
     for (let i = 0; i < times; i++) {
       await session.attempt('wrong password', session.auth.login({ email: this.session(owner).email.toUpperCase(), password: 'wrong-password-123' }));
     }
   },
-  'tries {int} times to sign in as {user} with a wrong password, each time followed by an email nobody has': async function (this: ApexWorld, user: string, times: number, owner: string) {
+  'tries {int} times to sign in as {actor} with a wrong password, each time followed by an email nobody has': async function (this: ApexWorld, user: Actor, times: number, owner: Actor) {
     const session = this.session(user);
     // In turn, so that both kinds meet the same load on the machine and their times compare.
     for (let i = 0; i < times; i++) {
@@ -161,51 +162,51 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
       await session.attempt('unknown email', session.auth.login({ email: `nobody.${session.email}`, password: 'wrong-password-123' }));
     }
   },
-  'tries to sign in with {pronoun} right password': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'tries to sign in with {pronoun} right password': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     const session = this.session(user);
     await session.attempt('sign-in', session.auth.login({ email: session.email, password: session.password }));
   },
-  'signs in with {pronoun} email address in capitals and {pronoun} password': async function (this: ApexWorld, user: string, _pronoun: string, _pronoun2: string) {
+  'signs in with {pronoun} email address in capitals and {pronoun} password': async function (this: ApexWorld, user: Actor, _pronoun: string, _pronoun2: string) {
     const session = this.session(user);
     await session.attempt('sign-in', session.auth.login({ email: session.email.toUpperCase(), password: session.password }));
   },
-  "signs up with {user}'s email address in capitals": async function (this: ApexWorld, user: string, owner: string) {
+  "signs up with {actor}'s email address in capitals": async function (this: ApexWorld, user: Actor, owner: Actor) {
     const session = this.session(user);
     await session.attempt('sign-up', session.auth.register({ email: this.session(owner).email.toUpperCase(), password: session.password }));
   },
-  'signs up giving {pronoun} name as {string}': async function (this: ApexWorld, user: string, _pronoun: string, name: string) {
+  'signs up giving {pronoun} name as {string}': async function (this: ApexWorld, user: Actor, _pronoun: string, name: string) {
     const session = this.session(user);
     await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password, name }));
   },
-  'signs up without giving a name': async function (this: ApexWorld, user: string) {
+  'signs up without giving a name': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password }));
   },
-  'stops it once it is under way': async function (this: ApexWorld, user: string) {
+  'stops it once it is under way': async function (this: ApexWorld, user: Actor) {
     const run = this.session(user).lastRun();
     await run.underWay(this.target.runDeadlineMs);
     run.socket.send('agent_interrupt', { run_id: run.runId });
     run.interruptedAt = Date.now();
   },
-  'stops it after it has ended': async function (this: ApexWorld, user: string) {
+  'stops it after it has ended': async function (this: ApexWorld, user: Actor) {
     const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
     run.interruptedAt = Date.now();
     sendOn(run.socket, 'agent_interrupt', { run_id: run.runId });
   },
-  'opens a chat connection': async function (this: ApexWorld, user: string) {
+  'opens a chat connection': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     await ensureSignedIn(session);
     await openSocket(session);
   },
-  'opens a chat connection with {pronoun} token {carrier}': async function (this: ApexWorld, user: string, _pronoun: string, carrier: SocketAuth) {
+  'opens a chat connection with {pronoun} token {carrier}': async function (this: ApexWorld, user: Actor, _pronoun: string, carrier: SocketAuth) {
     await openSocket(this.session(user), carrier);
   },
-  'opens a chat connection with {pronoun} token written {authorizationWriting} in the Authorization header': async function (this: ApexWorld, user: string, _pronoun: string, writing: AuthorizationWriter) {
+  'opens a chat connection with {pronoun} token written {authorizationWriting} in the Authorization header': async function (this: ApexWorld, user: Actor, _pronoun: string, writing: AuthorizationWriter) {
     const session = this.session(user);
     await ensureSignedIn(session);
     await openSocket(session, 'header', session.chatUrl, { authorization: writing });
   },
-  'opens a chat connection with {pronoun} token {carrier} and a token {forgery} {carrier}': async function (this: ApexWorld, user: string, _pronoun: string, carrier: SocketAuth, forgery: string, otherCarrier: SocketAuth) {
+  'opens a chat connection with {pronoun} token {carrier} and a token {forgery} {carrier}': async function (this: ApexWorld, user: Actor, _pronoun: string, carrier: SocketAuth, forgery: string, otherCarrier: SocketAuth) {
     const session = this.session(user);
     await ensureSignedIn(session);
     const recipe = FORGERIES[forgery];
@@ -213,30 +214,30 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
     const bad = await recipe.build({ accessToken: session.accessToken, refreshToken: session.tokens!.refresh_token, signingSecret: this.target.secrets.jwt, signOut: async () => undefined, serviceToken: async () => undefined });
     await openSocket(session, carrier, session.chatUrl, { alsoCarried: { token: bad, auth: otherCarrier } });
   },
-  'opens {int} chat connections': async function (this: ApexWorld, user: string, count: number) {
+  'opens {int} chat connections': async function (this: ApexWorld, user: Actor, count: number) {
     await openChats(this.session(user), count);
   },
-  'closes one of {pronoun} chat connections': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'closes one of {pronoun} chat connections': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await closeOneChat(this.session(user));
   },
-  "starts a conversation whose details claim it is {user}'s": async function (this: ApexWorld, actor: string, owner: string) {
+  "starts a conversation whose details claim it is {actor}'s": async function (this: ApexWorld, actor: Actor, owner: Actor) {
     const [session, claimed] = [this.session(actor), this.session(owner)];
     await Promise.all([ensureSignedIn(session), ensureSignedIn(claimed)]);
     session.remember('thread', expectStatus(await session.api.createThread(session.accessToken, { title: 'Whose is this?', metadata: { user_id: claimed.userId, project: 'apollo' } }), 201, `Starting ${actor}'s conversation`).body);
   },
-  'starts a conversation without giving any details': async function (this: ApexWorld, user: string) {
+  'starts a conversation without giving any details': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     await ensureSignedIn(session);
     await session.attempt('create thread', session.api.createThread(session.accessToken));
   },
-  'tries to sign up with {pronoun} email address and a password': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'tries to sign up with {pronoun} email address and a password': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     const session = this.session(user);
     await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password, name: session.name }));
   },
-  'asks for {pronoun} conversations {int} times at once, while {user} asks for {pronoun} once': async function (this: ApexWorld, user: string, _pronoun: string, times: number, control: string, _pronoun2: string) {
+  'asks for {pronoun} conversations {int} times at once, while {actor} asks for {pronoun} once': async function (this: ApexWorld, user: Actor, _pronoun: string, times: number, control: Actor, _pronoun2: string) {
     await listAtOnce(this, this.session(user), times, this.session(control));
   },
-  "tries to read {user}'s conversation, its messages and the run": async function (this: ApexWorld, reader: string, owner: string) {
+  "tries to read {actor}'s conversation, its messages and the run": async function (this: ApexWorld, reader: Actor, owner: Actor) {
     const session = this.session(reader);
     await ensureSignedIn(session);
     const run = await answeredRun(this.session(owner), this.target.runDeadlineMs);
@@ -244,42 +245,42 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
     await session.attempt('read messages', session.api.messages(session.accessToken, run.threadId!));
     await session.attempt('read run', session.api.run(session.accessToken, run.runId!));
   },
-  'lists {pronoun} conversations with headers claiming to be {user}': async function (this: ApexWorld, user: string, _pronoun: string, named: string) {
+  'lists {pronoun} conversations with headers claiming to be {actor}': async function (this: ApexWorld, user: Actor, _pronoun: string, named: Actor) {
     await listClaimingToBe(this.session(user), this.session(named), this.target.runDeadlineMs);
   },
-  'opens a chat connection with headers claiming to be {user}': async function (this: ApexWorld, user: string, named: string) {
+  'opens a chat connection with headers claiming to be {actor}': async function (this: ApexWorld, user: Actor, named: Actor) {
     const session = this.session(user);
     await ensureSignedIn(session);
     await openSocket(session, 'header', session.chatUrl, { headers: headersClaimingToBe(this.session(named)) });
   },
-  'opens a chat connection without a token, with headers claiming to be {user}': async function (this: ApexWorld, user: string, named: string) {
+  'opens a chat connection without a token, with headers claiming to be {actor}': async function (this: ApexWorld, user: Actor, named: Actor) {
     await openSocket(this.session(user), 'none', undefined, { headers: headersClaimingToBe(this.session(named)) });
   },
-  'signs out and signs in again': async function (this: ApexWorld, user: string) {
+  'signs out and signs in again': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     await signOut(session);
     await closeSockets(session);
     await signIn(session);
   },
-  "tries to {intrusion} {user}'s conversation once {pronoun} analysis is under way": async function (this: ApexWorld, actor: string, intrusion: string, owner: string, _pronoun: string) {
+  "tries to {intrusion} {actor}'s conversation once {pronoun} analysis is under way": async function (this: ApexWorld, actor: Actor, intrusion: string, owner: Actor, _pronoun: string) {
     const run = this.session(owner).lastRun();
     await run.underWay(this.target.runDeadlineMs);
     const session = this.session(actor);
     await ensureSignedIn(session);
     session.remember('lastIntrusion', await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! }));
   },
-  "tries to {intrusion} {user}'s conversation once {pronoun} analysis has ended": async function (this: ApexWorld, actor: string, intrusion: string, owner: string, _pronoun: string) {
+  "tries to {intrusion} {actor}'s conversation once {pronoun} analysis has ended": async function (this: ApexWorld, actor: Actor, intrusion: string, owner: Actor, _pronoun: string) {
     const run = await answeredRun(this.session(owner), this.target.runDeadlineMs);
     const session = this.session(actor);
     await ensureSignedIn(session);
     session.remember('lastIntrusion', await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! }));
   },
-  'tries to {intrusion} a conversation that does not exist': async function (this: ApexWorld, actor: string, intrusion: string) {
+  'tries to {intrusion} a conversation that does not exist': async function (this: ApexWorld, actor: Actor, intrusion: string) {
     const session = this.session(actor);
     await ensureSignedIn(session);
     session.remember('lastIntrusion', await INTRUSIONS[intrusion](session, { threadId: `thread_${randomUUID()}`, runId: `run_${randomUUID()}` }));
   },
-  'floods the chat with {int} messages while {users} each ask the {agent} about {workload} at the same moment': async function (this: ApexWorld, flooder: string, count: number, names: string[], agent: string, workload: Workload) {
+  'floods the chat with {int} messages while {users} each ask the {agent} about {workload} at the same moment': async function (this: ApexWorld, flooder: Actor, count: number, names: string[], agent: string, workload: Workload) {
     const mallory = this.session(flooder);
     await ensureSignedIn(mallory);
     const socket = await chatSocket(mallory);
@@ -291,38 +292,38 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
     flood(socket, count);
     await Promise.all([...names.map((n) => startAgent(this.session(n), agent, { user_request: costQuestion(workload), context: { workload } }))]);
   },
-  'asks the {agent} about {workload} {int} times to warm the platform up': async function (this: ApexWorld, user: string, agent: string, workload: Workload, times: number) {
+  'asks the {agent} about {workload} {int} times to warm the platform up': async function (this: ApexWorld, user: Actor, agent: string, workload: Workload, times: number) {
     const session = this.session(user);
     for (let i = 0; i < times; i++) await completedResult(await startAgent(session, agent, { user_request: costQuestion(workload), context: { workload } }), this.target.runDeadlineMs);
     const before = await diagnostics(this, '?gc=1');
     expectCollected(before);
     this.remember('heapBaseline', before.heap_used);
   },
-  'tries to start a conversation with a title of {int} characters': async function (this: ApexWorld, user: string, length: number) {
+  'tries to start a conversation with a title of {int} characters': async function (this: ApexWorld, user: Actor, length: number) {
     const session = this.session(user);
     await ensureSignedIn(session);
     session.remember('threadCountBefore', (expectStatus(await session.api.threads(session.accessToken), 200, 'Listing threads').body.threads as unknown[]).length);
     await session.attempt('create thread', session.api.createThread(session.accessToken, { title: 'T'.repeat(length) }));
   },
-  'archives the conversation': async function (this: ApexWorld, user: string) {
+  'archives the conversation': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     const run = session.lastRun();
     await completedResult(run, this.target.runDeadlineMs);
     expectStatus(await session.api.archiveThread(session.accessToken, run.threadId!), 204, `Archiving ${user}'s conversation`);
   },
-  'adds {int} questions about {workload} to it at the same moment, {int} over the chat and {int} through the API': async function (this: ApexWorld, user: string, total: number, workload: Workload, overChat: number, overApi: number) {
+  'adds {int} questions about {workload} to it at the same moment, {int} over the chat and {int} through the API': async function (this: ApexWorld, user: Actor, total: number, workload: Workload, overChat: number, overApi: number) {
     await addQuestionsAtOnce(this.session(user), workload, { total, overChat, overApi }, this.target.runDeadlineMs);
   },
-  'opens another chat connection and catches up on the analysis': async function (this: ApexWorld, user: string) {
+  'opens another chat connection and catches up on the analysis': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     const run = session.lastRun();
     const socket = await openSocket(session, 'header', session.chatUrl, { first: { type: 'resume', payload: { run_id: run.runId, after_seq: 0 } } });
     session.remember('catchUp', new AgentRun(run.requestId, run.agent, run.request, socket, 0, run.sentAt));
   },
-  'opens a chat connection on the second instance and catches up on the analysis': async function (this: ApexWorld, user: string) {
+  'opens a chat connection on the second instance and catches up on the analysis': async function (this: ApexWorld, user: Actor) {
     await catchUpOn(this.session(user), this.latestInstance.wsUrl);
   },
-  'reconnects after the analysis has moved on, and picks up where {pronoun} left off': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'reconnects after the analysis has moved on, and picks up where {pronoun} left off': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     const session = this.session(user);
     const run = session.lastRun();
     const seen = run.lastSeq;
@@ -333,57 +334,57 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
     run.reconnectedAt = await reconnectAndResume(session, run);
     run.lastSeqBeforeReconnect = seen;
   },
-  'reconnects and picks up where {pronoun} left off': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'reconnects and picks up where {pronoun} left off': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     const session = this.session(user);
     const run = session.lastRun();
     run.lastSeqBeforeReconnect = run.lastSeq;
     run.reconnectedAt = await reconnectAndResume(session, run);
   },
-  'pings the chat': function (this: ApexWorld, user: string) {
+  'pings the chat': function (this: ApexWorld, user: Actor) {
     const socket = this.session(user).sockets.at(-1)!;
     sendOn(socket, 'ping');
   },
-  'sends a ping of {frameSize}': function (this: ApexWorld, user: string, bytes: number) {
+  'sends a ping of {frameSize}': function (this: ApexWorld, user: Actor, bytes: number) {
     const socket = this.session(user).sockets.at(-1)!;
     sendTextOn(socket, paddedPing(bytes));
   },
-  'sends a message that is not JSON': function (this: ApexWorld, user: string) {
+  'sends a message that is not JSON': function (this: ApexWorld, user: Actor) {
     const socket = this.session(user).sockets.at(-1)!;
     sendTextOn(socket, '{"type": "ping", oops');
   },
-  'sends {notAMessage}': function (this: ApexWorld, user: string, text: string) {
+  'sends {notAMessage}': function (this: ApexWorld, user: Actor, text: string) {
     const socket = this.session(user).sockets.at(-1)!;
     sendTextOn(socket, text);
   },
-  'sends {incompleteMessage}': function (this: ApexWorld, user: string, words: string) {
+  'sends {incompleteMessage}': function (this: ApexWorld, user: Actor, words: string) {
     const socket = this.session(user).sockets.at(-1)!;
     socket.marked = socket.frames.length;
     const { type, payload } = INCOMPLETE_MESSAGES[words];
     socket.send(type, payload);
     this.remember('incomplete message', words);
   },
-  'sends a message of a kind the chat does not know': function (this: ApexWorld, user: string) {
+  'sends a message of a kind the chat does not know': function (this: ApexWorld, user: Actor) {
     const socket = this.session(user).sockets.at(-1)!;
     sendOn(socket, 'teleport', { to: 'mars' });
   },
-  'sends a message larger than {int} KiB': function (this: ApexWorld, user: string, kib: number) {
+  'sends a message larger than {int} KiB': function (this: ApexWorld, user: Actor, kib: number) {
     this.session(user).sockets.at(-1)!.sendText(JSON.stringify({ type: 'ping', payload: { padding: 'x'.repeat(kib * 1024 + 1) } }));
   },
-  'sends {int} more messages at once': function (this: ApexWorld, user: string, count: number) {
+  'sends {int} more messages at once': function (this: ApexWorld, user: Actor, count: number) {
     const socket = this.session(user).sockets.at(-1)!;
     if (!this.hasNoted('first message')) this.remember('first message', Date.now());
     flood(socket, count);
   },
-  'signs out on the second instance': async function (this: ApexWorld, user: string) {
+  'signs out on the second instance': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     expectStatus(await new AuthClient(this.latestInstance.authUrl).logout(session.accessToken), 200, `Signing ${user} out on the second instance`);
   },
-  'sends {int} messages on each of {pronoun} chat connections at once': function (this: ApexWorld, user: string, count: number, _pronoun: string) {
+  'sends {int} messages on each of {pronoun} chat connections at once': function (this: ApexWorld, user: Actor, count: number, _pronoun: string) {
     for (const socket of this.session(user).sockets.filter((s) => s.isOpen)) {
       flood(socket, count);
     }
   },
-  'tries to open a chat connection at another address of the platform': async function (this: ApexWorld, user: string) {
+  'tries to open a chat connection at another address of the platform': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     await ensureSignedIn(session);
     const elsewhere = new URL(session.chatUrl);
@@ -393,7 +394,7 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
       (error: Error) => error.message,
     ));
   },
-  'opens another chat and asks it to replay {pronoun} analysis from {replayFrom}': async function (this: ApexWorld, user: string, _pronoun: string, from: unknown) {
+  'opens another chat and asks it to replay {pronoun} analysis from {replayFrom}': async function (this: ApexWorld, user: Actor, _pronoun: string, from: unknown) {
     const session = this.session(user);
     const run = session.lastRun();
     await completedResult(run, this.target.runDeadlineMs);
@@ -402,20 +403,20 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
     await socket.connectionAnswer();
     sendOn(socket, 'resume', { run_id: run.runId, after_seq: from });
   },
-  'archives it while other work holds it in the database for longer than that': async function (this: ApexWorld, user: string) {
+  'archives it while other work holds it in the database for longer than that': async function (this: ApexWorld, user: Actor) {
     await archiveWhileHeld(this.session(user), this.target.databaseUrl!);
   },
-  'archives it while the database ends the connection the change is waiting on': async function (this: ApexWorld, user: string) {
+  'archives it while the database ends the connection the change is waiting on': async function (this: ApexWorld, user: Actor) {
     if (!this.target.databaseUrl) return this.skip('the suite has no database address for this target (set APEX_DATABASE_URL).');
     await archiveWhileConnectionEnded(this.session(user), this.target.databaseUrl);
     return undefined;
   },
-  'tries to break the platform on purpose {faultCredentials}': async function (this: ApexWorld, user: string, credentials: string) {
+  'tries to break the platform on purpose {faultCredentials}': async function (this: ApexWorld, user: Actor, credentials: string) {
     const target = `tool_${randomUUID().slice(0, 8)}`;
     this.remember('attempted fault', target);
     await this.session(user).attempt('fault', FaultClient.attempt(this.target.apiUrl, { fault: 'tool_failure', target }, credentials === 'without the service secret' ? undefined : 'not-the-service-secret'));
   },
-  'starts a conversation whose body holds {hostileBody}': async function (this: ApexWorld, user: string, hostile: string) {
+  'starts a conversation whose body holds {hostileBody}': async function (this: ApexWorld, user: Actor, hostile: string) {
     const session = this.session(user);
     await ensureSignedIn(session);
     session.remember('threadCountBefore', (expectStatus(await session.api.threads(session.accessToken), 200, 'Listing threads').body.threads as unknown[]).length);
@@ -423,60 +424,60 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
     this.remember('details sent', detailsOf(body));
     await session.attempt('create thread', session.api.createThreadRaw(session.accessToken, body));
   },
-  'signs up with a body holding {hostileBody}': async function (this: ApexWorld, user: string, hostile: string) {
+  'signs up with a body holding {hostileBody}': async function (this: ApexWorld, user: Actor, hostile: string) {
     const session = this.session(user);
     await session.attempt('sign-up', session.auth.registerRawText(HOSTILE_BODIES[hostile]({ email: session.email, password: session.password, name: user })));
   },
-  'sends the API a request with {routerProblem}': async function (this: ApexWorld, user: string, problem: string) {
+  'sends the API a request with {routerProblem}': async function (this: ApexWorld, user: Actor, problem: string) {
     const session = this.session(user);
     await ensureSignedIn(session);
     const { path, method = 'GET', headers } = ROUTER_PROBLEMS[problem];
     await session.attempt('request', http(method, `${(this.activeInstance ?? this.target).apiUrl}${path}`, { token: session.accessToken, headers }));
   },
-  'sends {int} wrong passwords for {user} all at once': async function (this: ApexWorld, user: string, count: number, owner: string) {
+  'sends {int} wrong passwords for {actor} all at once': async function (this: ApexWorld, user: Actor, count: number, owner: Actor) {
     const session = this.session(user);
     const email = this.session(owner).email;
     this.remember('first failed sign-in', Date.now());
     await Promise.all(Array.from({ length: count }, () => session.attempt('wrong password', session.auth.login({ email, password: 'wrong-password-123' }))));
   },
-  'sends {int} wrong passwords for {user} all at once, and {user} {pronoun} right one while they are being checked': async function (this: ApexWorld, user: string, count: number, owner: string, signer: string, _pronoun: string) {
-    await wrongPasswordsAroundRightOne(this.session(user), this.session(owner), count, signer);
+  'sends {int} wrong passwords for {actor} all at once, and {actor} {pronoun} right one while they are being checked': async function (this: ApexWorld, user: Actor, count: number, owner: Actor, signer: Actor, _pronoun: string) {
+    await wrongPasswordsAroundRightOne(this.session(user), this.session(owner), count, signer.name);
   },
-  'opens {int} chat connections and closes them while the platform is still checking {pronoun} token': async function (this: ApexWorld, user: string, count: number, _pronoun: string) {
+  'opens {int} chat connections and closes them while the platform is still checking {pronoun} token': async function (this: ApexWorld, user: Actor, count: number, _pronoun: string) {
     await dropChatsWhileSigningIn(this.session(user), this.noted('authRelay'), count);
   },
-  'asks for that conversation {int} times on the chat that has stopped reading, and {int} times on {pronoun} other chat': async function (this: ApexWorld, user: string, times: number, readingTimes: number, _pronoun: string) {
+  'asks for that conversation {int} times on the chat that has stopped reading, and {int} times on {pronoun} other chat': async function (this: ApexWorld, user: Actor, times: number, readingTimes: number, _pronoun: string) {
     this.remember('conversations asked for', times);
     this.remember('conversations asked for on the chat that reads', readingTimes);
     await askForConversationWhileNotReading(this.session(user), times, readingTimes, DEADLINES.settle);
   },
-  'starts a conversation whose body trickles in over {duration}': async function (this: ApexWorld, user: string, ms: number) {
+  'starts a conversation whose body trickles in over {duration}': async function (this: ApexWorld, user: Actor, ms: number) {
     this.remember('details sent', await startConversationSlowly(this.session(user), ms));
   },
-  'refreshes {pronoun} session': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'refreshes {pronoun} session': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     await refresh(this.session(user));
   },
-  "presents {user}'s spent refresh token": async function (this: ApexWorld, presenter: string, owner: string) {
+  "presents {actor}'s spent refresh token": async function (this: ApexWorld, presenter: Actor, owner: Actor) {
     const spent = previousRefreshToken(this.session(owner));
     await this.session(presenter).attempt('refresh', this.session(presenter).auth.refresh(spent));
   },
-  'signs out': async function (this: ApexWorld, user: string) {
+  'signs out': async function (this: ApexWorld, user: Actor) {
     await signOut(this.session(user));
   },
-  'asks the auth service to vouch for a token by reading its address': async function (this: ApexWorld, user: string) {
+  'asks the auth service to vouch for a token by reading its address': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     await session.attempt('validate', session.auth.validateByReading());
   },
-  'signs out on the first device': async function (this: ApexWorld, user: string) {
+  'signs out on the first device': async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     expectStatus(await session.auth.logout(session.issued[0].access_token), 200, `Signing ${user} out on the first device`);
   },
-  'refreshes {pronoun} session on the first device': async function (this: ApexWorld, user: string, _pronoun: string) {
+  'refreshes {pronoun} session on the first device': async function (this: ApexWorld, user: Actor, _pronoun: string) {
     const session = this.session(user);
     // The first device's new pair is not kept: what follows is about the token it spent.
     expectStatus(await session.auth.refresh(session.issued[0].refresh_token), 200, `Refreshing ${user}'s session on the first device`);
   },
-  "presents the refresh token {user}'s first device has spent": async function (this: ApexWorld, presenter: string, owner: string) {
+  "presents the refresh token {actor}'s first device has spent": async function (this: ApexWorld, presenter: Actor, owner: Actor) {
     const spent = firstDeviceRefreshToken(this.session(owner));
     await this.session(presenter).attempt('refresh', this.session(presenter).auth.refresh(spent));
   },

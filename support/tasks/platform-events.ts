@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { ONLY_OWN_PROCESS } from '../skip-reasons';
 import { startPlatformProcess } from '../environment';
 import { onThisMachine, startupSettings, startupSettingsWithout } from '../deployment';
@@ -24,16 +25,16 @@ export const PLATFORM_EVENT: Record<string, PhraseStep> = {
     if (this.target.kind === 'remote') return this.skip('this starts the reference platform as its own process; it says nothing about a remote target.');
     this.remember('platformProcess', await startPlatformProcess(startupSettingsWithout(environment, missing)));
   },
-  "drops {user}'s connection once the analysis is under way": async function (this: ApexWorld, user: string) {
+  "drops {actor}'s connection once the analysis is under way": async function (this: ApexWorld, user: Actor) {
     const session = this.session(user);
     const run = session.lastRun();
     await run.underWay(this.target.runDeadlineMs);
     const faults = this.faults();
     if (!faults) return this.skip('dropping a connection from the server side needs the service secret (APEX_SERVICE_SECRET).');
     await faults.inject({ fault: 'disconnect_sockets', target: session.userId, scope: session.userId });
-    await expectClosedAsGoingAway(run.socket, user);
+    await expectClosedAsGoingAway(run.socket, user.name);
   },
-  "is shut down once {user}'s analysis is under way": async function (this: ApexWorld, user: string) {
+  "is shut down once {actor}'s analysis is under way": async function (this: ApexWorld, user: Actor) {
     await shutDownOwnInstance(this, this.session(user).lastRun());
   },
   'is started again': async function (this: ApexWorld) {

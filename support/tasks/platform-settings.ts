@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { OWN_PATIENCE, OWN_INSTANCE, REWIRED_PROCESS } from '../skip-reasons';
 import { startAgent } from './chat';
 import { costQuestion } from '../domain';
@@ -26,7 +27,7 @@ export const PLATFORM_SETTING: Record<string, PhraseStep> = {
     if (!(await startInstanceNotReadyFor(this, ms))) return this.skip(OWN_INSTANCE);
     return undefined;
   },
-  'stays not ready for {user} for {duration}': async function (this: ApexWorld, user: string, ms: number) {
+  'stays not ready for {actor} for {duration}': async function (this: ApexWorld, user: Actor, ms: number) {
     await delayReadyFor(this, this.session(user), ms);
   },
   'runs in a process of its own, warmed up by {int} runs': async function (this: ApexWorld, runs: number) {

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { signInThroughBypass } from './sign-in';
 import { PRODUCTION_PASSWORD_HASH_COST } from '../environment';
 import { deepStagePace } from '../domain';
@@ -36,7 +37,7 @@ export const SITUATION: Record<string, PhraseStep> = {
     if (!instance) return this.skip('this starts a reference platform instance at a slower pace; a deployment runs at its own.');
     this.moveEveryoneTo(instance);
   },
-  "the {word} {word} never answers {user}'s next call": async function (this: ApexWorld, first: string, second: string, user: string) {
+  "the {word} {word} never answers {actor}'s next call": async function (this: ApexWorld, first: string, second: string, user: Actor) {
     await hangNextCallFor(this, this.session(user), `${first}_${second}`);
   },
   'the {word} {word} is failing': async function (this: ApexWorld, first: string, second: string) {
@@ -44,7 +45,7 @@ export const SITUATION: Record<string, PhraseStep> = {
     if (!faults) return this.skip('injecting a failing tool needs the service secret (APEX_SERVICE_SECRET).');
     await failForThisScenario(this, `${first}_${second}`);
   },
-  "the handling of {user}'s next chat message will fail unexpectedly": async function (this: ApexWorld, user: string) {
+  "the handling of {actor}'s next chat message will fail unexpectedly": async function (this: ApexWorld, user: Actor) {
     await crashNextMessageOf(this, this.session(user), 'message');
   },
   'the agents word their answers with a language model that {modelBehaviour}': async function (this: ApexWorld, behaviour: ModelBehaviour) {
