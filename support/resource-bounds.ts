@@ -1,3 +1,4 @@
+import { startReading, readFrom } from './reading';
 import { chatSocket, openSocket, waitForWelcome } from './tasks/chat';
 import { ensureSignedIn } from './tasks/sign-in';
 import { randomUUID } from 'node:crypto';
@@ -99,8 +100,8 @@ export async function askForConversationWhileNotReading(session: Actor, times: n
   const reading = readingChatOf(session);
   const threadId = session.noted('thread')?.id;
   if (!threadId) throw new Error(`${session.name} has no conversation to ask for.`);
-  stalled.marked = stalled.frames.length;
-  reading.marked = reading.frames.length;
+  startReading(stalled);
+  startReading(reading);
   for (const _ of range(times)) stalled.send('get_thread', { thread_id: threadId });
   const workload = { provider: 'openai', model: 'gpt-4o', monthly_requests: 1000, avg_input_tokens: 100, avg_output_tokens: 50 };
   const last = `req_last_${randomUUID()}`;
@@ -110,13 +111,13 @@ export async function askForConversationWhileNotReading(session: Actor, times: n
     reading.send('get_thread', { thread_id: threadId });
     await reading.waitFor('the conversation on the chat that reads', (f) => f.type === 'thread' || f.type === 'error_message', withinMs, from);
   }
-  await reading.waitFor('the start of the question sent last on the chat that stopped reading', (f) => f.type === 'agent_started' && f.data?.request_id === last, withinMs, reading.marked);
+  await reading.waitFor('the start of the question sent last on the chat that stopped reading', (f) => f.type === 'agent_started' && f.data?.request_id === last, withinMs, readFrom(reading));
   stalled.startReading();
 }
 
-/** Bytes of the conversations a chat received since it was marked, and how many there were. */
+/** Bytes of the conversations a chat received since the person last sent something there, and how many there were. */
 export function conversationsReceived(socket: AgentSocket): { count: number; bytes: number } {
-  const threads = socket.frames.slice(socket.marked).filter((f) => f.frame.type === 'thread');
+  const threads = socket.frames.slice(readFrom(socket)).filter((f) => f.frame.type === 'thread');
   return { count: threads.length, bytes: threads.reduce((sum, f) => sum + JSON.stringify(f.frame).length, 0) };
 }
 

@@ -50,14 +50,10 @@ export function describeFrames(frames: ReceivedFrame[], origin: number): string 
  */
 export class AgentSocket extends EventEmitter {
   readonly frames: ReceivedFrame[] = [];
-  /** A frame index a step remembers, to look only at what came after it. */
-  marked = 0;
   /** The access token this socket was opened with, if any: the account its welcome must name. */
   presented?: string;
   /** How many messages this socket has sent. */
   sent = 0;
-  /** A burst a step sent: how many messages went before it, and how many in it. */
-  flood?: { before: number; count: number };
   /** Arrival times of the server's heartbeat pings. */
   readonly heartbeats: number[] = [];
   closed?: { code: number; reason: string; at: number };

@@ -1,3 +1,4 @@
+import { readFrom } from '../reading';
 import type { AgentRun } from '../agent-run';
 import { expectStatus } from '../clients/http';
 import { Answer, describeAnswer } from '../intrusions';
@@ -80,7 +81,7 @@ export function expectEveryReadRefused(reader: Actor): void {
 /** The chat answers the last get_thread with ACCESS_DENIED, not the conversation. */
 export async function expectChatRefusesAccess(reader: Actor): Promise<void> {
   const socket = reader.sockets.at(-1)!;
-  const answer = await socket.waitFor('an answer to get_thread', (f) => f.type === 'error_message' || f.type === 'thread', DEADLINES.reply, socket.marked);
+  const answer = await socket.waitFor('an answer to get_thread', (f) => f.type === 'error_message' || f.type === 'thread', DEADLINES.reply, readFrom(socket));
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'ACCESS_DENIED') {
     throw new Error(`Expected the chat to refuse ${reader.name} with ACCESS_DENIED; it answered ${answer.frame.type} ${answer.frame.error_code ?? ''}`);
   }
@@ -89,7 +90,7 @@ export async function expectChatRefusesAccess(reader: Actor): Promise<void> {
 /** The chat answers the owner's get_thread with the conversation of their last run and at least its question and answer. */
 export async function expectChatShowsOwnConversation(owner: Actor): Promise<void> {
   const socket = owner.sockets.at(-1)!;
-  const answer = await socket.waitFor('the thread', (f) => f.type === 'thread' || f.type === 'error_message', DEADLINES.reply, socket.marked);
+  const answer = await socket.waitFor('the thread', (f) => f.type === 'thread' || f.type === 'error_message', DEADLINES.reply, readFrom(socket));
   const messages = answer.frame.data?.messages ?? [];
   if (answer.frame.type !== 'thread' || answer.frame.data?.thread?.id !== owner.lastRun().threadId || messages.length < 2) {
     throw new Error(`Expected ${owner.name}'s conversation with its messages; the chat answered ${answer.frame.type} ${answer.frame.error_code ?? ''} with ${messages.length} messages`);

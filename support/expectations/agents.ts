@@ -1,3 +1,4 @@
+import { readFrom } from '../reading';
 import type { DataTable } from '@cucumber/cucumber';
 import { deepStrictEqual } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
@@ -52,7 +53,7 @@ export async function expectImpossibleWorkload(run: AgentRun, deadlineMs: number
 /** A stop that came after the run ended is answered RUN_NOT_ACTIVE, naming how it ended; the run stays as it was (and nothing follows its end: the run invariants). */
 export async function expectStopRefusedAsEnded(owner: Actor, run: AgentRun): Promise<void> {
   const socket = run.socket;
-  const answer = await socket.waitFor('an answer to the stop', (f) => f.type === 'error_message' || (f.data?.run_id === run.runId && f.type === 'agent_cancelled'), DEADLINES.reply, socket.marked);
+  const answer = await socket.waitFor('an answer to the stop', (f) => f.type === 'error_message' || (f.data?.run_id === run.runId && f.type === 'agent_cancelled'), DEADLINES.reply, readFrom(socket));
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'RUN_NOT_ACTIVE' || !String(answer.frame.error_message).includes('completed')) {
     throw new Error(`Expected the stop to be refused as too late (RUN_NOT_ACTIVE, saying the run completed); the chat answered ${JSON.stringify(answer.frame).slice(0, 300)}`);
   }

@@ -1,3 +1,4 @@
+import { burstOn } from '../reading';
 import type { Actor } from '../actor';
 import { ensureSignedIn } from '../tasks/sign-in';
 import { expectToldToWait, expectRefusal } from '../refusals';
@@ -97,7 +98,7 @@ export const PERSON_OUTCOME: Record<string, PhraseStep> = {
   },
   'is answered up to {int} messages in the minute,/window, and every message after that is refused as too many': async function (this: ApexWorld, user: Actor, limit: number) {
     const socket = this.session(user).sockets.at(-1)!;
-    const { before, count } = socket.flood!;
+    const { before, count } = burstOn(socket);
     // Every message this person sent so far counts, on whichever socket; here all went through this one.
     const answered = Math.max(0, limit - before);
     await expectRepliesAcrossSockets([socket], answered, count - answered);

@@ -1,3 +1,4 @@
+import { readFrom } from '../reading';
 import { isDeepStrictEqual } from 'node:util';
 import * as hdr from 'hdr-histogram-js';
 import type { AgentRun } from '../agent-run';
@@ -102,7 +103,7 @@ export function latencySummary(values: number[]): { count: number; p50: number; 
 
 /** Counted across every socket: the limit is the person's, not each connection's, on whichever instance. */
 export async function expectRepliesAcrossSockets(sockets: AgentSocket[], answered: number, refused: number): Promise<void> {
-  const replies = (socket: AgentSocket) => socket.frames.slice(socket.marked).filter((f) => f.frame.type === 'pong' || f.frame.type === 'error_message');
+  const replies = (socket: AgentSocket) => socket.frames.slice(readFrom(socket)).filter((f) => f.frame.type === 'pong' || f.frame.type === 'error_message');
   const total = answered + refused;
   const count = () => sockets.reduce((n, s) => n + replies(s).length, 0);
   await eventually(`${total} replies across ${sockets.length} connections`, async () => (count() >= total ? true : undefined), DEADLINES.settle, () => `${count()} came`);
@@ -114,9 +115,9 @@ export async function expectRepliesAcrossSockets(sockets: AgentSocket[], answere
   }
 }
 
-/** The chat's next error since the socket was marked says the customer is over the message limit (RATE_LIMITED). */
+/** The chat's next error since the person last sent something there says the customer is over the message limit (RATE_LIMITED). */
 export async function expectToldTooMany(socket: AgentSocket): Promise<void> {
-  const answer = await socket.waitFor('an error_message RATE_LIMITED', (f) => f.type === 'error_message', DEADLINES.reply, socket.marked);
+  const answer = await socket.waitFor('an error_message RATE_LIMITED', (f) => f.type === 'error_message', DEADLINES.reply, readFrom(socket));
   if (answer.frame.error_code !== 'RATE_LIMITED') throw new Error(`Expected RATE_LIMITED; the chat answered ${answer.frame.error_code}: ${answer.frame.error_message}`);
 }
 
@@ -155,7 +156,7 @@ export async function expectDroppedAfterUnanswered(socket: AgentSocket, beats: n
  * because of it, and the chat goes on answering.
  */
 export async function expectToldWhatIsMissing(socket: AgentSocket, field: string): Promise<void> {
-  const from = socket.marked;
+  const from = readFrom(socket);
   const answer = await socket.waitFor('an answer to the incomplete message', (f) => f.type === 'error_message' || f.type === 'agent_started' || f.type === 'thread', DEADLINES.reply, from);
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'INVALID_REQUEST' || !String(answer.frame.error_message).includes(field)) {
     throw new Error(`Expected the chat to answer INVALID_REQUEST, naming ${field}; it answered ${JSON.stringify(answer.frame).slice(0, 300)}`);
@@ -169,7 +170,7 @@ export async function expectToldWhatIsMissing(socket: AgentSocket, field: string
 
 /** A replay from the start sends every event of the run again, in order, as it was first sent, and then nothing more of it. */
 export async function expectReplayedFromStart(socket: AgentSocket, original: { type: string; data?: any }[]): Promise<void> {
-  const from = socket.marked;
+  const from = readFrom(socket);
   const runId = original[0]?.data?.run_id;
   const last = original.at(-1)?.data?.seq;
   await socket.waitFor(`the replay of run ${runId} up to #${last}`, (f) => f.type === 'error_message' || (f.data?.run_id === runId && f.data?.seq === last), DEADLINES.reply, from);
@@ -180,7 +181,7 @@ export async function expectReplayedFromStart(socket: AgentSocket, original: { t
 
 /** Storage could not serve the message: the chat says so (STORAGE_UNAVAILABLE, a reason to ask again later) and stays open. */
 export async function expectToldStorageUnavailable(socket: AgentSocket): Promise<void> {
-  const answer = await socket.waitFor('an answer to the catch-up', (f) => f.type === 'error_message' || f.data?.seq !== undefined, DEADLINES.settle, socket.marked);
+  const answer = await socket.waitFor('an answer to the catch-up', (f) => f.type === 'error_message' || f.data?.seq !== undefined, DEADLINES.settle, readFrom(socket));
   if (answer.frame.type !== 'error_message' || answer.frame.error_code !== 'STORAGE_UNAVAILABLE') {
     throw new Error(`Expected the chat to say the stored events cannot be read right now (STORAGE_UNAVAILABLE); it answered ${JSON.stringify(answer.frame).slice(0, 300)}`);
   }
@@ -229,7 +230,7 @@ export function expectRunsInTurn(runs: AgentRun[]): void {
 }
 
 export async function expectPong(socket: AgentSocket): Promise<void> {
-  const answer = await socket.waitFor('an answer to the ping', (f) => f.type === 'pong' || f.type === 'error_message', DEADLINES.reply, socket.marked);
+  const answer = await socket.waitFor('an answer to the ping', (f) => f.type === 'pong' || f.type === 'error_message', DEADLINES.reply, readFrom(socket));
   if (answer.frame.type !== 'pong') throw new Error(`Expected a pong; the chat answered ${answer.frame.type} ${answer.frame.error_code ?? ''}: ${answer.frame.error_message ?? ''}`);
 }
 
@@ -237,7 +238,7 @@ export async function expectPong(socket: AgentSocket): Promise<void> {
 export async function expectToldMessageWrongAndStillOpen(socket: AgentSocket, how: string): Promise<void> {
   const code = { malformed: 'FORMAT_ERROR', unknown: 'UNKNOWN_MESSAGE_TYPE' }[how];
   if (!code) throw new Error(`"${how}" is not a way a message can be wrong here; say malformed or unknown.`);
-  const answer = await socket.waitFor(`an error_message ${code}`, (f) => f.type === 'error_message', DEADLINES.reply, socket.marked);
+  const answer = await socket.waitFor(`an error_message ${code}`, (f) => f.type === 'error_message', DEADLINES.reply, readFrom(socket));
   if (answer.frame.error_code !== code) throw new Error(`Expected ${code}; the chat answered ${answer.frame.error_code}: ${answer.frame.error_message}`);
   const from = socket.frames.length;
   socket.send('ping');

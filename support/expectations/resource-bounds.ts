@@ -1,3 +1,4 @@
+import { readFrom } from '../reading';
 import type { DataTable } from '@cucumber/cucumber';
 import type { ApexWorld } from '../world';
 import { describeFrames, type AgentSocket } from '../clients/agent-socket';
@@ -47,10 +48,10 @@ export async function expectDroppedAsTooFarBehind(socket: AgentSocket, owner: st
 
 /** The person's reading chat was shown the whole conversation every one of the `times` it asked, and is still open. */
 export function expectShownConversation(session: Actor, socket: AgentSocket, times: number): void {
-  const threads = socket.frames.slice(socket.marked).filter((f) => f.frame.type === 'thread');
+  const threads = socket.frames.slice(readFrom(socket)).filter((f) => f.frame.type === 'thread');
   const whole = threads.filter((f) => f.frame.data?.thread?.id === session.recall('thread').id && f.frame.data.thread.metadata?.notes === session.recall('thread').metadata.notes);
   if (whole.length !== times || !socket.isOpen) {
-    throw new Error(`Expected ${session.name}'s other chat to be shown the whole conversation ${times} times and stay open; it was shown it whole ${whole.length} times${socket.isOpen ? '' : `, and closed with ${socket.closed?.code}`}: ${describeFrames(socket.frames.slice(socket.marked), socket.openedAt)}`);
+    throw new Error(`Expected ${session.name}'s other chat to be shown the whole conversation ${times} times and stay open; it was shown it whole ${whole.length} times${socket.isOpen ? '' : `, and closed with ${socket.closed?.code}`}: ${describeFrames(socket.frames.slice(readFrom(socket)), socket.openedAt)}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { noteBurst, startReading } from '../reading';
 import { randomUUID } from 'node:crypto';
 import { AgentSocket, SocketAuth } from '../clients/agent-socket';
 import { AgentRun } from '../agent-run';
@@ -29,20 +30,20 @@ export async function connect(actor: Actor, auth: SocketAuth = 'header', wsUrl =
 
 /** Sends a message on a connection; what the chat says back is read from this point on. */
 export function sendOn(socket: AgentSocket, type: string, payload?: unknown): void {
-  socket.marked = socket.frames.length;
+  startReading(socket);
   socket.send(type, payload);
 }
 
 /** Sends text as it is, JSON or not, on a connection; what the chat says back is read from this point on. */
 export function sendTextOn(socket: AgentSocket, text: string): void {
-  socket.marked = socket.frames.length;
+  startReading(socket);
   socket.sendText(text);
 }
 
 /** Sends this many pings at once, remembered as a burst (support/expectations/realtime.ts reads it). */
 export function flood(socket: AgentSocket, count: number): void {
-  socket.marked = socket.frames.length;
-  socket.flood = { before: socket.sent, count };
+  startReading(socket);
+  noteBurst(socket, count);
   for (let i = 0; i < count; i++) socket.send('ping');
 }
 

@@ -1,3 +1,4 @@
+import { startReading } from '../reading';
 import type { Actor } from '../actor';
 import { openSocket, sendOn, chatSocket, closeSockets, startAgent, flood, catchUpOn, reconnectAndResume, sendTextOn } from './chat';
 import { ensureSignedIn, googleCallbackParameters, signIn, signInThroughBypassAsNobody, signInWithGoogle, signUp, signOut, refresh, firstDeviceRefreshToken, previousRefreshToken } from './sign-in';
@@ -358,7 +359,7 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
   },
   'sends {incompleteMessage}': function (this: ApexWorld, user: Actor, words: string) {
     const socket = this.session(user).sockets.at(-1)!;
-    socket.marked = socket.frames.length;
+    startReading(socket);
     const { type, payload } = INCOMPLETE_MESSAGES[words];
     socket.send(type, payload);
     this.remember('incomplete message', words);
