@@ -10,6 +10,8 @@ interface Definitions {
   /** Each custom parameter type's words, as the features use them. */
   accepted: Map<string, string[]>;
   regexps: Map<string, RegExp>;
+  /** Parameter types that take any words, to find where in a sentence each value stands. */
+  looseTypes: ParameterTypeRegistry;
 }
 
 /** The step definitions and parameter types a run's message stream declares. */
@@ -49,7 +51,7 @@ function definitionsOf(envelopes: any[]): Definitions {
   for (const [name, words] of examples) accepted.set(name, [...words].filter(Boolean).slice(0, 5));
   // A phrasebook accepts its phrases, each with values of its own: those are what to write.
   for (const [name, { phrases }] of Object.entries(PHRASEBOOKS)) accepted.set(name, Object.keys(phrases).map((p) => `"${p}"`));
-  return { steps, accepted, regexps };
+  return { steps, accepted, regexps, looseTypes };
 }
 
 /**
@@ -62,24 +64,51 @@ export function explainUndefined(text: string, messagesFile: string): string {
   const column = missingColumn(text, envelopes);
   if (column) return column;
   const definitions = definitionsOf(envelopes);
-  // The reading with the fewest unaccepted words is the one the author meant.
-  let best: string[] = [];
+  // The reading that leaves the fewest words unaccepted is the one the author meant: a reading that
+  // takes the whole sentence as one phrase it does not know says least (see fewer).
+  let best: Unaccepted[] = [];
   for (const step of definitions.steps) {
-    const args = step.loose.match(text);
-    if (!args) continue;
-    const wrong = args.flatMap((arg) => {
-      const name = arg.getParameterType().name;
-      const value = arg.group.value ?? '';
-      const regexp = name ? definitions.regexps.get(name) : undefined;
-      if (!regexp || regexp.test(value)) return [];
-      const words = definitions.accepted.get(name!) ?? [];
-      const listed = `${words.slice(0, 12).join(', ')}${words.length > 12 ? ` and ${words.length - 12} more` : ''}`;
-      return [`  "${value}" is not a {${name}} (in "${step.source}"); ${words.length ? `it can be: ${listed}` : 'see the glossary in docs/writing-scenarios.md'}.`];
-    });
-    if (wrong.length && (best.length === 0 || wrong.length < best.length)) best = wrong;
+    const wrong = unaccepted(step.source, step.loose, text, definitions);
+    if (wrong?.length && (best.length === 0 || fewer(wrong, best))) best = wrong;
   }
-  if (best.length) return best.join('\n');
+  if (best.length) return best.map((w) => w.message).join('\n');
   return `  The closest existing steps:\n${closestSteps(text, stepCatalogue(messagesFile)).map((c) => `    ${c}`).join('\n')}`;
+}
+
+/**
+ * The values of `text`, read as `source`, that their parameter types do not accept, each with the
+ * words that are; undefined if `text` cannot be read as `source` at all. A value meant as a phrase of
+ * a phrasebook is read as each of its phrases in turn, so that a wrong word inside it is named.
+ */
+interface Unaccepted {
+  value: string;
+  message: string;
+}
+
+/** Fewer unaccepted values first, then fewer unaccepted characters: one wrong word beats the whole sentence unknown. */
+const fewer = (a: Unaccepted[], b: Unaccepted[]) => a.length < b.length || (a.length === b.length && a.reduce((n, w) => n + w.value.length, 0) < b.reduce((n, w) => n + w.value.length, 0));
+
+function unaccepted(source: string, loose: CucumberExpression, text: string, definitions: Definitions, nested = false): Unaccepted[] | undefined {
+  const args = loose.match(text);
+  if (!args) return undefined;
+  return args.flatMap((arg) => {
+    const name = arg.getParameterType().name;
+    const value = arg.group.value ?? '';
+    const regexp = name ? definitions.regexps.get(name) : undefined;
+    if (!regexp || regexp.test(value)) return [];
+    const book = PHRASEBOOKS[name!];
+    if (book && !nested) {
+      let closest: Unaccepted[] | undefined;
+      for (const phrase of Object.keys(book.phrases)) {
+        const inner = unaccepted(phrase, new CucumberExpression(phrase, definitions.looseTypes), value, definitions, true);
+        if (inner?.length && (!closest || fewer(inner, closest))) closest = inner;
+      }
+      if (closest) return closest;
+    }
+    const words = definitions.accepted.get(name!) ?? [];
+    const listed = `${words.slice(0, 12).join(', ')}${words.length > 12 ? ` and ${words.length - 12} more` : ''}`;
+    return [{ value, message: `  "${value}" is not a {${name}} (in "${source}"); ${words.length ? `it can be: ${listed}` : 'see the glossary in docs/writing-scenarios.md'}.` }];
+  });
 }
 
 /** An outline step whose <placeholder> names no column of its Examples keeps the placeholder as text. */
