@@ -32,13 +32,13 @@ defineParameterType({
 
 /**
  * A pronoun for the person named last, as the sentence needs it: "her conversations", "they may", "gives him
- * a new session", "theirs". Any of them fits anyone.
+ * a new session", "theirs": their actor. Any of them fits anyone.
  */
 defineParameterType({
   name: 'pronoun',
   regexp: /theirs|their|them|they|hers|her|his|him|she|he/,
   transformer(this: ApexWorld, word: string) {
-    return this.referredTo(word);
+    return this.session(this.referredTo(word));
   },
 });
 
