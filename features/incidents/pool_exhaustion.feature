@@ -8,8 +8,11 @@ Feature: Connection pool exhaustion
   Background:
     Given an instance of the platform with 3 database connections, that waits at most 1 second for one to be free
 
-  @fast
+  @fast @flaky
   Scenario: More work than connections waits its turn and is all served, once a connection comes free in time
+    On a machine busy past its cores the hold can be mostly over before Alice's requests reach the
+    platform, and Bob's answer slow enough to come after hers, which leaves nothing to show: one retry.
+
     Given Alice has a conversation titled "Budget review"
     And Bob is signed in
     When every database connection Alice's work could use is busy for 800 milliseconds
