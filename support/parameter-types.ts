@@ -22,9 +22,10 @@ import { FAULT_LISTINGS, FAULT_SWITCHINGS } from './tasks/fault-switching';
 // follow an apostrophe, so that "Alice's" is Alice.
 const LETTER = 'A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF';
 const CAPITAL = 'A-Z\u00C0-\u00D6\u00D8-\u00DE';
+const NAME = `[${CAPITAL}][${LETTER}]*(?:[-'’][${CAPITAL}][${LETTER}]*)*`;
 defineParameterType({
   name: 'actor',
-  regexp: new RegExp(`[${CAPITAL}][${LETTER}]*(?:[-'’][${CAPITAL}][${LETTER}]*)*|she|he|they`),
+  regexp: new RegExp(`${NAME}|she|he|they`),
   transformer(this: ApexWorld, word: string) {
     return this.session(this.person(word));
   },
@@ -98,7 +99,7 @@ defineParameterType({ name: 'modelBehaviour', regexp: oneOf(Object.keys(MODEL_BE
 /** "Alice, Bob and Carol": several people at once. */
 defineParameterType({
   name: 'users',
-  regexp: /[A-Z][a-z]+(?:(?:, | and )[A-Z][a-z]+)+/,
+  regexp: new RegExp(`${NAME}(?:(?:, | and )${NAME})+`),
   transformer: (words: string) => words.split(/, | and /),
 });
 
