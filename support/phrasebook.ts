@@ -52,14 +52,16 @@ export type PhraseStep = (this: any, ...values: any[]) => unknown;
 
 /**
  * The code of a step whose sentence ends in a phrase of a phrasebook: the phrase runs, given the
- * World and the `before` values ahead of it (the person, say). Cucumber checks that a step's code
- * takes as many arguments as its sentence has values, so each count has a function of its own.
+ * World and the `before` values ahead of it (the person, say), then its own values, then the step's
+ * table where `table` says it has one. Cucumber checks that a step's code takes exactly as many
+ * arguments as the step has values, so each count has a function of its own.
  */
-export function phrased(before: 0 | 1 | 2): (...args: any[]) => unknown {
+export function phrased(before: 0 | 1 | 2, table = false): (...args: any[]) => unknown {
   const run = (world: unknown, args: unknown[]) => {
     const phrase = args[before] as Phrase<PhraseStep>;
-    return phrase.meaning.call(world, ...args.slice(0, before), ...phrase.values);
+    return phrase.meaning.call(world, ...args.slice(0, before), ...phrase.values, ...args.slice(before + 1));
   };
+  if (table) return function (this: unknown, phrase: unknown, rows: unknown) { return run(this, [phrase, rows]); };
   if (before === 0) return function (this: unknown, phrase: unknown) { return run(this, [phrase]); };
   if (before === 1) return function (this: unknown, subject: unknown, phrase: unknown) { return run(this, [subject, phrase]); };
   return function (this: unknown, subject: unknown, verb: unknown, phrase: unknown) { return run(this, [subject, verb, phrase]); };

@@ -1,3 +1,5 @@
+import { HAPPENING_WITH_TABLE, SITUATION_WITH_TABLE } from './tasks/with-tables';
+import { OUTCOME_WITH_TABLE } from './expectations/with-tables';
 import { SITUATION } from './tasks/situations';
 import { PLATFORM_INSTANCE } from './tasks/platform-instances';
 import { INSTANCE_SETTING } from './tasks/instance-settings';
@@ -65,4 +67,7 @@ export const PHRASEBOOKS: Record<string, { about: string; phrases: Record<string
   crowdAction: { about: 'what several people do at the same moment (support/tasks/crowd-actions.ts)', phrases: CROWD_ACTION },
   personAction: { about: 'what a person does (support/tasks/person-actions.ts)', phrases: PERSON_ACTION },
   ownEvent: { about: "something that happens to a person's connection, browser, session or return from sign-in (support/tasks/own-events.ts)", phrases: OWN_EVENT },
+  situationWithTable: { about: 'a situation given with a table (support/tasks/with-tables.ts)', phrases: SITUATION_WITH_TABLE },
+  happeningWithTable: { about: 'something that happens, given with a table (support/tasks/with-tables.ts)', phrases: HAPPENING_WITH_TABLE },
+  outcomeWithTable: { about: 'what holds for each row of a table (support/expectations/with-tables.ts)', phrases: OUTCOME_WITH_TABLE },
 };

@@ -1,3 +1,4 @@
+import { expectStarted } from './start-up';
 import type { Actor } from '../actor';
 import { connect } from '../tasks/chat';
 import { ensureSignedIn } from '../tasks/sign-in';
@@ -28,6 +29,9 @@ import type { PhraseStep } from '../phrasebook';
 
 /** "Then …": what holds at the end, with no one person at its centre. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const OUTCOME: Record<string, PhraseStep> = {
+  'it starts': function (this: ApexWorld) {
+    expectStarted(this.recall('platformProcess'));
+  },
   'that instance lists {faultListing}': async function (this: ApexWorld, listing: string) {
     await expectFaultsListed(faultSwitchOfLatestInstance(this), FAULT_LISTINGS[listing]);
   },
