@@ -12,40 +12,37 @@ export const API_ANSWER: Record<string, PhraseStep> = {
   'refuses {actor}, who carries the bypass key instead of a token': async function (this: ApexWorld, user: Actor) {
     const key = this.target.secrets.e2eBypassKey;
     if (!key) return this.skip('this needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
-    const session = this.session(user);
     const headers = { 'x-e2e-bypass-key': key };
-    await expectApiRefuses(session, { api: session.api.sendingHeaders(headers), auth: session.auth.sendingHeaders(headers) });
+    await expectApiRefuses(user, { api: user.api.sendingHeaders(headers), auth: user.auth.sendingHeaders(headers) });
   },
   'tells {actor} there is no agent called {string}': function (this: ApexWorld, user: Actor, name: string) {
-    expectApiNoSuchAgent(this.session(user).lastAnswer, name);
+    expectApiNoSuchAgent(user.lastAnswer, name);
   },
   "refuses {actor}'s workload as impossible, because of its {workloadField}": function (this: ApexWorld, user: Actor, field: string) {
-    expectApiRefusedWorkload(this.session(user).lastAnswer, field);
+    expectApiRefusedWorkload(user.lastAnswer, field);
   },
   'tells {actor} {pronoun} request failed, with a reason that mentions {string}': function (this: ApexWorld, user: Actor, _pronoun: string, mentions: string) {
-    expectApiRunFailed(this.session(user).lastAnswer, mentions);
+    expectApiRunFailed(user.lastAnswer, mentions);
   },
   "tells {actor} {pronoun} request failed because of an internal error, with a reference the platform's log also holds": async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await expectApiFailedWithReference(this, this.session(user));
+    await expectApiFailedWithReference(this, user);
   },
   'tells {actor} {pronoun} questions cannot be answered right now': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await expectQuestionsUnavailable(this.session(user));
+    await expectQuestionsUnavailable(user);
   },
   'tells {actor} {pronoun} conversations cannot be reached right now': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await expectConversationsUnavailable(this.session(user));
+    await expectConversationsUnavailable(user);
   },
   "accepts {actor}'s token": async function (this: ApexWorld, user: Actor) {
-    await expectApiAccepts(this.session(user));
+    await expectApiAccepts(user);
   },
   "refuses {actor}'s token": async function (this: ApexWorld, user: Actor) {
-    await expectApiRefuses(this.session(user));
+    await expectApiRefuses(user);
   },
   "refuses {actor}'s token written {authorizationWriting}": async function (this: ApexWorld, user: Actor, writing: AuthorizationWriter) {
-    const session = this.session(user);
-    await expectApiRefuses(session, { api: session.api.writingTokenAs(writing), auth: session.auth.writingTokenAs(writing) });
+    await expectApiRefuses(user, { api: user.api.writingTokenAs(writing), auth: user.auth.writingTokenAs(writing) });
   },
   "accepts {actor}'s token written {authorizationWriting}": async function (this: ApexWorld, user: Actor, writing: AuthorizationWriter) {
-    const session = this.session(user);
-    await expectApiAccepts(session, { api: session.api.writingTokenAs(writing), auth: session.auth.writingTokenAs(writing) });
+    await expectApiAccepts(user, { api: user.api.writingTokenAs(writing), auth: user.auth.writingTokenAs(writing) });
   },
 };

@@ -6,10 +6,10 @@ import type { PhraseStep } from '../phrasebook';
 /** "the auth service …": what the auth service does. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const AUTH_OUTCOME: Record<string, PhraseStep> = {
   "vouches for {actor}'s token": function (this: ApexWorld, user: Actor) {
-    expectVouchedFor(this.session(user));
+    expectVouchedFor(user);
   },
   "does not vouch for {actor}'s token, because {serviceProblem}": function (this: ApexWorld, user: Actor, problem: string) {
-    expectNotVouched(this.session(user), problem);
+    expectNotVouched(user, problem);
   },
   'issues a service token that lasts as long as it says': function (this: ApexWorld) {
     expectServiceToken(this.session('Service').lastAnswer);

@@ -7,15 +7,15 @@ import type { PhraseStep } from '../phrasebook';
 /** "the chat …": what the chat answers. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const CHAT_ANSWER: Record<string, PhraseStep> = {
   'refuses {actor} as having no access': async function (this: ApexWorld, user: Actor) {
-    await expectChatRefusesAccess(this.session(user));
+    await expectChatRefusesAccess(user);
   },
   'shows {actor} {pronoun} conversation with its messages': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await expectChatShowsOwnConversation(this.session(user));
+    await expectChatShowsOwnConversation(user);
   },
   'answers {actor} with a pong': async function (this: ApexWorld, user: Actor) {
-    await expectPong(this.session(user).sockets.at(-1)!);
+    await expectPong(user.sockets.at(-1)!);
   },
   "replays every event of {actor}'s analysis, in order, and nothing else": async function (this: ApexWorld, user: Actor) {
-    await expectReplayedFromStart(this.session(user).sockets.at(-1)!, this.recall('events first sent'));
+    await expectReplayedFromStart(user.sockets.at(-1)!, this.recall('events first sent'));
   },
 };

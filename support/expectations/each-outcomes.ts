@@ -14,11 +14,11 @@ export const EACH_OUTCOME: Record<string, PhraseStep> = {
     expectIsolation(names.map((n) => this.session(n)));
   },
   "{actor}'s runs completed before the next began, numbering its events from 1 without a gap": function (this: ApexWorld, user: Actor) {
-    expectRunsInTurn(this.session(user).runs);
+    expectRunsInTurn(user.runs);
   },
   "{actor}'s chat connections receives every event of that run exactly once": async function (this: ApexWorld, user: Actor) {
     const { runId, events } = this.recall('fanOut');
-    await expectEverySocketSawRunToItsEnd(this.session(user), runId, events, this.target.runDeadlineMs);
+    await expectEverySocketSawRunToItsEnd(user, runId, events, this.target.runDeadlineMs);
   },
   '{users} had an answer within {int} seconds of asking': function (this: ApexWorld, names: string[], seconds: number) {
     expectEachAnsweredWithin(names.map((name) => this.session(name)), seconds);

@@ -12,13 +12,13 @@ import type { PhraseStep } from '../phrasebook';
 /** "every one of …": what holds for every one of several requests or people. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const EVERY_ONE_OUTCOME: Record<string, PhraseStep> = {
   'them lets {actor} into the same account': function (this: ApexWorld, user: Actor) {
-    expectOneAccount(this.session(user));
+    expectOneAccount(user);
   },
   "{actor}'s requests is served once a connection comes free, each later than {actor}'s": function (this: ApexWorld, user: Actor, control: Actor) {
-    this.evidence(expectServedInTurn(this.session(user), listsAtOnce(this), this.session(control)));
+    this.evidence(expectServedInTurn(user, listsAtOnce(this), control));
   },
   "{actor}'s requests is served on the one connection left, one after another": function (this: ApexWorld, user: Actor) {
-    this.evidence(expectServedOneAfterAnother(this.session(user), listsAtOnce(this), ownPool(this).queueTimeoutMs, holdLasts(this)));
+    this.evidence(expectServedOneAfterAnother(user, listsAtOnce(this), ownPool(this).queueTimeoutMs, holdLasts(this)));
   },
   "the customers' runs completes": async function (this: ApexWorld) {
     const runs = runsOf(this, this.recall('crowd'));

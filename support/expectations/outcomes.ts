@@ -36,64 +36,61 @@ export const OUTCOME: Record<string, PhraseStep> = {
     await expectFaultsListed(faultSwitchOfLatestInstance(this), FAULT_LISTINGS[listing]);
   },
   'that instance will not let {actor} in, because it cannot check {pronoun} session': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await expectInstanceRefusesUnchecked(this.session(user), this.latestInstance);
+    await expectInstanceRefusesUnchecked(user, this.latestInstance);
   },
   "the provider sends {actor}'s code there": function (this: ApexWorld, user: Actor) {
-    expectCodeSentTo(this.session(user).lastAnswer, this.recall<string>('asked destination'));
+    expectCodeSentTo(user.lastAnswer, this.recall<string>('asked destination'));
   },
   'a sign-in with an unknown email is refused about as fast as one with a wrong password': function (this: ApexWorld) {
     expectSimilarTiming([...this.sessions.values()].flatMap((s) => s.attempts));
   },
   'the recommendation {string} tells {actor} {string}': async function (this: ApexWorld, title: string, user: Actor, words: string) {
-    expectRecommendationSays(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user.name, title, words);
+    expectRecommendationSays(await completedResult(user.lastRun(), this.target.runDeadlineMs), user.name, title, words);
   },
   'the top recommendation for {actor} is {string}': async function (this: ApexWorld, user: Actor, title: string) {
-    expectTopRecommendation(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs), user.name, title);
+    expectTopRecommendation(await completedResult(user.lastRun(), this.target.runDeadlineMs), user.name, title);
   },
   "the agent states its confidence in {actor}'s answer as a score between 0 and 1": async function (this: ApexWorld, user: Actor) {
-    expectConfidenceScore(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs));
+    expectConfidenceScore(await completedResult(user.lastRun(), this.target.runDeadlineMs));
   },
   "every tool {actor}'s agent used reported back under the same call id": async function (this: ApexWorld, user: Actor) {
-    const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
+    const run = await answeredRun(user, this.target.runDeadlineMs);
     expectToolCallsPaired(run);
   },
   "every tool {actor}'s agent used was asked about {pronoun} own request": async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
+    const run = await answeredRun(user, this.target.runDeadlineMs);
     expectToolsAskedAboutRequest(run);
   },
   "the figures the tools found are the ones in {actor}'s answer": async function (this: ApexWorld, user: Actor) {
-    const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
+    const run = await answeredRun(user, this.target.runDeadlineMs);
     expectToolFiguresInAnswer(run);
   },
   "nothing more of {actor}'s analysis arrives or is recorded after the cancellation": async function (this: ApexWorld, user: Actor) {
-    const run = this.session(user).runs.find((r) => r.interruptedAt)!;
+    const run = user.runs.find((r) => r.interruptedAt)!;
     const received = expectCancellationLast(run);
     const probe = this.databaseProbe();
     if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
     await expectStoredEndingInCancellation(probe, run, received);
   },
   "the conversation still holds {actor}'s earlier request": async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    const [earlier, latest] = session.runs.slice(-2);
+    const [earlier, latest] = user.runs.slice(-2);
     await completedResult(latest, this.target.runDeadlineMs);
-    await expectFollowUpInConversation(session, earlier, latest);
+    await expectFollowUpInConversation(user, earlier, latest);
   },
   "the API's answer has the same figures as the one {actor} watched": async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    const streamed = await completedResult(session.runs.at(-1)!, this.target.runDeadlineMs);
-    expectSameFiguresAsStreamed(session.lastAnswer, streamed);
+    const streamed = await completedResult(user.runs.at(-1)!, this.target.runDeadlineMs);
+    expectSameFiguresAsStreamed(user.lastAnswer, streamed);
   },
   "all {int} of {actor}'s open chat connections (still )answer": async function (this: ApexWorld, count: number, user: Actor) {
-    await expectOpenChatsAnswer(this.session(user), count);
+    await expectOpenChatsAnswer(user, count);
   },
   "the answer is kept in {actor}'s conversation": async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    const run = session.lastRun();
+    const run = user.lastRun();
     await run.completed(this.target.runDeadlineMs);
-    await expectRunKeptInConversation(session, run);
+    await expectRunKeptInConversation(user, run);
   },
   "that conversation is {actor}'s alone, with its other details kept, and {actor} never sees it": async function (this: ApexWorld, actor: Actor, other: Actor) {
-    await expectOwnedDespiteClaim(this.session(actor), this.session(other));
+    await expectOwnedDespiteClaim(actor, other);
   },
   "the backend's health says the auth service accepts its service id": async function (this: ApexWorld) {
     expectAuthAccepts(await readHealth(this.target.apiUrl), "the backend's");
@@ -116,9 +113,8 @@ export const OUTCOME: Record<string, PhraseStep> = {
     const { services } = this.recall<Discovery>('discovery');
     expectHealthOf(await readHealth(services.backend.api_url), 'netra-backend', services.backend.api_url);
     expectHealthOf(await readHealth(services.auth.url), 'auth-service', services.auth.url);
-    const session = this.session(user);
-    await ensureSignedIn(session);
-    await connect(session, 'header', services.backend.ws_url);
+    await ensureSignedIn(user);
+    await connect(user, 'header', services.backend.ws_url);
   },
   "the front end is told the platform's name and features, and the environment and version its health reports": async function (this: ApexWorld) {
     expectPublicConfig(await readPublicConfig(this.target.apiUrl), await readHealth(this.target.apiUrl));
@@ -167,7 +163,7 @@ export const OUTCOME: Record<string, PhraseStep> = {
   "the platform's records show {actor}'s session as ended, so it stays ended even if the shared store forgets": async function (this: ApexWorld, user: Actor) {
     const probe = this.databaseProbe();
     if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
-    await expectSessionEndedOnRecord(probe, this.session(user));
+    await expectSessionEndedOnRecord(probe, user);
   },
   'the {word} service reports its environment, version and the state of {string}': async function (this: ApexWorld, service: string, dependencies: string) {
     const url = service === 'auth' ? this.target.authUrl : this.target.apiUrl;
@@ -179,18 +175,17 @@ export const OUTCOME: Record<string, PhraseStep> = {
     await expectMigrationsAppliedOnce(this.recall('scratchDatabaseUrl'));
   },
   "the conversation's title and {actor}'s question come back exactly as written, over the API and in the database": async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    const run = session.lastRun();
+    const run = user.lastRun();
     await completedResult(run, this.target.runDeadlineMs);
-    await expectTextKeptExactly(session, run, this.databaseProbe());
+    await expectTextKeptExactly(user, run, this.databaseProbe());
   },
   "everyone reading {actor}'s conversation sees the same order: over the API, over the chat and in the database": async function (this: ApexWorld, user: Actor) {
-    await expectSameOrderForEveryReader(this.session(user), this.databaseProbe());
+    await expectSameOrderForEveryReader(user, this.databaseProbe());
   },
   "the state of {actor}'s analysis is kept in Redis, for at most an hour": async function (this: ApexWorld, user: Actor) {
     const probe = this.cacheProbe();
     if (!probe) return this.skip('the suite has no Redis address for this target.');
-    await expectRunStateCached(probe, this.session(user).lastRun());
+    await expectRunStateCached(probe, user.lastRun());
   },
   'that connection receives every event of the analysis exactly once, in order': async function (this: ApexWorld) {
     const late = [...this.sessions.values()].find((s) => s.noted('catchUp'))!.recall('catchUp');
@@ -198,21 +193,21 @@ export const OUTCOME: Record<string, PhraseStep> = {
     expectWellFormedRun(late);
   },
   'nothing was kept for {actor}: no conversation, no run': async function (this: ApexWorld, user: Actor) {
-    await expectNothingKept(this.session(user));
+    await expectNothingKept(user);
   },
   'it refuses to start, naming {word}': function (this: ApexWorld, setting: string) {
     const sentence = expectRefusedToStart(this.recall('platformProcess'), setting);
     this.evidence(`The platform refused to start: ${sentence}`);
   },
   "every event of {actor}'s run carries its fields and timestamps": async function (this: ApexWorld, user: Actor) {
-    const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
+    const run = await answeredRun(user, this.target.runDeadlineMs);
     expectEventFields(run);
   },
   "every event of {actor}'s answer carries that id": async function (this: ApexWorld, user: Actor) {
-    await expectRequestIdOnEveryEvent(this.session(user).lastRun(), this.target.runDeadlineMs);
+    await expectRequestIdOnEveryEvent(user.lastRun(), this.target.runDeadlineMs);
   },
   'the first missed event reached {actor} within {int} seconds of reconnecting': function (this: ApexWorld, user: Actor, seconds: number) {
-    const took = catchUpTime(this.session(user).lastRun());
+    const took = catchUpTime(user.lastRun());
     this.evidence(`Reconnection to the first replayed event: ${took} ms`);
     expectCaughtUpWithin(took, seconds);
   },
@@ -222,33 +217,33 @@ export const OUTCOME: Record<string, PhraseStep> = {
   "nothing half-written of {actor}'s analysis is left: it is recorded as failed, with exactly the events {pronoun} saw": async function (this: ApexWorld, user: Actor, _pronoun: string) {
     const probe = this.databaseProbe();
     if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
-    await expectRecordedAsFailedAsSeen(probe, user.name, this.session(user).lastRun());
+    await expectRecordedAsFailedAsSeen(probe, user.name, user.lastRun());
   },
   "only one of {actor}'s last {int} answers tried the broken tool again, and the others were refused by its breaker at once": async function (this: ApexWorld, user: Actor, count: number) {
-    await expectOneTrialCall(this.session(user).runs.slice(-count), this.target.runDeadlineMs);
+    await expectOneTrialCall(user.runs.slice(-count), this.target.runDeadlineMs);
   },
   'no account was made for {actor}': async function (this: ApexWorld, user: Actor) {
-    await expectNoAccount(this.session(user));
+    await expectNoAccount(user);
   },
   'both services are still healthy': async function (this: ApexWorld) {
     await expectHealth(this.activeInstance ?? this.target, { status: 'healthy' });
   },
   "exactly {int} of {actor}'s attempts were checked, and the other {int} refused because there were too many failed attempts": function (this: ApexWorld, checked: number, user: Actor, refused: number) {
-    expectBurstRefusals(this.session(user).attempts, checked, refused);
+    expectBurstRefusals(user.attempts, checked, refused);
   },
   "the record of {actor}'s analysis ends in a single failure, because {failureReason}, with no gap in its numbering": async function (this: ApexWorld, user: Actor, code: string) {
     const probe = this.databaseProbe();
     if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
-    await expectRecordEndsInFailure(probe, this.session(user).lastRun(), code);
+    await expectRecordEndsInFailure(probe, user.lastRun(), code);
     return undefined;
   },
   "the second instance refuses {actor}'s token": async function (this: ApexWorld, user: Actor) {
     const instance = this.latestInstance;
-    await expectApiRefuses(this.session(user), { api: new ApiClient(instance.apiUrl), auth: new AuthClient(instance.authUrl) });
+    await expectApiRefuses(user, { api: new ApiClient(instance.apiUrl), auth: new AuthClient(instance.authUrl) });
   },
   "the revocation of {actor}'s token is kept in Redis until the token would have expired": async function (this: ApexWorld, user: Actor) {
     const probe = this.cacheProbe();
     if (!probe) return this.skip('the suite has no Redis address for this target.');
-    await expectRevocationRecorded(probe, this.session(user));
+    await expectRevocationRecorded(probe, user);
   },
 };

@@ -25,204 +25,192 @@ import type { PhraseStep } from '../phrasebook';
 /** "{actor}'s …": what becomes of a person's analysis, answer, chat, conversations, requests and sessions. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const OWN_OUTCOME: Record<string, PhraseStep> = {
   'sign-in gives {pronoun} a new session, not the one from sign-up': function (this: ApexWorld, user: Actor, _pronoun: string) {
-    expectFreshSession(this.session(user));
+    expectFreshSession(user);
   },
   'profile shows {pronoun} email address and that {pronoun} may {permissions}': async function (this: ApexWorld, user: Actor, _pronoun: string, _pronoun2: string, permissions: string[]) {
-    await expectProfile(this.session(user), permissions);
+    await expectProfile(user, permissions);
   },
   'sign-in leads to the provider and back only through that published address': function (this: ApexWorld, user: Actor) {
-    expectLeadsThroughPublishedAddress(this.session(user).lastAnswer);
+    expectLeadsThroughPublishedAddress(user.lastAnswer);
   },
   "sign-in leads only to the platform's own addresses": function (this: ApexWorld, user: Actor) {
-    expectSameDestinations(this.session(user).lastAnswer!, this.recall('honest start'));
+    expectSameDestinations(user.lastAnswer!, this.recall('honest start'));
   },
   'failed sign-ins are all refused in exactly the same words': function (this: ApexWorld, user: Actor) {
-    expectIndistinguishableRefusals(this.session(user).attempts);
+    expectIndistinguishableRefusals(user.attempts);
   },
   'request ends with a reason that mentions {string}': async function (this: ApexWorld, user: Actor, mentions: string) {
-    await expectFailedWithReason(this.session(user).lastRun(), this.target.runDeadlineMs, mentions);
+    await expectFailedWithReason(user.lastRun(), this.target.runDeadlineMs, mentions);
   },
   'answer is complete: it states no limitations, and says whose words it is in': async function (this: ApexWorld, user: Actor) {
-    expectCompleteAnswer(await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs));
+    expectCompleteAnswer(await completedResult(user.lastRun(), this.target.runDeadlineMs));
   },
   'new conversation is named after the start of {pronoun} question': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await expectNamedAfterQuestion(this.session(user), this.session(user).lastRun());
+    await expectNamedAfterQuestion(user, user.lastRun());
   },
   'request, read back later, failed for the same reason': async function (this: ApexWorld, user: Actor) {
-    await expectReadBackFailure(this.session(user), this.session(user).lastRun());
+    await expectReadBackFailure(user, user.lastRun());
   },
   'answer arrives on the same chat connection': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    const [earlier, latest] = session.runs.slice(-2);
+    const [earlier, latest] = user.runs.slice(-2);
     await completedResult(latest, this.target.runDeadlineMs);
     expectSameConnection(user.name, earlier, latest);
   },
   'request is handed along {agentChain}': async function (this: ApexWorld, user: Actor, chain: string[]) {
-    const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
+    const run = await answeredRun(user, this.target.runDeadlineMs);
     expectHandoffChain(run, chain);
   },
   'combined answer carries what {agentChain} each found': async function (this: ApexWorld, user: Actor, agents: string[]) {
-    const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
+    const run = await answeredRun(user, this.target.runDeadlineMs);
     expectContributions(run, agents);
   },
   'report has the sections {string}, in that order': async function (this: ApexWorld, user: Actor, headings: string) {
-    const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
+    const run = await answeredRun(user, this.target.runDeadlineMs);
     expectReportSections(run, headings.split(/,\s*/));
   },
   'updates arrive spread over at least half of the run, not bunched at its end': function (this: ApexWorld, user: Actor) {
-    const run = this.session(user).lastRun();
+    const run = user.lastRun();
     expectSpreadProgress(run, 0.5);
   },
   'request is ended as failed, because {failureReason}, once it has been silent for {duration} and not before': async function (this: ApexWorld, user: Actor, code: string, silenceMs: number) {
-    await expectGivenUpAfterSilence(user.name, this.session(user).lastRun(), code, silenceMs);
+    await expectGivenUpAfterSilence(user.name, user.lastRun(), code, silenceMs);
   },
   'analysis completes after running for at least {duration}, never silent for {duration}': async function (this: ApexWorld, user: Actor, atLeastMs: number, silenceMs: number) {
-    await expectLongButNeverSilent(user.name, this.session(user).lastRun(), atLeastMs, silenceMs, this.target.runDeadlineMs);
+    await expectLongButNeverSilent(user.name, user.lastRun(), atLeastMs, silenceMs, this.target.runDeadlineMs);
   },
   'analysis is cancelled within {int} seconds': async function (this: ApexWorld, user: Actor, seconds: number) {
-    await expectCancelledWithin(this.session(user).runs.find((r) => r.interruptedAt)!, seconds);
+    await expectCancelledWithin(user.runs.find((r) => r.interruptedAt)!, seconds);
   },
   'analysis is stored as cancelled': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    await expectStoredAsCancelled(session, session.runs.find((r) => r.interruptedAt)!);
+    await expectStoredAsCancelled(user, user.runs.find((r) => r.interruptedAt)!);
   },
   'analysis reports no progress stages, as it is not a deep one': async function (this: ApexWorld, user: Actor) {
-    const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
+    const run = await answeredRun(user, this.target.runDeadlineMs);
     expectProgressStages(run, 0);
   },
   'chat connection is refused because {socketRefusal}': async function (this: ApexWorld, user: Actor, reason: string) {
-    await expectLastConnectionRefused(this.session(user), reason);
+    await expectLastConnectionRefused(user, reason);
   },
   'open chat connection (still )answers': async function (this: ApexWorld, user: Actor) {
-    await expectOpenChatsAnswer(this.session(user), 1);
+    await expectOpenChatsAnswer(user, 1);
   },
   'conversation is stored in the database': async function (this: ApexWorld, user: Actor) {
     const probe = this.databaseProbe();
     if (!probe) return this.notChecked('the suite has no database address for this target (set APEX_DATABASE_URL to check what it stored)');
-    const session = this.session(user);
-    const run = session.lastRun();
+    const run = user.lastRun();
     await run.finished(this.target.runDeadlineMs);
-    await expectRunStored(probe, session, run);
+    await expectRunStored(probe, user, run);
   },
   'conversation is started untitled, with no details, and is listed as {pronoun}': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await expectUntitledThread(this.session(user));
+    await expectUntitledThread(user);
   },
   "chat is closed because of an internal error, with a reason giving a reference the platform's log also holds": async function (this: ApexWorld, user: Actor) {
-    await expectConnectionClosedWithReference(this, this.session(user));
+    await expectConnectionClosedWithReference(this, user);
   },
   'answer is worded by the model': async function (this: ApexWorld, user: Actor) {
-    const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
-    expectWordedByModel(result, this.recall<StandInChatModel>('stand-in model').calls, this.session(user).lastRun().agent.replace(/_/g, ' '));
+    const result = await completedResult(user.lastRun(), this.target.runDeadlineMs);
+    expectWordedByModel(result, this.recall<StandInChatModel>('stand-in model').calls, user.lastRun().agent.replace(/_/g, ' '));
   },
   'answer says its wording fell back': async function (this: ApexWorld, user: Actor) {
-    const result = await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+    const result = await completedResult(user.lastRun(), this.target.runDeadlineMs);
     expectWordingFellBack(result, FALLBACK_REASONS[this.recall<ModelBehaviour>('model behaviour')]!);
   },
   'conversations still hold all {int} questions with their answers': async function (this: ApexWorld, user: Actor, count: number) {
-    await expectQuestionsKept(this.session(user), count);
+    await expectQuestionsKept(user, count);
   },
   'analysis completes, and {pronoun} conversation is as it was': async function (this: ApexWorld, owner: Actor, _pronoun: string) {
-    const session = this.session(owner);
-    const run = session.lastRun();
+    const run = owner.lastRun();
     await completedResult(run, this.target.runDeadlineMs);
-    await expectConversationHoldsOnly(session, run);
+    await expectConversationHoldsOnly(owner, run);
   },
   'conversation is as it was': async function (this: ApexWorld, owner: Actor) {
-    const session = this.session(owner);
-    const run = session.lastRun();
+    const run = owner.lastRun();
     await completedResult(run, this.target.runDeadlineMs);
-    await expectConversationHoldsOnly(session, run);
+    await expectConversationHoldsOnly(owner, run);
   },
   'other conversations are as they were': async function (this: ApexWorld, owner: Actor) {
-    await expectOtherConversationsUnchanged(this.session(owner));
+    await expectOtherConversationsUnchanged(owner);
   },
   'conversations are as they were': async function (this: ApexWorld, user: Actor) {
-    await expectConversationCountUnchanged(this.session(user));
+    await expectConversationCountUnchanged(user);
   },
   'conversation list no longer shows it': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    await expectNotListed(session, session.lastRun().threadId);
+    await expectNotListed(user, user.lastRun().threadId);
   },
   'conversation holds every question and its answer, each exactly once': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    session.remember('messageOrder', await expectEveryQuestionAnsweredOnce(session));
+    user.remember('messageOrder', await expectEveryQuestionAnsweredOnce(user));
   },
   'first update arrives within {int} second(s) of {pronoun} question': async function (this: ApexWorld, user: Actor, seconds: number, _pronoun: string) {
-    this.evidence(`First event after ${await expectFirstUpdateWithin(user.name, this.session(user).lastRun(), seconds)} ms`);
+    this.evidence(`First event after ${await expectFirstUpdateWithin(user.name, user.lastRun(), seconds)} ms`);
   },
   'chat is closed because the message was too big': async function (this: ApexWorld, user: Actor) {
-    await expectClosedAsTooBig(this.session(user).sockets.at(-1)!);
+    await expectClosedAsTooBig(user.sockets.at(-1)!);
   },
   'analysis completes undisturbed': async function (this: ApexWorld, user: Actor) {
-    await completedResult(this.session(user).lastRun(), this.target.runDeadlineMs);
+    await completedResult(user.lastRun(), this.target.runDeadlineMs);
   },
   'earlier analysis completes undisturbed': async function (this: ApexWorld, user: Actor) {
-    await completedResult(earlierRun(this.session(user)), this.target.runDeadlineMs);
+    await completedResult(earlierRun(user), this.target.runDeadlineMs);
   },
   'idle chat is still open after {int} heartbeats': async function (this: ApexWorld, user: Actor, beats: number) {
-    await expectOpenAfterHeartbeats(this.session(user).sockets.at(-1)!, user.name, beats, this.recall('heartbeatMs'));
+    await expectOpenAfterHeartbeats(user.sockets.at(-1)!, user.name, beats, this.recall('heartbeatMs'));
   },
   'chat is dropped once {int} heartbeats in a row went unanswered': async function (this: ApexWorld, user: Actor, beats: number) {
-    await expectDroppedAfterUnanswered(this.session(user).sockets.at(-1)!, beats, this.recall('heartbeatMs'));
+    await expectDroppedAfterUnanswered(user.sockets.at(-1)!, beats, this.recall('heartbeatMs'));
   },
   'chat connection on the first instance is closed within {int} seconds': async function (this: ApexWorld, user: Actor, seconds: number) {
-    const session = this.session(user);
-    const first = session.sockets.find((s) => !s.url.startsWith(this.latestInstance.wsUrl))!;
+    const first = user.sockets.find((s) => !s.url.startsWith(this.latestInstance.wsUrl))!;
     await expectClosedForPolicy(first, seconds * 1000, user.name);
   },
   'next question is answered within {int} seconds of it coming back': async function (this: ApexWorld, user: Actor, seconds: number) {
-    const tries = await untilAnsweredAgain(this.session(user), seconds * 1000);
+    const tries = await untilAnsweredAgain(user, seconds * 1000);
     const took = Date.now() - this.recall('breakable').restoredAt!;
     this.evidence(`The ${this.recall('breakable').dependency} came back; the first question was answered ${took} ms later, after ${tries} tries.`);
   },
   'analysis ends with a reason that mentions {string}': async function (this: ApexWorld, user: Actor, mentions: string) {
-    await expectFailedWithReason(this.session(user).lastRun(), this.target.runDeadlineMs, mentions);
+    await expectFailedWithReason(user.lastRun(), this.target.runDeadlineMs, mentions);
   },
   'last {int} answers each say the cost analysis is unavailable': async function (this: ApexWorld, user: Actor, count: number) {
-    await expectAnswersSayCostAnalysisUnavailable(this.session(user).runs.slice(-count), this.target.runDeadlineMs);
+    await expectAnswersSayCostAnalysisUnavailable(user.runs.slice(-count), this.target.runDeadlineMs);
   },
   'answer says the cost analysis is unavailable, without waiting on the broken tool': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    await expectUnavailableWithoutWaiting(session, session.lastRun(), this.target.runDeadlineMs);
+    await expectUnavailableWithoutWaiting(user, user.lastRun(), this.target.runDeadlineMs);
   },
   'answer says the cost analysis is unavailable, after trying the broken tool once more': async function (this: ApexWorld, user: Actor) {
-    await expectUnavailableAfterTrial(this.session(user).lastRun(), this.target.runDeadlineMs);
+    await expectUnavailableAfterTrial(user.lastRun(), this.target.runDeadlineMs);
   },
   'new conversation keeps exactly those details': async function (this: ApexWorld, user: Actor) {
-    await expectDetailsKept(this.session(user), this.recall('details sent'));
+    await expectDetailsKept(user, this.recall('details sent'));
   },
   'analysis is reported failed within {int} seconds, because {failureReason}': async function (this: ApexWorld, user: Actor, seconds: number, code: string) {
-    await expectReportedFailed(this.session(user), this.session(user).lastRun(), code, seconds * 1000);
+    await expectReportedFailed(user, user.lastRun(), code, seconds * 1000);
   },
   'analysis ends in a failure, because {failureReason}, with no update missing or repeated': async function (this: ApexWorld, user: Actor, code: string) {
-    await expectEndedInFailure(this.session(user).lastRun(), code, this.target.runDeadlineMs);
+    await expectEndedInFailure(user.lastRun(), code, this.target.runDeadlineMs);
   },
   'analysis is still under way': function (this: ApexWorld, user: Actor) {
-    expectStillUnderWay(this.session(user).lastRun());
+    expectStillUnderWay(user.lastRun());
   },
   'question is answered or refused within a second': async function (this: ApexWorld, user: Actor) {
-    await expectEndedWithin(this.session(user).lastRun(), 1000);
+    await expectEndedWithin(user.lastRun(), 1000);
   },
   'chat that stopped reading is closed as falling too far behind, before half of what it asked for reached it': async function (this: ApexWorld, user: Actor) {
-    this.evidence(await expectDroppedAsTooFarBehind(stalledChatOf(this.session(user)), user.name, this.recall<number>('conversations asked for'), DEADLINES.settle));
+    this.evidence(await expectDroppedAsTooFarBehind(stalledChatOf(user), user.name, this.recall<number>('conversations asked for'), DEADLINES.settle));
   },
   'other chat was shown the whole conversation every time': function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    expectShownConversation(session, readingChatOf(session), this.recall<number>('conversations asked for on the chat that reads'));
+    expectShownConversation(user, readingChatOf(user), this.recall<number>('conversations asked for on the chat that reads'));
   },
   'previous refresh token no longer works': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    const previous = previousRefreshToken(session);
-    expectRefusal(await session.auth.refresh(previous), 'the refresh token is not valid');
+    const previous = previousRefreshToken(user);
+    expectRefusal(await user.auth.refresh(previous), 'the refresh token is not valid');
   },
   'session can no longer be refreshed': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    expectRefusal(await session.auth.refresh(session.tokens!.refresh_token), 'the refresh token is not valid');
+    expectRefusal(await user.auth.refresh(user.tokens!.refresh_token), 'the refresh token is not valid');
   },
   'open chat connections are closed within {int} seconds': async function (this: ApexWorld, user: Actor, seconds: number) {
-    await expectOpenSocketsClosed(this.session(user), seconds * 1000);
+    await expectOpenSocketsClosed(user, seconds * 1000);
   },
   'first device is signed out, and the second still works': async function (this: ApexWorld, user: Actor) {
-    await expectOnlyFirstLoginEnded(this.session(user));
+    await expectOnlyFirstLoginEnded(user);
   },
 };

@@ -12,7 +12,7 @@ import type { PhraseStep } from '../phrasebook';
 /** "the platform …": what the platform does or keeps, seen from outside. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const PLATFORM_OUTCOME: Record<string, PhraseStep> = {
   "confirms that {actor}'s session is {pronoun}": async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await expectSessionConfirmed(this.session(user), this.target.secrets.service);
+    await expectSessionConfirmed(user, this.target.secrets.service);
   },
   'reports that it is still starting': async function (this: ApexWorld) {
     await expectStillStarting(this.activeInstance!);
@@ -27,7 +27,7 @@ export const PLATFORM_OUTCOME: Record<string, PhraseStep> = {
     await expectBackendHealthy(this.target.apiUrl);
   },
   "refuses {actor}'s session rather than trust it unchecked": async function (this: ApexWorld, user: Actor) {
-    await expectSessionRefusedUnchecked(this.session(user), this.target.secrets.service);
+    await expectSessionRefusedUnchecked(user, this.target.secrets.service);
   },
   'reports itself {word}, with its {dependency} down': async function (this: ApexWorld, status: string, dependency: string) {
     await expectHealth(this.activeInstance!, { status, down: DEPENDENCIES[dependency] });
@@ -36,16 +36,16 @@ export const PLATFORM_OUTCOME: Record<string, PhraseStep> = {
     await untilHealthyAgain(this.activeInstance!, seconds * 1000);
   },
   "refuses {actor}'s new chat connection, saying it cannot check {pronoun} session": async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await expectNewConnectionRefusedUnchecked(this.session(user));
+    await expectNewConnectionRefusedUnchecked(user);
   },
   "reports the {word} {word}'s breaker as {word}": async function (this: ApexWorld, first: string, second: string, state: string) {
     await expectBreakerReported(this.target.apiUrl, `${first}_${second}`, state);
   },
   "is still serving: it reports itself healthy, and {actor}'s question is answered": async function (this: ApexWorld, user: Actor) {
     await expectHealth(this.activeInstance!, { status: 'healthy' });
-    await expectAnswered(this.session(user), this.target.runDeadlineMs);
+    await expectAnswered(user, this.target.runDeadlineMs);
   },
   "refuses {actor}'s requests as unable to check {pronoun} session, and is still running": async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await expectStillServing(this.session(user), this.activeInstance!);
+    await expectStillServing(user, this.activeInstance!);
   },
 };

@@ -36,16 +36,16 @@ export const HAPPENING: Record<string, PhraseStep> = {
     this.remember('discovery', await readDiscovery(this.latestInstance.apiUrl));
   },
   "every database connection {actor}'s work could use is busy for {duration}": async function (this: ApexWorld, user: Actor, ms: number) {
-    await holdConnectionsOf(this, this.session(user), ms);
+    await holdConnectionsOf(this, user, ms);
   },
   "all but one of the database connections {actor}'s work could use are busy for {duration}": async function (this: ApexWorld, user: Actor, ms: number) {
-    await holdConnectionsOf(this, this.session(user), ms, 1);
+    await holdConnectionsOf(this, user, ms, 1);
   },
   "other work holds every one of the platform's database connections for {duration}": async function (this: ApexWorld, ms: number) {
     await holdEveryConnection(this, ms);
   },
   "other work holds {actor}'s analysis in the database once it is under way": async function (this: ApexWorld, user: Actor) {
-    const hold = await holdRunOnceUnderWay(this.session(user), this.target.databaseUrl!, this.target.runDeadlineMs);
+    const hold = await holdRunOnceUnderWay(user, this.target.databaseUrl!, this.target.runDeadlineMs);
     this.keepStandIn({ stop: () => hold.release() });
     this.remember('held run', hold);
   },
@@ -65,7 +65,7 @@ export const HAPPENING: Record<string, PhraseStep> = {
     await untilWindowPassed(this.recall<number>('first message'), this.recall<number>('message window'));
   },
   "that work then needs {actor}'s conversation, which {pronoun} analysis holds while it waits": async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    const run = this.session(user).lastRun();
+    const run = user.lastRun();
     await this.recall<RowHold>('held run').waitOnConversationOfWhoeverWaits(run.threadId!, this.target.runDeadlineMs);
   },
   'the other work lets go of it': async function (this: ApexWorld) {
@@ -78,19 +78,18 @@ export const HAPPENING: Record<string, PhraseStep> = {
     await untilBreakerHalfOpen(this.target.apiUrl, `${first}_${second}`, this.target.timing.breakerCooldownMs + DEADLINES.settle);
   },
   '{actor}, holding the service secret, tries every test-only page of that instance': async function (this: ApexWorld, user: Actor) {
-    this.session(user);
+    user;
     this.remember('test-only pages', await FaultClient.tryTestOnlyPages(this.latestInstance.apiUrl, this.target.secrets.service ?? ''));
   },
   "the platform's process is {processEnding} once {actor}'s analysis is under way": async function (this: ApexWorld, ending: string, user: Actor) {
-    await endOwnProcess(this, ending, this.session(user).lastRun());
+    await endOwnProcess(this, ending, user.lastRun());
   },
   "a neighbour publishes {poison}, while {actor}'s chat is open": async function (this: ApexWorld, poison: string, user: Actor) {
-    const session = this.session(user);
-    await chatSocket(session);
-    await publishPoison(this.recall<PrivateRedis>('private redis'), session, poison);
+    await chatSocket(user);
+    await publishPoison(this.recall<PrivateRedis>('private redis'), user, poison);
   },
   "{caller} asks the auth service to vouch for {actor}'s token {vouchCredentials}": function (this: ApexWorld, _caller: string, user: Actor, how: string) {
-    return askToVouch(this, this.session(user), how);
+    return askToVouch(this, user, how);
   },
   'a service asks for a service token with {serviceCredentials}': async function (this: ApexWorld, credentials: string) {
     const secret = this.target.secrets.service;

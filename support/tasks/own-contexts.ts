@@ -8,32 +8,31 @@ import type { PhraseStep } from '../phrasebook';
 /** "{actor}'s …": a person's usage log, or what will go wrong for them, before the scenario's point. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const OWN_CONTEXT: Record<string, PhraseStep> = {
   'usage log has no {word} column': function (this: ApexWorld, user: Actor, column: string) {
-    removeLogColumn(this.session(user).recall('usageLog'), column, user.name);
+    removeLogColumn(user.recall('usageLog'), column, user.name);
   },
   'usage log has {string} as the {word} on row {int}': function (this: ApexWorld, user: Actor, value: string, column: string, row: number) {
-    const log = this.session(user).recall('usageLog');
+    const log = user.recall('usageLog');
     log.rows[row - 1][log.header.indexOf(column)] = value;
   },
   'usage log {logVariation}': function (this: ApexWorld, user: Actor, variation: string) {
-    LOG_VARIATIONS[variation](this.session(user).recall('usageLog'));
+    LOG_VARIATIONS[variation](user.recall('usageLog'));
   },
   'usage log is empty': function (this: ApexWorld, user: Actor) {
-    this.session(user).recall('usageLog').raw = '';
+    user.recall('usageLog').raw = '';
   },
   'usage log holds only blank lines': function (this: ApexWorld, user: Actor) {
-    this.session(user).recall('usageLog').raw = '\n  \r\n\t\n';
+    user.recall('usageLog').raw = '\n  \r\n\t\n';
   },
   'chat connection will fail unexpectedly at {pronoun} next message': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await crashNextMessageOf(this, this.session(user), 'connection');
+    await crashNextMessageOf(this, user, 'connection');
   },
   'next request to the API will fail unexpectedly': async function (this: ApexWorld, user: Actor) {
-    await crashNextMessageOf(this, this.session(user), 'request');
+    await crashNextMessageOf(this, user, 'request');
   },
   'runs will crash': async function (this: ApexWorld, user: Actor) {
     const faults = this.faults();
     if (!faults) return this.skip('crashing runs needs the service secret (APEX_SERVICE_SECRET).');
-    const session = this.session(user);
-    await ensureSignedIn(session);
-    await faults.inject({ fault: 'crash_run', target: session.userId, count: 1, scope: session.userId });
+    await ensureSignedIn(user);
+    await faults.inject({ fault: 'crash_run', target: user.userId, count: 1, scope: user.userId });
   },
 };

@@ -30,259 +30,223 @@ import type { PhraseStep } from '../phrasebook';
 /** "{actor} …": what a person does. Each phrase is a Cucumber expression; its function gets the values before the phrase, then its own. */
 export const PERSON_ACTION: Record<string, PhraseStep> = {
   'signs up with {pronoun} email address and a password': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await signUp(this.session(user));
+    await signUp(user);
   },
   'signs in with {pronoun} email address and password': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await signIn(this.session(user));
+    await signIn(user);
   },
   'is signed in through the simulated OAuth sign-in without giving an email address or a name': async function (this: ApexWorld, user: Actor) {
     const key = this.target.secrets.e2eBypassKey;
     if (!key) return this.skip('the simulated sign-in needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
-    await signInThroughBypassAsNobody(this.session(user), key);
+    await signInThroughBypassAsNobody(user, key);
   },
   'opens a chat connection carrying the bypass key instead of a token': async function (this: ApexWorld, user: Actor) {
     const key = this.target.secrets.e2eBypassKey;
     if (!key) return this.skip('this needs the bypass key; set APEX_E2E_BYPASS_KEY for this target.');
-    await openSocket(this.session(user), 'none', undefined, { headers: { 'x-e2e-bypass-key': key } });
+    await openSocket(user, 'none', undefined, { headers: { 'x-e2e-bypass-key': key } });
   },
   'tries the simulated OAuth sign-in {badBypassKey}': function (this: ApexWorld, user: Actor, how: string) {
-    return trySimulatedSignIn(this, this.session(user), how);
+    return trySimulatedSignIn(this, user, how);
   },
   'tries the simulated OAuth sign-in on that instance': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
     const auth = new AuthClient(this.latestInstance.authUrl);
-    await session.attempt('test sign-in', auth.testSignIn(this.target.secrets.e2eBypassKey ?? '', { email: session.email }));
+    await user.attempt('test sign-in', auth.testSignIn(this.target.secrets.e2eBypassKey ?? '', { email: user.email }));
   },
   'signs in with Google': async function (this: ApexWorld, user: Actor) {
-    await signInWithGoogle(this.session(user));
+    await signInWithGoogle(user);
   },
   'signs in with Google again': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    this.remember(`${user}'s first account`, session.userId);
-    await signInWithGoogle(session);
+    this.remember(`${user}'s first account`, user.userId);
+    await signInWithGoogle(user);
   },
   'comes back from Google {badGoogleReturn}': async function (this: ApexWorld, user: Actor, how: string) {
-    await comeBackFromGoogle(this.session(user), how);
+    await comeBackFromGoogle(user, how);
   },
   "replays {actor}'s return from Google": async function (this: ApexWorld, user: Actor, owner: Actor) {
-    const address = googleReturnOf(this.session(owner));
-    const session = this.session(user);
-    await session.attempt('callback', session.auth.follow(address));
+    const address = googleReturnOf(owner);
+    await user.attempt('callback', user.auth.follow(address));
   },
   "comes back from Google with a fresh code for {actor}'s already used sign-in": async function (this: ApexWorld, user: Actor, owner: Actor) {
-    const approval = googleApprovalOf(this.session(owner));
-    const session = this.session(user);
-    const approved = expectStatus(await session.auth.follow(approval), 302, 'The provider approving again');
-    await session.attempt('callback', session.auth.follow(approved.location!));
+    const approval = googleApprovalOf(owner);
+    const approved = expectStatus(await user.auth.follow(approval), 302, 'The provider approving again');
+    await user.attempt('callback', user.auth.follow(approved.location!));
   },
   "comes back from Google with {actor}'s already used code, in a sign-in of {pronoun} own": async function (this: ApexWorld, user: Actor, owner: Actor, _pronoun: string) {
-    const used = googleReturnOf(this.session(owner));
-    const session = this.session(user);
-    const { state } = await googleCallbackParameters(session);
-    await session.attempt('callback', session.auth.oauthCallback({ code: new URL(used).searchParams.get('code')!, state }));
+    const used = googleReturnOf(owner);
+    const { state } = await googleCallbackParameters(user);
+    await user.attempt('callback', user.auth.oauthCallback({ code: new URL(used).searchParams.get('code')!, state }));
   },
   'asks to sign in with {word}': async function (this: ApexWorld, user: Actor, provider: string) {
-    const session = this.session(user);
-    await session.attempt('sign-in start', session.auth.oauthStart(provider.toLowerCase()));
+    await user.attempt('sign-in start', user.auth.oauthStart(provider.toLowerCase()));
   },
   'asks the sign-in provider to send a code to {oauthDestination}': async function (this: ApexWorld, user: Actor, destination: string) {
-    const session = this.session(user);
-    const start = expectStatus(await session.auth.oauthStart('google'), 302, 'Starting a Google sign-in');
+    const start = expectStatus(await user.auth.oauthStart('google'), 302, 'Starting a Google sign-in');
     const asked = new URL(start.location!);
     const target = OAUTH_DESTINATIONS[destination](ownCallback(start.location!));
     asked.searchParams.set('redirect_uri', target);
     this.remember('asked destination', target);
-    await session.attempt('provider approval', session.auth.follow(asked.toString()));
+    await user.attempt('provider approval', user.auth.follow(asked.toString()));
   },
   'starts a Google sign-in that would land on {oauthDestination}': async function (this: ApexWorld, user: Actor, destination: string) {
-    const session = this.session(user);
-    const honest = expectStatus(await session.auth.oauthStart('google'), 302, 'Starting a Google sign-in');
-    await session.attempt('sign-in start', session.auth.oauthStart('google', OAUTH_DESTINATIONS[destination](ownCallback(honest.location!))));
+    const honest = expectStatus(await user.auth.oauthStart('google'), 302, 'Starting a Google sign-in');
+    await user.attempt('sign-in start', user.auth.oauthStart('google', OAUTH_DESTINATIONS[destination](ownCallback(honest.location!))));
   },
   'starts a Google sign-in with a Host header naming another site': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    this.remember('honest start', expectStatus(await session.auth.oauthStart('google'), 302, 'Starting a Google sign-in'));
-    await session.attempt('sign-in start', session.auth.oauthStartClaimingHost('google', 'attacker.example'));
+    this.remember('honest start', expectStatus(await user.auth.oauthStart('google'), 302, 'Starting a Google sign-in'));
+    await user.attempt('sign-in start', user.auth.oauthStartClaimingHost('google', 'attacker.example'));
   },
   'starts a Google sign-in and comes back after its state has expired': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
     const started = Date.now();
-    const { code, state } = await googleCallbackParameters(session);
+    const { code, state } = await googleCallbackParameters(user);
     await untilWindowPassed(started, this.recall<number>('state lifetime'));
-    await session.attempt('callback', session.auth.oauthCallback({ code, state }));
+    await user.attempt('callback', user.auth.oauthCallback({ code, state }));
   },
   'asks to sign in with {word} on that instance': async function (this: ApexWorld, user: Actor, provider: string) {
-    const session = this.session(user);
-    await session.attempt('sign-in start', new AuthClient(this.latestInstance.authUrl).oauthStart(provider.toLowerCase()));
+    await user.attempt('sign-in start', new AuthClient(this.latestInstance.authUrl).oauthStart(provider.toLowerCase()));
   },
   "asks that instance's stand-in provider for a code as {actor}": async function (this: ApexWorld, user: Actor, victim: Actor) {
-    const session = this.session(user);
     const { authUrl } = this.latestInstance;
-    const query = new URLSearchParams({ redirect_uri: `${authUrl}/auth/callback`, state: 'chosen-by-mallory', login_hint: this.session(victim).email });
-    await session.attempt('stand-in provider', new AuthClient(authUrl).follow(`${authUrl}/auth/simulated-provider/authorize?${query}`));
+    const query = new URLSearchParams({ redirect_uri: `${authUrl}/auth/callback`, state: 'chosen-by-mallory', login_hint: victim.email });
+    await user.attempt('stand-in provider', new AuthClient(authUrl).follow(`${authUrl}/auth/simulated-provider/authorize?${query}`));
   },
   "signs up with {actor}'s email address": async function (this: ApexWorld, user: Actor, owner: Actor) {
-    const session = this.session(user);
-    await session.attempt('sign-up', session.auth.register({ email: this.session(owner).email, password: session.password }));
+    await user.attempt('sign-up', user.auth.register({ email: owner.email, password: user.password }));
   },
   'signs up with a password of {int} characters': async function (this: ApexWorld, user: Actor, length: number) {
-    const session = this.session(user);
-    await session.attempt('sign-up', session.auth.register({ email: session.email, password: 'p'.repeat(length) }));
+    await user.attempt('sign-up', user.auth.register({ email: user.email, password: 'p'.repeat(length) }));
   },
   'signs up with {badSignUp}': async function (this: ApexWorld, user: Actor, problem: string) {
-    const session = this.session(user);
-    await session.attempt('sign-up', session.auth.registerRaw(BAD_SIGN_UPS[problem](session.email, session.password)));
+    await user.attempt('sign-up', user.auth.registerRaw(BAD_SIGN_UPS[problem](user.email, user.password)));
   },
   'signs in with {badSignUp}': async function (this: ApexWorld, user: Actor, problem: string) {
-    const session = this.session(user);
-    await session.attempt('sign-in', session.auth.loginRaw(BAD_SIGN_UPS[problem](session.email, session.password)));
+    await user.attempt('sign-in', user.auth.loginRaw(BAD_SIGN_UPS[problem](user.email, user.password)));
   },
   'tries {int} times to sign in as {actor} with a wrong password': async function (this: ApexWorld, user: Actor, times: number, owner: Actor) {
-    const session = this.session(user);
     for (let i = 0; i < times; i++) {
-      await session.attempt('wrong password', session.auth.login({ email: this.session(owner).email, password: 'wrong-password-123' }));
+      await user.attempt('wrong password', user.auth.login({ email: owner.email, password: 'wrong-password-123' }));
       // The window opens when the first failure is counted, which is before its answer arrives.
       if (!this.hasNoted('first failed sign-in')) this.remember('first failed sign-in', Date.now());
     }
   },
   'tries to sign in as {actor} with a password of {pronoun} own': async function (this: ApexWorld, user: Actor, owner: Actor, _pronoun: string) {
-    const session = this.session(user);
-    await session.attempt('sign-in', session.auth.login({ email: this.session(owner).email, password: 'any-password-123' }));
+    await user.attempt('sign-in', user.auth.login({ email: owner.email, password: 'any-password-123' }));
   },
   'tries {int} times to sign in as {actor} with a wrong password, writing {pronoun} email address in capitals': async function (this: ApexWorld, user: Actor, times: number, owner: Actor, _pronoun: string) {
-    const session = this.session(user);
     for (let i = 0; i < times; i++) {
-      await session.attempt('wrong password', session.auth.login({ email: this.session(owner).email.toUpperCase(), password: 'wrong-password-123' }));
+      await user.attempt('wrong password', user.auth.login({ email: owner.email.toUpperCase(), password: 'wrong-password-123' }));
     }
   },
   'tries {int} times to sign in as {actor} with a wrong password, each time followed by an email nobody has': async function (this: ApexWorld, user: Actor, times: number, owner: Actor) {
-    const session = this.session(user);
     // In turn, so that both kinds meet the same load on the machine and their times compare.
     for (let i = 0; i < times; i++) {
-      await session.attempt('wrong password', session.auth.login({ email: this.session(owner).email, password: 'wrong-password-123' }));
-      await session.attempt('unknown email', session.auth.login({ email: `nobody.${session.email}`, password: 'wrong-password-123' }));
+      await user.attempt('wrong password', user.auth.login({ email: owner.email, password: 'wrong-password-123' }));
+      await user.attempt('unknown email', user.auth.login({ email: `nobody.${user.email}`, password: 'wrong-password-123' }));
     }
   },
   'tries to sign in with {pronoun} right password': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    const session = this.session(user);
-    await session.attempt('sign-in', session.auth.login({ email: session.email, password: session.password }));
+    await user.attempt('sign-in', user.auth.login({ email: user.email, password: user.password }));
   },
   'signs in with {pronoun} email address in capitals and {pronoun} password': async function (this: ApexWorld, user: Actor, _pronoun: string, _pronoun2: string) {
-    const session = this.session(user);
-    await session.attempt('sign-in', session.auth.login({ email: session.email.toUpperCase(), password: session.password }));
+    await user.attempt('sign-in', user.auth.login({ email: user.email.toUpperCase(), password: user.password }));
   },
   "signs up with {actor}'s email address in capitals": async function (this: ApexWorld, user: Actor, owner: Actor) {
-    const session = this.session(user);
-    await session.attempt('sign-up', session.auth.register({ email: this.session(owner).email.toUpperCase(), password: session.password }));
+    await user.attempt('sign-up', user.auth.register({ email: owner.email.toUpperCase(), password: user.password }));
   },
   'signs up giving {pronoun} name as {string}': async function (this: ApexWorld, user: Actor, _pronoun: string, name: string) {
-    const session = this.session(user);
-    await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password, name }));
+    await user.attempt('sign-up', user.auth.register({ email: user.email, password: user.password, name }));
   },
   'signs up without giving a name': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password }));
+    await user.attempt('sign-up', user.auth.register({ email: user.email, password: user.password }));
   },
   'stops it once it is under way': async function (this: ApexWorld, user: Actor) {
-    const run = this.session(user).lastRun();
+    const run = user.lastRun();
     await run.underWay(this.target.runDeadlineMs);
     run.socket.send('agent_interrupt', { run_id: run.runId });
     run.interruptedAt = Date.now();
   },
   'stops it after it has ended': async function (this: ApexWorld, user: Actor) {
-    const run = await answeredRun(this.session(user), this.target.runDeadlineMs);
+    const run = await answeredRun(user, this.target.runDeadlineMs);
     run.interruptedAt = Date.now();
     sendOn(run.socket, 'agent_interrupt', { run_id: run.runId });
   },
   'opens a chat connection': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    await ensureSignedIn(session);
-    await openSocket(session);
+    await ensureSignedIn(user);
+    await openSocket(user);
   },
   'opens a chat connection with {pronoun} token {carrier}': async function (this: ApexWorld, user: Actor, _pronoun: string, carrier: SocketAuth) {
-    await openSocket(this.session(user), carrier);
+    await openSocket(user, carrier);
   },
   'opens a chat connection with {pronoun} token written {authorizationWriting} in the Authorization header': async function (this: ApexWorld, user: Actor, _pronoun: string, writing: AuthorizationWriter) {
-    const session = this.session(user);
-    await ensureSignedIn(session);
-    await openSocket(session, 'header', session.chatUrl, { authorization: writing });
+    await ensureSignedIn(user);
+    await openSocket(user, 'header', user.chatUrl, { authorization: writing });
   },
   'opens a chat connection with {pronoun} token {carrier} and a token {forgery} {carrier}': async function (this: ApexWorld, user: Actor, _pronoun: string, carrier: SocketAuth, forgery: string, otherCarrier: SocketAuth) {
-    const session = this.session(user);
-    await ensureSignedIn(session);
+    await ensureSignedIn(user);
     const recipe = FORGERIES[forgery];
     if (recipe.needsSecret && !this.target.secrets.jwt) return this.skip(`building a token that is ${forgery} needs the signing secret; set APEX_JWT_SECRET for this target.`);
-    const bad = await recipe.build({ accessToken: session.accessToken, refreshToken: session.tokens!.refresh_token, signingSecret: this.target.secrets.jwt, signOut: async () => undefined, serviceToken: async () => undefined });
-    await openSocket(session, carrier, session.chatUrl, { alsoCarried: { token: bad, auth: otherCarrier } });
+    const bad = await recipe.build({ accessToken: user.accessToken, refreshToken: user.tokens!.refresh_token, signingSecret: this.target.secrets.jwt, signOut: async () => undefined, serviceToken: async () => undefined });
+    await openSocket(user, carrier, user.chatUrl, { alsoCarried: { token: bad, auth: otherCarrier } });
   },
   'opens {int} chat connections': async function (this: ApexWorld, user: Actor, count: number) {
-    await openChats(this.session(user), count);
+    await openChats(user, count);
   },
   'closes one of {pronoun} chat connections': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await closeOneChat(this.session(user));
+    await closeOneChat(user);
   },
   "starts a conversation whose details claim it is {actor}'s": async function (this: ApexWorld, actor: Actor, owner: Actor) {
-    const [session, claimed] = [this.session(actor), this.session(owner)];
+    const [session, claimed] = [actor, owner];
     await Promise.all([ensureSignedIn(session), ensureSignedIn(claimed)]);
     session.remember('thread', expectStatus(await session.api.createThread(session.accessToken, { title: 'Whose is this?', metadata: { user_id: claimed.userId, project: 'apollo' } }), 201, `Starting ${actor}'s conversation`).body);
   },
   'starts a conversation without giving any details': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    await ensureSignedIn(session);
-    await session.attempt('create thread', session.api.createThread(session.accessToken));
+    await ensureSignedIn(user);
+    await user.attempt('create thread', user.api.createThread(user.accessToken));
   },
   'tries to sign up with {pronoun} email address and a password': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    const session = this.session(user);
-    await session.attempt('sign-up', session.auth.register({ email: session.email, password: session.password, name: session.name }));
+    await user.attempt('sign-up', user.auth.register({ email: user.email, password: user.password, name: user.name }));
   },
   'asks for {pronoun} conversations {int} times at once, while {actor} asks for {pronoun} once': async function (this: ApexWorld, user: Actor, _pronoun: string, times: number, control: Actor, _pronoun2: string) {
-    await listAtOnce(this, this.session(user), times, this.session(control));
+    await listAtOnce(this, user, times, control);
   },
   "tries to read {actor}'s conversation, its messages and the run": async function (this: ApexWorld, reader: Actor, owner: Actor) {
-    const session = this.session(reader);
-    await ensureSignedIn(session);
-    const run = await answeredRun(this.session(owner), this.target.runDeadlineMs);
-    await session.attempt('read thread', session.api.thread(session.accessToken, run.threadId!));
-    await session.attempt('read messages', session.api.messages(session.accessToken, run.threadId!));
-    await session.attempt('read run', session.api.run(session.accessToken, run.runId!));
+    await ensureSignedIn(reader);
+    const run = await answeredRun(owner, this.target.runDeadlineMs);
+    await reader.attempt('read thread', reader.api.thread(reader.accessToken, run.threadId!));
+    await reader.attempt('read messages', reader.api.messages(reader.accessToken, run.threadId!));
+    await reader.attempt('read run', reader.api.run(reader.accessToken, run.runId!));
   },
   'lists {pronoun} conversations with headers claiming to be {actor}': async function (this: ApexWorld, user: Actor, _pronoun: string, named: Actor) {
-    await listClaimingToBe(this.session(user), this.session(named), this.target.runDeadlineMs);
+    await listClaimingToBe(user, named, this.target.runDeadlineMs);
   },
   'opens a chat connection with headers claiming to be {actor}': async function (this: ApexWorld, user: Actor, named: Actor) {
-    const session = this.session(user);
-    await ensureSignedIn(session);
-    await openSocket(session, 'header', session.chatUrl, { headers: headersClaimingToBe(this.session(named)) });
+    await ensureSignedIn(user);
+    await openSocket(user, 'header', user.chatUrl, { headers: headersClaimingToBe(named) });
   },
   'opens a chat connection without a token, with headers claiming to be {actor}': async function (this: ApexWorld, user: Actor, named: Actor) {
-    await openSocket(this.session(user), 'none', undefined, { headers: headersClaimingToBe(this.session(named)) });
+    await openSocket(user, 'none', undefined, { headers: headersClaimingToBe(named) });
   },
   'signs out and signs in again': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    await signOut(session);
-    await closeSockets(session);
-    await signIn(session);
+    await signOut(user);
+    await closeSockets(user);
+    await signIn(user);
   },
   "tries to {intrusion} {actor}'s conversation once {pronoun} analysis is under way": async function (this: ApexWorld, actor: Actor, intrusion: string, owner: Actor, _pronoun: string) {
-    const run = this.session(owner).lastRun();
+    const run = owner.lastRun();
     await run.underWay(this.target.runDeadlineMs);
-    const session = this.session(actor);
-    await ensureSignedIn(session);
-    session.remember('lastIntrusion', await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! }));
+    await ensureSignedIn(actor);
+    actor.remember('lastIntrusion', await INTRUSIONS[intrusion](actor, { threadId: run.threadId!, runId: run.runId! }));
   },
   "tries to {intrusion} {actor}'s conversation once {pronoun} analysis has ended": async function (this: ApexWorld, actor: Actor, intrusion: string, owner: Actor, _pronoun: string) {
-    const run = await answeredRun(this.session(owner), this.target.runDeadlineMs);
-    const session = this.session(actor);
-    await ensureSignedIn(session);
-    session.remember('lastIntrusion', await INTRUSIONS[intrusion](session, { threadId: run.threadId!, runId: run.runId! }));
+    const run = await answeredRun(owner, this.target.runDeadlineMs);
+    await ensureSignedIn(actor);
+    actor.remember('lastIntrusion', await INTRUSIONS[intrusion](actor, { threadId: run.threadId!, runId: run.runId! }));
   },
   'tries to {intrusion} a conversation that does not exist': async function (this: ApexWorld, actor: Actor, intrusion: string) {
-    const session = this.session(actor);
-    await ensureSignedIn(session);
-    session.remember('lastIntrusion', await INTRUSIONS[intrusion](session, { threadId: `thread_${randomUUID()}`, runId: `run_${randomUUID()}` }));
+    await ensureSignedIn(actor);
+    actor.remember('lastIntrusion', await INTRUSIONS[intrusion](actor, { threadId: `thread_${randomUUID()}`, runId: `run_${randomUUID()}` }));
   },
   'floods the chat with {int} messages while {users} each ask the {agent} about {workload} at the same moment': async function (this: ApexWorld, flooder: Actor, count: number, names: string[], agent: string, workload: Workload) {
-    const mallory = this.session(flooder);
+    const mallory = flooder;
     await ensureSignedIn(mallory);
     const socket = await chatSocket(mallory);
     this.remember('crowd', names);
@@ -294,192 +258,176 @@ export const PERSON_ACTION: Record<string, PhraseStep> = {
     await Promise.all([...names.map((n) => startAgent(this.session(n), agent, { user_request: costQuestion(workload), context: { workload } }))]);
   },
   'asks the {agent} about {workload} {int} times to warm the platform up': async function (this: ApexWorld, user: Actor, agent: string, workload: Workload, times: number) {
-    const session = this.session(user);
-    for (let i = 0; i < times; i++) await completedResult(await startAgent(session, agent, { user_request: costQuestion(workload), context: { workload } }), this.target.runDeadlineMs);
+    for (let i = 0; i < times; i++) await completedResult(await startAgent(user, agent, { user_request: costQuestion(workload), context: { workload } }), this.target.runDeadlineMs);
     const before = await diagnostics(this, '?gc=1');
     expectCollected(before);
     this.remember('heapBaseline', before.heap_used);
   },
   'tries to start a conversation with a title of {int} characters': async function (this: ApexWorld, user: Actor, length: number) {
-    const session = this.session(user);
-    await ensureSignedIn(session);
-    session.remember('threadCountBefore', (expectStatus(await session.api.threads(session.accessToken), 200, 'Listing threads').body.threads as unknown[]).length);
-    await session.attempt('create thread', session.api.createThread(session.accessToken, { title: 'T'.repeat(length) }));
+    await ensureSignedIn(user);
+    user.remember('threadCountBefore', (expectStatus(await user.api.threads(user.accessToken), 200, 'Listing threads').body.threads as unknown[]).length);
+    await user.attempt('create thread', user.api.createThread(user.accessToken, { title: 'T'.repeat(length) }));
   },
   'archives the conversation': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    const run = session.lastRun();
+    const run = user.lastRun();
     await completedResult(run, this.target.runDeadlineMs);
-    expectStatus(await session.api.archiveThread(session.accessToken, run.threadId!), 204, `Archiving ${user}'s conversation`);
+    expectStatus(await user.api.archiveThread(user.accessToken, run.threadId!), 204, `Archiving ${user}'s conversation`);
   },
   'adds {int} questions about {workload} to it at the same moment, {int} over the chat and {int} through the API': async function (this: ApexWorld, user: Actor, total: number, workload: Workload, overChat: number, overApi: number) {
-    await addQuestionsAtOnce(this.session(user), workload, { total, overChat, overApi }, this.target.runDeadlineMs);
+    await addQuestionsAtOnce(user, workload, { total, overChat, overApi }, this.target.runDeadlineMs);
   },
   'opens another chat connection and catches up on the analysis': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    const run = session.lastRun();
-    const socket = await openSocket(session, 'header', session.chatUrl, { first: { type: 'resume', payload: { run_id: run.runId, after_seq: 0 } } });
-    session.remember('catchUp', new AgentRun(run.requestId, run.agent, run.request, socket, 0, run.sentAt));
+    const run = user.lastRun();
+    const socket = await openSocket(user, 'header', user.chatUrl, { first: { type: 'resume', payload: { run_id: run.runId, after_seq: 0 } } });
+    user.remember('catchUp', new AgentRun(run.requestId, run.agent, run.request, socket, 0, run.sentAt));
   },
   'opens a chat connection on the second instance and catches up on the analysis': async function (this: ApexWorld, user: Actor) {
-    await catchUpOn(this.session(user), this.latestInstance.wsUrl);
+    await catchUpOn(user, this.latestInstance.wsUrl);
   },
   'reconnects after the analysis has moved on, and picks up where {pronoun} left off': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    const session = this.session(user);
-    const run = session.lastRun();
+    const run = user.lastRun();
     const seen = run.lastSeq;
     const probe = this.databaseProbe();
     // Waiting for stored progress makes sure there is something to replay; without a probe the
     // reconnection is immediate and the replay may be empty.
     if (probe) await untilStoredBeyond(probe, run, seen, this.target.runDeadlineMs);
-    run.reconnectedAt = await reconnectAndResume(session, run);
+    run.reconnectedAt = await reconnectAndResume(user, run);
     run.lastSeqBeforeReconnect = seen;
   },
   'reconnects and picks up where {pronoun} left off': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    const session = this.session(user);
-    const run = session.lastRun();
+    const run = user.lastRun();
     run.lastSeqBeforeReconnect = run.lastSeq;
-    run.reconnectedAt = await reconnectAndResume(session, run);
+    run.reconnectedAt = await reconnectAndResume(user, run);
   },
   'pings the chat': function (this: ApexWorld, user: Actor) {
-    const socket = this.session(user).sockets.at(-1)!;
+    const socket = user.sockets.at(-1)!;
     sendOn(socket, 'ping');
   },
   'sends a ping of {frameSize}': function (this: ApexWorld, user: Actor, bytes: number) {
-    const socket = this.session(user).sockets.at(-1)!;
+    const socket = user.sockets.at(-1)!;
     sendTextOn(socket, paddedPing(bytes));
   },
   'sends a message that is not JSON': function (this: ApexWorld, user: Actor) {
-    const socket = this.session(user).sockets.at(-1)!;
+    const socket = user.sockets.at(-1)!;
     sendTextOn(socket, '{"type": "ping", oops');
   },
   'sends {notAMessage}': function (this: ApexWorld, user: Actor, text: string) {
-    const socket = this.session(user).sockets.at(-1)!;
+    const socket = user.sockets.at(-1)!;
     sendTextOn(socket, text);
   },
   'sends {incompleteMessage}': function (this: ApexWorld, user: Actor, words: string) {
-    const socket = this.session(user).sockets.at(-1)!;
+    const socket = user.sockets.at(-1)!;
     startReading(socket);
     const { type, payload } = INCOMPLETE_MESSAGES[words];
     socket.send(type, payload);
     this.remember('incomplete message', words);
   },
   'sends a message of a kind the chat does not know': function (this: ApexWorld, user: Actor) {
-    const socket = this.session(user).sockets.at(-1)!;
+    const socket = user.sockets.at(-1)!;
     sendOn(socket, 'teleport', { to: 'mars' });
   },
   'sends a message larger than {int} KiB': function (this: ApexWorld, user: Actor, kib: number) {
-    this.session(user).sockets.at(-1)!.sendText(JSON.stringify({ type: 'ping', payload: { padding: 'x'.repeat(kib * 1024 + 1) } }));
+    user.sockets.at(-1)!.sendText(JSON.stringify({ type: 'ping', payload: { padding: 'x'.repeat(kib * 1024 + 1) } }));
   },
   'sends {int} more messages at once': function (this: ApexWorld, user: Actor, count: number) {
-    const socket = this.session(user).sockets.at(-1)!;
+    const socket = user.sockets.at(-1)!;
     if (!this.hasNoted('first message')) this.remember('first message', Date.now());
     flood(socket, count);
   },
   'signs out on the second instance': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    expectStatus(await new AuthClient(this.latestInstance.authUrl).logout(session.accessToken), 200, `Signing ${user} out on the second instance`);
+    expectStatus(await new AuthClient(this.latestInstance.authUrl).logout(user.accessToken), 200, `Signing ${user} out on the second instance`);
   },
   'sends {int} messages on each of {pronoun} chat connections at once': function (this: ApexWorld, user: Actor, count: number, _pronoun: string) {
-    for (const socket of this.session(user).sockets.filter((s) => s.isOpen)) {
+    for (const socket of user.sockets.filter((s) => s.isOpen)) {
       flood(socket, count);
     }
   },
   'tries to open a chat connection at another address of the platform': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    await ensureSignedIn(session);
-    const elsewhere = new URL(session.chatUrl);
+    await ensureSignedIn(user);
+    const elsewhere = new URL(user.chatUrl);
     elsewhere.pathname = `${elsewhere.pathname.replace(/\/+$/, '')}-elsewhere`;
-    this.remember('connection attempt', await openSocket(session, 'header', elsewhere.toString()).then(
+    this.remember('connection attempt', await openSocket(user, 'header', elsewhere.toString()).then(
       (socket) => `opened (${socket.frames.length} frames)`,
       (error: Error) => error.message,
     ));
   },
   'opens another chat and asks it to replay {pronoun} analysis from {replayFrom}': async function (this: ApexWorld, user: Actor, _pronoun: string, from: unknown) {
-    const session = this.session(user);
-    const run = session.lastRun();
+    const run = user.lastRun();
     await completedResult(run, this.target.runDeadlineMs);
     this.remember('events first sent', run.events.map((f) => f.frame));
-    const socket = await openSocket(session);
+    const socket = await openSocket(user);
     await socket.connectionAnswer();
     sendOn(socket, 'resume', { run_id: run.runId, after_seq: from });
   },
   'archives it while other work holds it in the database for longer than that': async function (this: ApexWorld, user: Actor) {
-    await archiveWhileHeld(this.session(user), this.target.databaseUrl!);
+    await archiveWhileHeld(user, this.target.databaseUrl!);
   },
   'archives it while the database ends the connection the change is waiting on': async function (this: ApexWorld, user: Actor) {
     if (!this.target.databaseUrl) return this.skip('the suite has no database address for this target (set APEX_DATABASE_URL).');
-    await archiveWhileConnectionEnded(this.session(user), this.target.databaseUrl);
+    await archiveWhileConnectionEnded(user, this.target.databaseUrl);
     return undefined;
   },
   'tries to break the platform on purpose {faultCredentials}': async function (this: ApexWorld, user: Actor, credentials: string) {
     const target = `tool_${randomUUID().slice(0, 8)}`;
     this.remember('attempted fault', target);
-    await this.session(user).attempt('fault', FaultClient.attempt(this.target.apiUrl, { fault: 'tool_failure', target }, credentials === 'without the service secret' ? undefined : 'not-the-service-secret'));
+    await user.attempt('fault', FaultClient.attempt(this.target.apiUrl, { fault: 'tool_failure', target }, credentials === 'without the service secret' ? undefined : 'not-the-service-secret'));
   },
   'starts a conversation whose body holds {hostileBody}': async function (this: ApexWorld, user: Actor, hostile: string) {
-    const session = this.session(user);
-    await ensureSignedIn(session);
-    session.remember('threadCountBefore', (expectStatus(await session.api.threads(session.accessToken), 200, 'Listing threads').body.threads as unknown[]).length);
+    await ensureSignedIn(user);
+    user.remember('threadCountBefore', (expectStatus(await user.api.threads(user.accessToken), 200, 'Listing threads').body.threads as unknown[]).length);
     const body = HOSTILE_BODIES[hostile]({ title: 'Budget review' });
     this.remember('details sent', detailsOf(body));
-    await session.attempt('create thread', session.api.createThreadRaw(session.accessToken, body));
+    await user.attempt('create thread', user.api.createThreadRaw(user.accessToken, body));
   },
   'signs up with a body holding {hostileBody}': async function (this: ApexWorld, user: Actor, hostile: string) {
-    const session = this.session(user);
-    await session.attempt('sign-up', session.auth.registerRawText(HOSTILE_BODIES[hostile]({ email: session.email, password: session.password, name: user })));
+    await user.attempt('sign-up', user.auth.registerRawText(HOSTILE_BODIES[hostile]({ email: user.email, password: user.password, name: user })));
   },
   'sends the API a request with {routerProblem}': async function (this: ApexWorld, user: Actor, problem: string) {
-    const session = this.session(user);
-    await ensureSignedIn(session);
+    await ensureSignedIn(user);
     const { path, method = 'GET', headers } = ROUTER_PROBLEMS[problem];
-    await session.attempt('request', http(method, `${(this.activeInstance ?? this.target).apiUrl}${path}`, { token: session.accessToken, headers }));
+    await user.attempt('request', http(method, `${(this.activeInstance ?? this.target).apiUrl}${path}`, { token: user.accessToken, headers }));
   },
   'sends {int} wrong passwords for {actor} all at once': async function (this: ApexWorld, user: Actor, count: number, owner: Actor) {
-    const session = this.session(user);
-    const email = this.session(owner).email;
+    const email = owner.email;
     this.remember('first failed sign-in', Date.now());
-    await Promise.all(Array.from({ length: count }, () => session.attempt('wrong password', session.auth.login({ email, password: 'wrong-password-123' }))));
+    await Promise.all(Array.from({ length: count }, () => user.attempt('wrong password', user.auth.login({ email, password: 'wrong-password-123' }))));
   },
   'sends {int} wrong passwords for {actor} all at once, and {actor} {pronoun} right one while they are being checked': async function (this: ApexWorld, user: Actor, count: number, owner: Actor, signer: Actor, _pronoun: string) {
-    await wrongPasswordsAroundRightOne(this.session(user), this.session(owner), count, signer.name);
+    await wrongPasswordsAroundRightOne(user, owner, count, signer.name);
   },
   'opens {int} chat connections and closes them while the platform is still checking {pronoun} token': async function (this: ApexWorld, user: Actor, count: number, _pronoun: string) {
-    await dropChatsWhileSigningIn(this.session(user), this.noted('authRelay'), count);
+    await dropChatsWhileSigningIn(user, this.noted('authRelay'), count);
   },
   'asks for that conversation {int} times on the chat that has stopped reading, and {int} times on {pronoun} other chat': async function (this: ApexWorld, user: Actor, times: number, readingTimes: number, _pronoun: string) {
     this.remember('conversations asked for', times);
     this.remember('conversations asked for on the chat that reads', readingTimes);
-    await askForConversationWhileNotReading(this.session(user), times, readingTimes, DEADLINES.settle);
+    await askForConversationWhileNotReading(user, times, readingTimes, DEADLINES.settle);
   },
   'starts a conversation whose body trickles in over {duration}': async function (this: ApexWorld, user: Actor, ms: number) {
-    this.remember('details sent', await startConversationSlowly(this.session(user), ms));
+    this.remember('details sent', await startConversationSlowly(user, ms));
   },
   'refreshes {pronoun} session': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    await refresh(this.session(user));
+    await refresh(user);
   },
   "presents {actor}'s spent refresh token": async function (this: ApexWorld, presenter: Actor, owner: Actor) {
-    const spent = previousRefreshToken(this.session(owner));
-    await this.session(presenter).attempt('refresh', this.session(presenter).auth.refresh(spent));
+    const spent = previousRefreshToken(owner);
+    await presenter.attempt('refresh', presenter.auth.refresh(spent));
   },
   'signs out': async function (this: ApexWorld, user: Actor) {
-    await signOut(this.session(user));
+    await signOut(user);
   },
   'asks the auth service to vouch for a token by reading its address': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    await session.attempt('validate', session.auth.validateByReading());
+    await user.attempt('validate', user.auth.validateByReading());
   },
   'signs out on the first device': async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    expectStatus(await session.auth.logout(session.issued[0].access_token), 200, `Signing ${user} out on the first device`);
+    expectStatus(await user.auth.logout(user.issued[0].access_token), 200, `Signing ${user} out on the first device`);
   },
   'refreshes {pronoun} session on the first device': async function (this: ApexWorld, user: Actor, _pronoun: string) {
-    const session = this.session(user);
     // The first device's new pair is not kept: what follows is about the token it spent.
-    expectStatus(await session.auth.refresh(session.issued[0].refresh_token), 200, `Refreshing ${user}'s session on the first device`);
+    expectStatus(await user.auth.refresh(user.issued[0].refresh_token), 200, `Refreshing ${user}'s user on the first device`);
   },
   "presents the refresh token {actor}'s first device has spent": async function (this: ApexWorld, presenter: Actor, owner: Actor) {
-    const spent = firstDeviceRefreshToken(this.session(owner));
-    await this.session(presenter).attempt('refresh', this.session(presenter).auth.refresh(spent));
+    const spent = firstDeviceRefreshToken(owner);
+    await presenter.attempt('refresh', presenter.auth.refresh(spent));
   },
 };

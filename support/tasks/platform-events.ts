@@ -26,16 +26,15 @@ export const PLATFORM_EVENT: Record<string, PhraseStep> = {
     this.remember('platformProcess', await startPlatformProcess(startupSettingsWithout(environment, missing)));
   },
   "drops {actor}'s connection once the analysis is under way": async function (this: ApexWorld, user: Actor) {
-    const session = this.session(user);
-    const run = session.lastRun();
+    const run = user.lastRun();
     await run.underWay(this.target.runDeadlineMs);
     const faults = this.faults();
     if (!faults) return this.skip('dropping a connection from the server side needs the service secret (APEX_SERVICE_SECRET).');
-    await faults.inject({ fault: 'disconnect_sockets', target: session.userId, scope: session.userId });
+    await faults.inject({ fault: 'disconnect_sockets', target: user.userId, scope: user.userId });
     await expectClosedAsGoingAway(run.socket, user.name);
   },
   "is shut down once {actor}'s analysis is under way": async function (this: ApexWorld, user: Actor) {
-    await shutDownOwnInstance(this, this.session(user).lastRun());
+    await shutDownOwnInstance(this, user.lastRun());
   },
   'is started again': async function (this: ApexWorld) {
     await startOwnPlatformAgain(this);

@@ -28,7 +28,7 @@ export const PLATFORM_SETTING: Record<string, PhraseStep> = {
     return undefined;
   },
   'stays not ready for {actor} for {duration}': async function (this: ApexWorld, user: Actor, ms: number) {
-    await delayReadyFor(this, this.session(user), ms);
+    await delayReadyFor(this, user, ms);
   },
   'runs in a process of its own, warmed up by {int} runs': async function (this: ApexWorld, runs: number) {
     // A platform in service has its database connections open, too.

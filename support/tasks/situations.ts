@@ -38,7 +38,7 @@ export const SITUATION: Record<string, PhraseStep> = {
     this.moveEveryoneTo(instance);
   },
   "the {word} {word} never answers {actor}'s next call": async function (this: ApexWorld, first: string, second: string, user: Actor) {
-    await hangNextCallFor(this, this.session(user), `${first}_${second}`);
+    await hangNextCallFor(this, user, `${first}_${second}`);
   },
   'the {word} {word} is failing': async function (this: ApexWorld, first: string, second: string) {
     const faults = this.faults();
@@ -46,7 +46,7 @@ export const SITUATION: Record<string, PhraseStep> = {
     await failForThisScenario(this, `${first}_${second}`);
   },
   "the handling of {actor}'s next chat message will fail unexpectedly": async function (this: ApexWorld, user: Actor) {
-    await crashNextMessageOf(this, this.session(user), 'message');
+    await crashNextMessageOf(this, user, 'message');
   },
   'the agents word their answers with a language model that {modelBehaviour}': async function (this: ApexWorld, behaviour: ModelBehaviour) {
     if (this.target.kind === 'remote') return this.skip('this puts a stand-in model behind a reference platform instance; a remote target brings its own model.');
