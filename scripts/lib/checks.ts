@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PASSWORD_SHAPE, TOKEN_SHAPE } from '../../support/redact';
 import { PreparedRun } from './prepare-run';
 import { REPORTS } from './reports';
-import { cucumber, filesUnder } from './cucumber-process';
+import { behindTheRun, cucumber, filesUnder } from './cucumber-process';
 import { spawnPlatform } from '../../support/platform-process';
 import { readOutcomes } from './messages';
 import { stepCatalogue } from './step-catalogue';
@@ -26,7 +26,7 @@ export function typecheck(): Promise<CheckResult> {
     // TypeScript's incremental mode re-checks only what changed since the last npm test on this
     // checkout (a clean clone checks everything, as before); its record is kept beside the installed packages.
     const record = join('node_modules', '.cache', 'apex-specs', 'tsconfig.tsbuildinfo');
-    const child = spawn(process.execPath, [tsc, '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', record], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = behindTheRun(spawn(process.execPath, [tsc, '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', record], { stdio: ['ignore', 'pipe', 'inherit'] }));
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => {
@@ -39,7 +39,7 @@ export function typecheck(): Promise<CheckResult> {
 /** The suite's own tooling (test/unit): parsing, run bookkeeping, message reading, configuration, schema checks, the shard merge, journeys, redaction. */
 export function unitCheck(): Promise<CheckResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', 'ts-node/register', '--test', 'test/unit/all.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = behindTheRun(spawn(process.execPath, ['--require', 'ts-node/register', '--test', 'test/unit/all.ts'], { stdio: ['ignore', 'pipe', 'inherit'] }));
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => {
@@ -55,7 +55,7 @@ export function unitCheck(): Promise<CheckResult> {
  * steps, so its message stream is read instead, and each missing step is shown with its snippet.
  */
 export async function stepsCheck(env: NodeJS.ProcessEnv): Promise<CheckResult> {
-  const code = await cucumber(['--profile', 'steps'], env, true);
+  const code = await cucumber(['--profile', 'steps'], env, true, true);
   const outcome = readOutcomes(`${REPORTS}/steps/messages.ndjson`);
   if (!outcome) return { name: 'steps', ok: false, detail: `the dry run wrote no messages (exit ${code})` };
   const problems: string[] = [];
