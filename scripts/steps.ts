@@ -3,7 +3,7 @@ import { exitOnError } from './lib/prepare-run';
 import { REPORTS } from './lib/reports';
 import { readEnvelopes } from './lib/messages';
 import { stepsCheck } from './lib/checks';
-import { CATALOGUE_START, DeclaredType, catalogueMarkdown, stepCatalogue } from './lib/step-catalogue';
+import { CATALOGUE_START, catalogueMarkdown, declaredTypes, stepCatalogue } from './lib/step-catalogue';
 
 export const GUIDE = 'docs/writing-scenarios.md';
 
@@ -12,19 +12,14 @@ export function guideWithCatalogue(): string {
   const guide = readFileSync(GUIDE, 'utf8');
   const head = guide.includes(CATALOGUE_START) ? guide.slice(0, guide.indexOf(CATALOGUE_START)) : `${guide.trimEnd()}\n\n`;
   const messages = `${REPORTS}/steps/messages.ndjson`;
-  return head + catalogueMarkdown(stepCatalogue(messages), declaredTypes(messages));
-}
-
-/** The parameter types a dry run's message stream declares (Cucumber's Query does not index them). */
-function declaredTypes(messages: string): DeclaredType[] {
-  return readEnvelopes(messages).filter((envelope) => envelope.parameterType).map((envelope) => envelope.parameterType);
+  return head + catalogueMarkdown(stepCatalogue(messages), declaredTypes(readEnvelopes(messages)));
 }
 
 export const EDITOR_SETTINGS = '.vscode/settings.json';
 
 /** What the Cucumber extension for VS Code needs to follow the steps: features, glue, and our parameter types. */
 export function editorSettings(): string {
-  const parameterTypes = declaredTypes(`${REPORTS}/steps/messages.ndjson`).map((p: { name: string; regularExpressions: string[] }) => ({ name: p.name, regexp: p.regularExpressions[0] }));
+  const parameterTypes = declaredTypes(readEnvelopes(`${REPORTS}/steps/messages.ndjson`)).map((p) => ({ name: p.name, regexp: p.regularExpressions[0] }));
   const settings = {
     'cucumber.features': ['features/**/*.feature'],
     'cucumber.glue': ['step-definitions/**/*.ts', 'support/**/*.ts'],

@@ -1,6 +1,6 @@
 import { defineParameterType, definePhrasebook } from './phrasebook';
 import { PHRASEBOOKS } from './phrasebooks';
-import type { ApexWorld } from './world';
+import { PRONOUN_WORDS, type ApexWorld } from './world';
 import { AGENT_NAMES, AUTHORIZATION_WRITINGS, BAD_SIGN_UPS, CARRIERS, DEPENDENCIES, INCOMPLETE_MESSAGES, NOT_MESSAGES, LOG_VARIATIONS, PERMISSION_WORDS, RUN_FAILURES, WORKLOAD_FIELDS, WORKLOAD_PATTERN, figureFrom, money, workloadOf } from './domain';
 import { REFUSALS, SERVICE_CREDENTIALS, SERVICE_PROBLEMS, SOCKET_REFUSALS } from './refusals';
 import { FORGERIES } from './clients/forgery';
@@ -37,7 +37,7 @@ defineParameterType({
  */
 defineParameterType({
   name: 'pronoun',
-  regexp: /theirs|their|them|they|hers|her|his|him|she|he/,
+  regexp: new RegExp(PRONOUN_WORDS.join('|')),
   transformer(this: ApexWorld, word: string) {
     return this.session(this.referredTo(word));
   },

@@ -4,7 +4,7 @@ import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucum
 /**
  * A phrasebook is a parameter type whose words are a table of phrases, each a Cucumber expression
  * with values of its own: "{pronoun} current spend is {money} a month", "{int} rows were processed".
- * One general sentence ("{actor} is told {answerFinding}") then carries every phrase of its table, and
+ * One general sentence ("{actor} is told {toldThat}") then carries every phrase of its table, and
  * a product person adds a phrase by adding a row, not a step definition.
  */
 

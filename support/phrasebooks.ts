@@ -28,10 +28,10 @@ import { REQUESTS } from './tasks/asking';
 import type { Actor } from './actor';
 import type { ApexWorld } from './world';
 
-/** A book written for an actor, (world, actor, …values), as one for a sentence that starts with the person: (name, [skipped words], …values). */
+/** A book written as (world, actor, …values), as one for a sentence that starts with the person: (actor, [skipped words], …values) with the World as `this`. */
 function byActor(book: Record<string, (world: ApexWorld, actor: Actor, ...values: any[]) => unknown>, skip = 0): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(book).map(([words, act]) => [words, function (this: ApexWorld, name: string, ...rest: unknown[]) { return act(this, this.session(name), ...rest.slice(skip)); }]),
+    Object.entries(book).map(([words, act]) => [words, function (this: ApexWorld, actor: Actor, ...rest: unknown[]) { return act(this, actor, ...rest.slice(skip)); }]),
   );
 }
 

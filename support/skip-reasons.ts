@@ -5,6 +5,4 @@ export const CONFIGURED_APART = 'this starts a reference platform instance confi
 export const ONLY_OWN_PROCESS = 'this starts the reference platform as its own process; it says nothing about a remote target.';
 export const OWN_INSTANCE = 'this starts a reference platform instance of its own; a remote target cannot be started for a scenario.';
 export const REFERENCE_INSTANCES = 'this starts reference platform instances, which a remote target does not have.';
-/** A lease that a slow analysis outlasts several times over: the instance must keep renewing it for as long as the analysis runs. */
-export const SHORT_LEASE_SECONDS = '2';
 export const REWIRED_PROCESS = 'this starts the reference platform as a process of its own, beside stand-ins for its neighbours; a remote target cannot be rewired.';

@@ -44,8 +44,9 @@ export interface Notes {
   platformProcess: { started: boolean; exitCode: number | null; output: string };
 }
 
-/** The pronouns a step may use for the person named last, in any letter case. */
-export const PRONOUNS = /^(?:theirs|their|them|they|hers|her|his|him|she|he)$/i;
+/** The pronouns a step may use for the person named last, longest first, so that "theirs" is not read as "their". */
+export const PRONOUN_WORDS = ['theirs', 'their', 'them', 'they', 'hers', 'her', 'his', 'him', 'she', 'he'];
+const PRONOUNS = new RegExp(`^(?:${PRONOUN_WORDS.join('|')})$`, 'i');
 
 /** One per scenario: the people in it, and the probes into the target's stores. */
 export class ApexWorld extends World {

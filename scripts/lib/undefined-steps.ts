@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readEnvelopes } from './messages';
 import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
-import { closestSteps, stepCatalogue } from './step-catalogue';
+import { closestSteps, declaredRegistry, declaredTypes, stepCatalogue } from './step-catalogue';
 import { PHRASEBOOKS } from '../../support/phrasebooks';
 
 interface Definitions {
@@ -16,11 +16,11 @@ interface Definitions {
 
 /** The step definitions and parameter types a run's message stream declares. */
 function definitionsOf(envelopes: any[]): Definitions {
-  const strictTypes = new ParameterTypeRegistry();
+  const types = declaredTypes(envelopes);
+  const strictTypes = declaredRegistry(types);
   const looseTypes = new ParameterTypeRegistry();
   const regexps = new Map<string, RegExp>();
-  for (const { parameterType: p } of envelopes.filter((e) => e.parameterType)) {
-    strictTypes.defineParameterType(new ParameterType(p.name, p.regularExpressions, null, (s: string) => s, p.useForSnippets, p.preferForRegularExpressionMatch));
+  for (const p of types) {
     looseTypes.defineParameterType(new ParameterType(p.name, /.+?/, null, (s: string) => s, false, false));
     regexps.set(p.name, new RegExp(`^(?:${p.regularExpressions.join('|')})$`));
   }

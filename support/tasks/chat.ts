@@ -1,3 +1,4 @@
+import type { DataTable } from '@cucumber/cucumber';
 import { noteBurst, startReading } from '../reading';
 import { randomUUID } from 'node:crypto';
 import { AgentSocket, SocketAuth } from '../clients/agent-socket';
@@ -146,4 +147,10 @@ export async function dropOnceUnderWay(run: AgentRun, deadlineMs: number): Promi
   await run.underWay(deadlineMs);
   run.socket.cut();
   await run.socket.waitForClose(DEADLINES.close);
+}
+
+/** The person's usage log as the table gives it, with its header in the contract's words, to attach to what they ask next. */
+export function keepUsageLog(actor: Actor, name: string, table: DataTable): void {
+  const [header, ...rows] = table.raw();
+  actor.remember('usageLog', { name, header: header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')), rows });
 }

@@ -31,9 +31,3 @@ export async function askAtOnce(world: ApexWorld, table: DataTable): Promise<voi
   await readyToChat(asks.map((a) => world.session(a.name)));
   await Promise.all(asks.map((a) => startAgent(world.session(a.name), a.agent, { user_request: costQuestion(a.workload), context: { workload: a.workload } })));
 }
-
-/** The person's usage log as the table gives it, with its header in the contract's words, to attach to what they ask next. */
-export function keepUsageLog(actor: Actor, name: string, table: DataTable): void {
-  const [header, ...rows] = table.raw();
-  actor.remember('usageLog', { name, header: header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')), rows });
-}

@@ -2,7 +2,8 @@ import type { DataTable } from '@cucumber/cucumber';
 import type { Actor } from '../actor';
 import type { PhraseStep } from '../phrasebook';
 import type { ApexWorld } from '../world';
-import { askAtOnce, keepUsageLog } from './crowd';
+import { askAtOnce } from './crowd';
+import { keepUsageLog } from './chat';
 
 /** "Given …:" with a table: the whole sentence is the phrase, and its function gets the table last. */
 export const SITUATION_WITH_TABLE: Record<string, PhraseStep> = {
